@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// Saraban: Thai official documents from data to print-ready PDF.
+// The targets follow the pipeline: data → template → document → layout → output.
+import PackageDescription
+
+let package = Package(
+    name: "Saraban",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "saraban", targets: ["SarabanCLI"]),
+        .executable(name: "saraban-bench", targets: ["SarabanBench"]),
+        .library(name: "Saraban", targets: ["Saraban"]),
+        .library(name: "ThaiText", targets: ["ThaiText"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // Thai text rules: digits, Buddhist-Era dates, baht text. Pure Swift, no C.
+        .target(name: "ThaiText"),
+
+        // The C libraries (Pango, Cairo, fontconfig, librsvg). Only SarabanGraphics imports this.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo pangoft2 fontconfig librsvg-2.0",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "librsvg2-dev"])]
+        ),
+        // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.
+        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo"]),
+
+        // 1. data: YAML/JSON → typed, checked documents (Letter, Memo…).
+        .target(name: "SarabanData", dependencies: ["ThaiText", "Yams"]),
+        // 2. template: typed documents → document markup via user-editable Mustache templates.
+        .target(name: "SarabanTemplate", dependencies: [
+            "SarabanData", "ThaiText", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // 3. document: the markup → a typed model of blocks.
+        .target(name: "SarabanDocument"),
+        // 4. layout: blocks → lines → pages (Thai breaking, distributed justification, pagination).
+        .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "ThaiText", "Yams"]),
+        // 5. output: pages → PDF / PNG.
+        .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics"]),
+        // The whole pipeline behind one call.
+        .target(name: "Saraban", dependencies: [
+            "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "ThaiText",
+        ]),
+        .executableTarget(name: "SarabanCLI", dependencies: [
+            "Saraban", "ThaiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "SarabanBench", dependencies: ["Saraban", "SarabanData"]),
+
+        .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
+        .testTarget(name: "SarabanDataTests", dependencies: ["SarabanData"]),
+        .testTarget(name: "SarabanTemplateTests", dependencies: ["SarabanTemplate", "SarabanData", "SarabanDocument"]),
+        .testTarget(name: "SarabanDocumentTests", dependencies: ["SarabanDocument"]),
+        .testTarget(name: "SarabanLayoutTests", dependencies: ["SarabanLayout", "SarabanDocument", "SarabanGraphics"]),
+        .testTarget(name: "SarabanRenderTests", dependencies: ["Saraban"]),
+    ]
+)

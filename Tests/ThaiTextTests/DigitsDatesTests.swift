@@ -1,0 +1,79 @@
+import Testing
+@testable import ThaiText
+
+@Suite("Thai digits")
+struct ThaiDigitsTests {
+    @Test("converts quantities, leaves names and addresses", arguments: [
+        ("ครั้งที่ 8/2562", "ครั้งที่ ๘/๒๕๖๒"),
+        ("ลป 0019.3/ว 2561", "ลป ๐๐๑๙.๓/ว ๒๕๖๑"),
+        ("โรค COVID-19 ระบาด 2 ครั้ง", "โรค COVID-19 ระบาด ๒ ครั้ง"),
+        ("ดูที่ www.lopburi.cdd.go.th หรือ 3 วัน", "ดูที่ www.lopburi.cdd.go.th หรือ ๓ วัน"),
+        ("ส่ง saraban1@cdd.go.th ภายใน 7 วัน", "ส่ง saraban1@cdd.go.th ภายใน ๗ วัน"),
+        ("https://example.go.th/a1 10", "https://example.go.th/a1 ๑๐"),
+        ("(COVID-19)", "(COVID-19)"),
+        ("0-5426-5055", "๐-๕๔๒๖-๕๐๕๕"),
+        ("", ""),
+        ("  12  ", "  ๑๒  "),
+    ])
+    func toThai(input: String, expected: String) {
+        #expect(ThaiDigits.toThai(input) == expected)
+    }
+
+    @Test func roundTrips() {
+        #expect(ThaiDigits.toArabic("๐๑๒๓๔๕๖๗๘๙ น.") == "0123456789 น.")
+        #expect(ThaiDigits.toArabic(ThaiDigits.toThai("1234567890")) == "1234567890")
+    }
+}
+
+@Suite("Thai dates and times")
+struct ThaiDateTests {
+    @Test func letterDates() throws {
+        let date = try ThaiDate(parsing: "2018-09-12")
+        #expect(date.full == "๑๒ กันยายน ๒๕๖๑")
+        #expect(date.abbreviated == "๑๒ ก.ย. ๖๑")
+        #expect(date.monthYearAbbreviated == "ก.ย. ๖๑")
+        #expect(date.fullWithEra == "๑๒ กันยายน พ.ศ. ๒๕๖๑")
+    }
+
+    @Test("weekday names match the calendar", arguments: [
+        ("2019-08-30", "วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒"),
+        ("2022-08-31", "วันพุธที่ ๓๑ สิงหาคม ๒๕๖๕"),
+        ("2020-05-14", "วันพฤหัสบดีที่ ๑๔ พฤษภาคม ๒๕๖๓"),
+        ("2000-02-29", "วันอังคารที่ ๒๙ กุมภาพันธ์ ๒๕๔๓"),
+        ("2026-11-22", "วันอาทิตย์ที่ ๒๒ พฤศจิกายน ๒๕๖๙"),
+        ("2024-01-01", "วันจันทร์ที่ ๑ มกราคม ๒๕๖๗"),
+        ("2023-12-30", "วันเสาร์ที่ ๓๐ ธันวาคม ๒๕๖๖"),
+    ])
+    func weekdays(iso: String, expected: String) throws {
+        #expect(try ThaiDate(parsing: iso).withWeekday == expected)
+    }
+
+    @Test("parses Buddhist-Era and Thai forms", arguments: [
+        "2561-09-12", "12 กันยายน 2561", "๑๒ กันยายน ๒๕๖๑", "๑๒ ก.ย. ๒๕๖๑", "12 กันยายน พ.ศ. 2561",
+    ])
+    func parsesThaiForms(text: String) throws {
+        #expect(try ThaiDate(parsing: text) == ThaiDate(year: 2018, month: 9, day: 12))
+    }
+
+    @Test("rejects impossible and malformed dates", arguments: [
+        "2019-02-29", "2018-13-01", "2018-04-31", "2018-00-10", "12 Septober 2561", "yesterday", "",
+    ])
+    func rejects(text: String) {
+        #expect(throws: ThaiDate.DateError.self) { try ThaiDate(parsing: text) }
+    }
+
+    @Test func leapYears() throws {
+        #expect(try ThaiDate(parsing: "2000-02-29").day == 29)
+        #expect(throws: ThaiDate.DateError.self) { try ThaiDate(parsing: "1900-02-29") }
+    }
+
+    @Test("times", arguments: [("09:30", "๐๙.๓๐ น."), ("9.00", "๐๙.๐๐ น."), ("๑๓.๓๐ น.", "๑๓.๓๐ น."), ("16:05", "๑๖.๐๕ น.")])
+    func times(input: String, expected: String) throws {
+        #expect(try ThaiTime(parsing: input).formatted == expected)
+    }
+
+    @Test("rejects bad times", arguments: ["25:00", "12:60", "noon", "9", "9:5"])
+    func badTimes(input: String) {
+        #expect(throws: ThaiTime.TimeError.self) { try ThaiTime(parsing: input) }
+    }
+}
