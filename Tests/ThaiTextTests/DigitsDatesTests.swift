@@ -77,3 +77,32 @@ struct ThaiDateTests {
         #expect(throws: ThaiTime.TimeError.self) { try ThaiTime(parsing: input) }
     }
 }
+
+@Suite("Line-break protection")
+struct LineBreakRulesTests {
+    @Test("protects dates, units, names and ๆ", arguments: [
+        ("ภายในวันที่ ๑๓ กันยายน ๒๕๖๑ ก่อนเวลา", "๑๓ กันยายน ๒๕๖๑"),
+        ("เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสน", "๕๓๓,๘๐๐ บาท"),
+        ("ครั้งที่ ๘/๒๕๖๒ เมื่อ", "ครั้งที่ ๘/๒๕๖๒"),
+        ("ปีงบประมาณ พ.ศ. ๒๕๖๒ ต่อไป", "พ.ศ. ๒๕๖๒"),
+        ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น. ณ", "๐๙.๐๐ - ๑๖.๓๐ น."),
+        ("กิจกรรมต่าง ๆ ที่", "กิจกรรมต่าง ๆ"),
+        ("ลงนามโดย นางสาวศศิธร อินทกุล แล้ว", "นางสาวศศิธร อินทกุล"),
+    ])
+    func protects(text: String, expected: String) {
+        let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
+        #expect(pieces.contains { $0.contains(expected) }, "\(pieces)")
+    }
+
+    @Test func positionsAreNotNames() {
+        let text = "เรียน นายอำเภอทุกอำเภอ และผู้เกี่ยวข้อง"
+        #expect(ThaiLineBreakRules.protectedRanges(in: text).isEmpty)
+    }
+
+    @Test func byteRangesMatchTheText() {
+        let text = "เงิน ๕๓๓,๘๐๐ บาท"
+        let bytes = Array(text.utf8)
+        let range = ThaiLineBreakRules.protectedByteRanges(in: text)[0]
+        #expect(String(decoding: bytes[range], as: UTF8.self) == "๕๓๓,๘๐๐ บาท")
+    }
+}

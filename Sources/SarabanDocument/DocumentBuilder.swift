@@ -1,0 +1,159 @@
+/// Turns the element tree into typed blocks, naming the line of anything it does not know.
+struct DocumentBuilder {
+    typealias MarkupError = MarkupParser.MarkupError
+
+    func build(_ root: XMLNode) throws -> Document {
+        guard root.name == "document" else {
+            throw MarkupError(line: root.line, message: "the markup must start with <document>, found <\(root.name)>")
+        }
+        let kindName = root.attributes["kind"] ?? "letter"
+        guard let kind = Document.Kind(rawValue: kindName) else {
+            throw MarkupError(line: root.line, message: "unknown document kind \"\(kindName)\"; expected one of: \(Document.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        var metadata = Document.Metadata()
+        metadata.title = root.attributes["title"] ?? ""
+        metadata.author = root.attributes["author"] ?? ""
+        metadata.subject = root.attributes["subject"] ?? ""
+        metadata.date = root.attributes["date"] ?? metadata.date
+        var options = Document.Options()
+        options.specimen = try bool(root, "specimen") ?? false
+        options.secrecy = root.attributes["secrecy"].flatMap { $0.isEmpty ? nil : $0 }
+        let blocks = try root.elements.map(block)
+        return Document(kind: kind, metadata: metadata, options: options, blocks: blocks)
+    }
+
+    static let elementNames = [
+        "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",
+        "plain", "closing", "signature", "footer", "copies", "space", "page-break",
+    ]
+
+    private func block(_ node: XMLNode) throws -> Block {
+        switch node.name {
+        case "emblem":
+            let size = node.attributes["size"] ?? "large"
+            guard let emblem = EmblemSize(rawValue: size) else {
+                throw MarkupError(line: node.line, message: "<emblem size=\"\(size)\">: expected size=\"large\" (3 cm) or \"small\" (1.5 cm)")
+            }
+            return .emblem(emblem)
+        case "urgency": return .urgency(node.text)
+        case "head":
+            let reference = node.elements.first { $0.name == "reference" }?.text ?? ""
+            let address = node.elements.first { $0.name == "address" }.map(lines) ?? []
+            return .letterHead(reference: reference, address: address)
+        case "memo-title": return .memoTitle(node.text)
+        case "memo-row":
+            return .memoRow(try node.elements.map { field in
+                guard field.name == "memo-field" else {
+                    throw MarkupError(line: field.line, message: "<memo-row> holds <memo-field> elements, found <\(field.name)>")
+                }
+                return MemoField(label: try required(field, "label"), value: field.text)
+            })
+        case "date": return .date(node.text)
+        case "field": return .field(label: try required(node, "label"), value: spans(node))
+        case "enclosures":
+            return .enclosures(label: node.attributes["label"] ?? "สิ่งที่ส่งมาด้วย", items: node.elements.filter { $0.name == "enclosure" }.map {
+                Enclosure(number: $0.attributes["number"], text: spans($0), quantity: $0.attributes["quantity"], unit: $0.attributes["unit"])
+            })
+        case "p": return .paragraph(spans(node))
+        case "item":
+            let level = Int(node.attributes["level"] ?? "1") ?? 1
+            return .item(number: try required(node, "number"), text: spans(node), level: max(1, level))
+        case "plain":
+            let alignName = node.attributes["align"] ?? "left"
+            guard let align = Block.PlainAlignment(rawValue: alignName) else {
+                throw MarkupError(line: node.line, message: "<plain align=\"\(alignName)\">: expected left, center or right")
+            }
+            return .plain(spans(node), align: align)
+        case "closing": return .closing(node.text)
+        case "signature":
+            let name = node.elements.first { $0.name == "name" }?.text ?? ""
+            let positions = node.elements.filter { $0.name == "position" }.map(\.text).filter { !$0.isEmpty }
+            let image = node.attributes["image"].flatMap { $0.isEmpty ? nil : $0 }
+            return .signature(SignatureBlock(name: name, positions: positions, image: image))
+        case "footer": return .footer(lines(node))
+        case "copies": return .copies(label: node.attributes["label"] ?? "สำเนาส่ง", lines: lines(node))
+        case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
+        case "page-break": return .pageBreak
+        default:
+            let suggestion = closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
+            throw MarkupError(line: node.line, message: "unknown element <\(node.name)>\(suggestion); expected one of: \(Self.elementNames.joined(separator: ", "))")
+        }
+    }
+
+    /// `<line>` children, empty ones dropped (optional data leaves them empty).
+    private func lines(_ node: XMLNode) -> [String] {
+        node.elements.filter { $0.name == "line" }.map(\.text).filter { !$0.isEmpty }
+    }
+
+    /// Text with `<b>` emphasis, whitespace folded across the whole paragraph.
+    private func spans(_ node: XMLNode) -> [Span] {
+        var result: [Span] = []
+        func walk(_ n: XMLNode, bold: Bool) {
+            for child in n.children {
+                switch child {
+                case .text(let t): result.append(Span(t, bold: bold))
+                case .element(let e): walk(e, bold: bold || e.name == "b")
+                }
+            }
+        }
+        walk(node, bold: false)
+        // Fold whitespace over the joined text, then cut it back into runs.
+        var folded: [Span] = []
+        var previousEndedInSpace = true
+        for span in result {
+            var text = ""
+            for c in span.text {
+                if c.isWhitespace && c != "\u{00A0}" {
+                    if !previousEndedInSpace { text.append(" "); previousEndedInSpace = true }
+                } else {
+                    text.append(c); previousEndedInSpace = false
+                }
+            }
+            if !text.isEmpty {
+                if let last = folded.last, last.bold == span.bold { folded[folded.count - 1].text += text } else { folded.append(Span(text, bold: span.bold)) }
+            }
+        }
+        if var last = folded.popLast() {
+            while last.text.last == " " { last.text.removeLast() }
+            if !last.text.isEmpty { folded.append(last) }
+        }
+        return folded
+    }
+
+    private func required(_ node: XMLNode, _ attribute: String) throws -> String {
+        guard let value = node.attributes[attribute] else {
+            throw MarkupError(line: node.line, message: "<\(node.name)> needs the attribute \(attribute)=\"…\"")
+        }
+        return value
+    }
+
+    private func bool(_ node: XMLNode, _ attribute: String) throws -> Bool? {
+        guard let value = node.attributes[attribute] else { return nil }
+        switch value {
+        case "true", "yes", "1": return true
+        case "false", "no", "0", "": return false
+        default: throw MarkupError(line: node.line, message: "\(attribute)=\"\(value)\": expected true or false")
+        }
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
+public func closest(to word: String, in candidates: [String]) -> String? {
+    let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let best = scored, best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
+}
+
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in stride(from: 1, through: b.count, by: 1) {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}

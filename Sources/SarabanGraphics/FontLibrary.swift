@@ -1,0 +1,89 @@
+import CPangoCairo
+
+/// The fonts a render may use, loaded from the program's own folders through a private
+/// fontconfig configuration, so that output never depends on what a machine has installed.
+///
+/// Not thread-safe: Pango font maps must not be shared between threads. Create one per worker.
+public final class FontLibrary {
+    let config: OpaquePointer
+    let fontMap: OpaquePointer
+    let context: OpaquePointer
+    public let directories: [String]
+
+    public enum FontError: Error, CustomStringConvertible {
+        case noFontDirectory(String)
+        case familyNotFound(requested: String, resolved: String, directories: [String])
+        public var description: String {
+            switch self {
+            case .noFontDirectory(let dir):
+                return "font folder \(dir) does not exist or holds no fonts"
+            case let .familyNotFound(requested, resolved, dirs):
+                return "font \"\(requested)\" was not found in \(dirs.joined(separator: ", ")) (the closest match was \"\(resolved)\"); put its .ttf files in a font folder (--font-dir) or choose another family in the style"
+            }
+        }
+    }
+
+    /// Loads every font in `directories` (no system fonts).
+    public init(directories: [String]) throws {
+        guard let config = FcConfigCreate() else { fatalError("fontconfig could not create a configuration") }
+        for dir in directories {
+            var isDir = false
+            if !fileIsDirectory(dir, &isDir) || !isDir { FcConfigDestroy(config); throw FontError.noFontDirectory(dir) }
+            _ = dir.withCString { FcConfigAppFontAddDir(config, $0) }
+        }
+        self.config = config
+        self.directories = directories
+        fontMap = OpaquePointer(saraban_fc_font_map_new(config))
+        context = pango_font_map_create_context(UnsafeMutablePointer(fontMap))
+        // Pango's Cairo context assumes 96 dpi; PDF points are 1/72 in.
+        pango_cairo_context_set_resolution(context, 72)
+        // Rounded glyph positions make widths drift from the font's own metrics.
+        pango_context_set_round_glyph_positions(context, 0)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+    }
+
+    deinit {
+        saraban_g_object_unref(UnsafeMutableRawPointer(context))
+        saraban_g_object_unref(UnsafeMutableRawPointer(fontMap))
+        FcConfigDestroy(config)
+    }
+
+    /// The family Pango actually resolves for `family`; fails when it is another one, because an
+    /// unknown family silently falls back to whatever fontconfig finds.
+    public func verify(family: String, bold: Bool = false) throws {
+        let description = FontDescription(family: family, size: 16, bold: bold)
+        guard let font = pango_font_map_load_font(UnsafeMutablePointer(fontMap), context, description.pointer) else {
+            throw FontError.familyNotFound(requested: family, resolved: "none", directories: directories)
+        }
+        defer { saraban_g_object_unref(UnsafeMutableRawPointer(font)) }
+        let resolvedDescription = pango_font_describe(font)
+        defer { pango_font_description_free(resolvedDescription) }
+        let resolved = String(cString: pango_font_description_get_family(resolvedDescription))
+        if resolved.lowercased() != family.lowercased() {
+            throw FontError.familyNotFound(requested: family, resolved: resolved, directories: directories)
+        }
+    }
+}
+
+/// A Pango font description (family, size in points, weight).
+final class FontDescription {
+    let pointer: OpaquePointer
+    init(family: String, size: Double, bold: Bool) {
+        pointer = pango_font_description_new()
+        family.withCString { pango_font_description_set_family(pointer, $0) }
+        pango_font_description_set_size(pointer, Int32((size * Double(PANGO_SCALE)).rounded()))
+        pango_font_description_set_weight(pointer, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+    }
+    deinit { pango_font_description_free(pointer) }
+}
+
+func fileIsDirectory(_ path: String, _ isDir: inout Bool) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    isDir = (info.st_mode & UInt32(S_IFMT)) == UInt32(S_IFDIR)
+    return true
+}

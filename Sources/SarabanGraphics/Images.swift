@@ -1,0 +1,72 @@
+import CPangoCairo
+
+public enum ImageError: Error, CustomStringConvertible {
+    case unreadable(path: String, reason: String)
+    public var description: String {
+        switch self {
+        case let .unreadable(path, reason): return "cannot read image \(path): \(reason)"
+        }
+    }
+}
+
+/// An SVG drawing (the Garuda, a signature) rendered as vector paths by librsvg.
+public final class VectorImage {
+    let handle: UnsafeMutablePointer<RsvgHandle>
+    public let width: Double
+    public let height: Double
+
+    public init(path: String) throws {
+        var error: UnsafeMutablePointer<GError>?
+        guard let handle = rsvg_handle_new_from_file(path, &error) else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "not an SVG file"
+            saraban_error_free(error)
+            throw ImageError.unreadable(path: path, reason: reason)
+        }
+        self.handle = handle
+        var w = 0.0, h = 0.0
+        // The Garuda has no viewBox: scale by its intrinsic width and height.
+        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) == 0 || w <= 0 || h <= 0 {
+            var viewBox = RsvgRectangle()
+            var hasViewBox: gboolean = 0
+            rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+            (w, h) = hasViewBox != 0 ? (viewBox.width, viewBox.height) : (100, 100)
+        }
+        width = w
+        height = h
+    }
+
+    deinit { saraban_g_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    func render(on canvas: Canvas, x: Double, y: Double, height target: Double) {
+        let scale = target / height
+        cairo_save(canvas.cr)
+        cairo_translate(canvas.cr, x, y)
+        cairo_scale(canvas.cr, scale, scale)
+        var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
+        var error: UnsafeMutablePointer<GError>?
+        _ = rsvg_handle_render_document(handle, canvas.cr, &viewport, &error)
+        saraban_error_free(error)
+        cairo_restore(canvas.cr)
+    }
+}
+
+/// A PNG image (a scanned signature).
+public final class RasterImage {
+    let surface: OpaquePointer
+    public let pixelWidth: Int
+    public let pixelHeight: Int
+
+    public init(pngPath path: String) throws {
+        let surface = cairo_image_surface_create_from_png(path)!
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
+            let reason = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
+            cairo_surface_destroy(surface)
+            throw ImageError.unreadable(path: path, reason: reason)
+        }
+        self.surface = surface
+        pixelWidth = Int(cairo_image_surface_get_width(surface))
+        pixelHeight = Int(cairo_image_surface_get_height(surface))
+    }
+
+    deinit { cairo_surface_destroy(surface) }
+}

@@ -1,0 +1,236 @@
+import CPangoCairo
+
+/// How a text block's lines sit between its margins.
+public enum TextAlignment: String, Sendable, Codable {
+    case left, center, right
+    /// Thai Distributed (จัดแนวกระจายแบบไทย): every line but the last is flush at both margins,
+    /// the slack spread over the gaps between grapheme clusters.
+    case thaiDistributed = "thai-distributed"
+}
+
+/// A run of text with one look.
+public struct StyledRun: Sendable, Equatable {
+    public var text: String
+    public var bold: Bool
+    public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
+}
+
+/// One line after breaking, with positions relative to the block's left edge.
+public struct LineGeometry: Sendable {
+    /// Byte range of the line in the block's UTF-8 text.
+    public var byteStart: Int
+    public var byteLength: Int
+    /// Left edge of the line's first glyph (includes first-line or hanging indent).
+    public var x: Double
+    /// Advance width without trailing spaces.
+    public var width: Double
+    /// The room this line may fill (block width minus its indent).
+    public var available: Double
+    public var isLastOfParagraph: Bool
+}
+
+/// A paragraph of text broken into lines by Pango (HarfBuzz shapes, libthai finds Thai word
+/// boundaries). The lines are read back and drawn one by one, so the layout engine decides
+/// where each line goes on which page.
+public final class TextLayout {
+    let layout: OpaquePointer
+    public let text: String
+    private let utf8: [UInt8]
+    public private(set) var lines: [LineGeometry] = []
+    public let width: Double?
+    public let fontSize: Double
+
+    /// - Parameters:
+    ///   - width: wrapping width in points; nil for a single unwrapped line.
+    ///   - indent: first-line indent (positive) or hanging indent of the other lines (negative), in points.
+    ///   - noBreak: UTF-8 byte ranges inside which no line may break (dates, names, units).
+    public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
+                width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
+                noBreak: [Range<Int>] = []) {
+        layout = pango_layout_new(fonts.context)
+        text = runs.map(\.text).joined()
+        utf8 = Array(text.utf8)
+        self.width = width
+        fontSize = size
+        let description = FontDescription(family: family, size: size, bold: false)
+        pango_layout_set_font_description(layout, description.pointer)
+        if let width {
+            pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+        }
+        pango_layout_set_indent(layout, Int32(indent * Double(PANGO_SCALE)))
+        switch alignment {
+        case .center: pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER)
+        case .right: pango_layout_set_alignment(layout, PANGO_ALIGN_RIGHT)
+        case .left, .thaiDistributed: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
+        }
+        text.withCString { pango_layout_set_text(layout, $0, Int32(utf8.count)) }
+
+        let attributes = pango_attr_list_new()
+        var offset = 0
+        for run in runs {
+            let length = run.text.utf8.count
+            if run.bold {
+                let attribute = pango_attr_weight_new(PANGO_WEIGHT_BOLD)!
+                attribute.pointee.start_index = UInt32(offset)
+                attribute.pointee.end_index = UInt32(offset + length)
+                pango_attr_list_insert(attributes, attribute)
+            }
+            offset += length
+        }
+        for range in noBreak {
+            let attribute = pango_attr_allow_breaks_new(0)!
+            attribute.pointee.start_index = UInt32(range.lowerBound)
+            attribute.pointee.end_index = UInt32(range.upperBound)
+            pango_attr_list_insert(attributes, attribute)
+        }
+        pango_layout_set_attributes(layout, attributes)
+        pango_attr_list_unref(attributes)
+        readLines(indent: indent)
+        if alignment == .thaiDistributed, width != nil {
+            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index) }
+        }
+    }
+
+    deinit { saraban_g_object_unref(UnsafeMutableRawPointer(layout)) }
+
+    /// The text of one line, without its trailing spaces.
+    public func text(ofLine index: Int) -> String {
+        let line = lines[index]
+        var bytes = utf8[line.byteStart..<(line.byteStart + line.byteLength)]
+        while let last = bytes.last, last == 0x20 || last == 0x0A { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The natural width of the whole text on one line.
+    public var naturalWidth: Double {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        return Double(logical.width) / Double(PANGO_SCALE)
+    }
+
+    /// Byte offsets where a line may break (libthai's word boundaries for Thai).
+    public func breakOpportunities() -> [Int] {
+        var attrsPointer: UnsafeMutablePointer<PangoLogAttr>?
+        var count: Int32 = 0
+        pango_layout_get_log_attrs(layout, &attrsPointer, &count)
+        guard let attrs = attrsPointer else { return [] }
+        defer { saraban_free(attrs) }
+        var result: [Int] = []
+        var charIndex = 0
+        var byte = 0
+        while charIndex < Int(count) {
+            if attrs[charIndex].is_line_break != 0 { result.append(byte) }
+            guard byte < utf8.count else { break }
+            byte += utf8SequenceLength(utf8[byte])
+            charIndex += 1
+        }
+        return result
+    }
+
+    private func readLines(indent: Double) {
+        let count = Int(pango_layout_get_line_count(layout))
+        let scale = Double(PANGO_SCALE)
+        for i in 0..<count {
+            let line = pango_layout_get_line_readonly(layout, Int32(i))!
+            let start = Int(line.pointee.start_index)
+            let length = Int(line.pointee.length)
+            var logical = PangoRectangle()
+            pango_layout_line_get_extents(line, nil, &logical)
+            // Trailing spaces belong to the line but not to its visible width.
+            var end = start + length
+            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x0A { end -= 1 }
+            var trimmedX: Int32 = 0
+            pango_layout_line_index_to_x(line, Int32(end), 0, &trimmedX)
+            if end == start + length { trimmedX = logical.x + logical.width }
+            let lineIndent: Double
+            if let width {
+                let firstLine = line.pointee.is_paragraph_start != 0
+                lineIndent = (indent > 0 && firstLine) || (indent < 0 && !firstLine) ? abs(indent) : 0
+                _ = width
+            } else {
+                lineIndent = 0
+            }
+            let nextStartsParagraph: Bool
+            if i + 1 < count {
+                nextStartsParagraph = pango_layout_get_line_readonly(layout, Int32(i + 1))!.pointee.is_paragraph_start != 0
+            } else {
+                nextStartsParagraph = true
+            }
+            lines.append(LineGeometry(
+                byteStart: start, byteLength: length,
+                x: Double(logical.x) / scale,
+                width: Double(trimmedX - logical.x) / scale,
+                available: (width ?? 0) - lineIndent,
+                isLastOfParagraph: nextStartsParagraph))
+        }
+    }
+
+    /// Thai Distributed: widen the last glyph of every grapheme cluster but the line's last
+    /// visible one, by an equal share of the line's slack. Breaks were fixed before, so they
+    /// cannot move.
+    private func distribute(lineIndex: Int) {
+        let geometry = lines[lineIndex]
+        let slack = geometry.available - geometry.width
+        guard slack > 0.01 else { return }
+        let line = pango_layout_get_line_readonly(layout, Int32(lineIndex))!
+        let visibleEnd = geometry.byteStart + text(ofLine: lineIndex).utf8.count
+        // (run glyph string, index of a cluster's last glyph) for every visible cluster.
+        var clusterEnds: [(UnsafeMutablePointer<PangoGlyphString>, Int)] = []
+        var node = line.pointee.runs
+        while let current = node {
+            let run = saraban_glyph_item(current)!
+            let glyphs = run.pointee.glyphs!
+            let itemOffset = Int(run.pointee.item.pointee.offset)
+            let count = Int(glyphs.pointee.num_glyphs)
+            for g in 0..<count {
+                let isLastOfCluster = g + 1 == count || glyphs.pointee.glyphs[g + 1].attr.is_cluster_start != 0
+                let byte = itemOffset + Int(glyphs.pointee.log_clusters[g])
+                if isLastOfCluster, byte < visibleEnd { clusterEnds.append((glyphs, g)) }
+            }
+            node = saraban_slist_next(current)
+        }
+        guard clusterEnds.count > 1 else { return }
+        let share = slack / Double(clusterEnds.count - 1)
+        let extra = Int32((share * Double(PANGO_SCALE)).rounded(.down))
+        var remainder = Int32((slack * Double(PANGO_SCALE)).rounded()) - extra * Int32(clusterEnds.count - 1)
+        for (glyphs, g) in clusterEnds.dropLast() {
+            var add = extra
+            if remainder > 0 { add += 1; remainder -= 1 }
+            glyphs.pointee.glyphs[g].geometry.width += add
+        }
+        lines[lineIndex].width = geometry.available
+    }
+
+    /// Draws one line with its left edge at `x` (block coordinates already added) and its baseline at `baseline`.
+    public func drawLine(_ index: Int, on canvas: Canvas, x: Double, baseline: Double) {
+        let line = pango_layout_get_line_readonly(layout, Int32(index))!
+        cairo_move_to(canvas.cr, x + lines[index].x, baseline)
+        pango_cairo_show_layout_line(canvas.cr, line)
+    }
+
+    /// Adds the line's glyph outlines to the current path (for stamps that are not text).
+    public func appendOutline(_ index: Int, on canvas: Canvas, x: Double, baseline: Double) {
+        let line = pango_layout_get_line_readonly(layout, Int32(index))!
+        cairo_move_to(canvas.cr, x + lines[index].x, baseline)
+        pango_cairo_layout_line_path(canvas.cr, line)
+    }
+
+    /// Ascent and descent of the layout's font at its size, from the font's metrics.
+    public var fontExtents: (ascent: Double, descent: Double) {
+        var ink = PangoRectangle(), logical = PangoRectangle()
+        let line = pango_layout_get_line_readonly(layout, 0)!
+        pango_layout_line_get_extents(line, &ink, &logical)
+        let scale = Double(PANGO_SCALE)
+        return (Double(-logical.y) / scale, Double(logical.height + logical.y) / scale)
+    }
+}
+
+func utf8SequenceLength(_ lead: UInt8) -> Int {
+    switch lead {
+    case 0..<0x80: return 1
+    case 0xC0..<0xE0: return 2
+    case 0xE0..<0xF0: return 3
+    default: return 4
+    }
+}
