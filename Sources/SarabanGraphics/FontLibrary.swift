@@ -26,6 +26,9 @@ public final class FontLibrary {
     /// Loads every font in `directories` (no system fonts).
     public init(directories: [String]) throws {
         guard let config = FcConfigCreate() else { fatalError("fontconfig could not create a configuration") }
+        // A cache folder of our own; without one fontconfig complains on every run.
+        let cacheConfig = "<fontconfig><cachedir prefix=\"xdg\">saraban-fontconfig</cachedir></fontconfig>"
+        _ = cacheConfig.withCString { FcConfigParseAndLoadFromMemory(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0) }
         for dir in directories {
             var isDir = false
             if !fileIsDirectory(dir, &isDir) || !isDir { FcConfigDestroy(config); throw FontError.noFontDirectory(dir) }
@@ -34,6 +37,7 @@ public final class FontLibrary {
         self.config = config
         self.directories = directories
         fontMap = OpaquePointer(saraban_fc_font_map_new(config))
+        pango_cairo_font_map_set_resolution(fontMap, 72)
         context = pango_font_map_create_context(UnsafeMutablePointer(fontMap))
         // Pango's Cairo context assumes 96 dpi; PDF points are 1/72 in.
         pango_cairo_context_set_resolution(context, 72)

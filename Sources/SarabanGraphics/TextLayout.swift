@@ -39,6 +39,7 @@ public final class TextLayout {
     public private(set) var lines: [LineGeometry] = []
     public let width: Double?
     public let fontSize: Double
+    let alignment: TextAlignment
 
     /// - Parameters:
     ///   - width: wrapping width in points; nil for a single unwrapped line.
@@ -52,6 +53,7 @@ public final class TextLayout {
         utf8 = Array(text.utf8)
         self.width = width
         fontSize = size
+        self.alignment = alignment
         let description = FontDescription(family: family, size: size, bold: false)
         pango_layout_set_font_description(layout, description.pointer)
         if let width {
@@ -144,12 +146,20 @@ public final class TextLayout {
             pango_layout_line_index_to_x(line, Int32(end), 0, &trimmedX)
             if end == start + length { trimmedX = logical.x + logical.width }
             let lineIndent: Double
-            if let width {
+            if width != nil {
                 let firstLine = line.pointee.is_paragraph_start != 0
                 lineIndent = (indent > 0 && firstLine) || (indent < 0 && !firstLine) ? abs(indent) : 0
-                _ = width
             } else {
                 lineIndent = 0
+            }
+            let lineWidth = Double(trimmedX - logical.x) / scale
+            let available = (width ?? lineWidth) - lineIndent
+            // Line extents are relative to the line; the indent and the alignment are ours to add.
+            let x: Double
+            switch alignment {
+            case .left, .thaiDistributed: x = lineIndent
+            case .center: x = lineIndent + (available - lineWidth) / 2
+            case .right: x = lineIndent + available - lineWidth
             }
             let nextStartsParagraph: Bool
             if i + 1 < count {
@@ -159,9 +169,9 @@ public final class TextLayout {
             }
             lines.append(LineGeometry(
                 byteStart: start, byteLength: length,
-                x: Double(logical.x) / scale,
-                width: Double(trimmedX - logical.x) / scale,
-                available: (width ?? 0) - lineIndent,
+                x: x,
+                width: lineWidth,
+                available: available,
                 isLastOfParagraph: nextStartsParagraph))
         }
     }

@@ -1,0 +1,75 @@
+import Foundation
+import SarabanDocument
+import SarabanGraphics
+import SarabanLayout
+import SarabanOutput
+@_exported import SarabanData
+@_exported import SarabanTemplate
+
+/// The whole pipeline behind one object: data → template → document → layout → output.
+///
+/// Holds a font map: create one renderer per thread.
+public final class Renderer {
+    public let installation: Installation
+    let fonts: FontLibrary
+    let engine: LayoutEngine
+
+    /// - Parameters:
+    ///   - extraFontDirectories: folders with the user's own fonts (TH SarabunIT๙ …), searched with the shipped ones.
+    ///   - stylePath: a style file to use instead of `Templates/style.yaml`.
+    ///   - fontFamily: overrides the style's font family.
+    public init(installation: Installation, extraFontDirectories: [String] = [], stylePath: String? = nil,
+                fontFamily: String? = nil) throws {
+        self.installation = installation
+        var style = try Style.load(path: stylePath ?? installation.stylePath)
+        if let fontFamily { style.font.family = fontFamily }
+        fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
+        engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath)
+    }
+
+    /// Lays out document markup (what templates produce).
+    public func layout(markup: String, baseDirectory: String = ".") throws -> LaidOutDocument {
+        let document = try MarkupParser().parse(markup)
+        return try engine.layout(document, baseDirectory: baseDirectory)
+    }
+
+    public func writePDF(_ document: LaidOutDocument, to path: String) throws {
+        try PDFOutput().write(document, to: path)
+    }
+
+    public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String) throws {
+        try PNGOutput().write(document, page: page, dpi: dpi, to: path)
+    }
+}
+
+extension Renderer {
+    /// What a render produced.
+    public struct Result {
+        public var pages: Int
+        public var document: LaidOutDocument
+    }
+
+    /// Data file → PDF, through the template its `type:` names (or `template`).
+    @discardableResult
+    public func render(dataFile: String, template: String? = nil, templates: TemplateLibrary, to output: String) throws -> Result {
+        let laidOut = try layout(dataFile: dataFile, template: template, templates: templates)
+        try writePDF(laidOut, to: output)
+        return Result(pages: laidOut.pages.count, document: laidOut)
+    }
+
+    public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
+        let data = try DataLoader().load(path: dataFile)
+        let markup = try templates.markup(for: data, template: template)
+        let baseDirectory = URL(fileURLWithPath: dataFile).deletingLastPathComponent().path
+        do {
+            return try layout(markup: markup, baseDirectory: baseDirectory)
+        } catch let error as MarkupParser.MarkupError {
+            throw RenderError(message: "template \(template ?? data.templateName) produced invalid markup for \(dataFile): \(error)")
+        }
+    }
+}
+
+public struct RenderError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

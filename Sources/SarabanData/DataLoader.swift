@@ -1,0 +1,146 @@
+import Foundation
+import ThaiText
+
+/// Reads a data file (YAML, or JSON which is YAML too) into a checked document.
+public struct DataLoader {
+    public static let documentTypes = ["external-letter", "circular-letter", "memo"]
+    public static let urgencies = ["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
+    public static let secrecies = ["ลับ", "ลับมาก", "ลับที่สุด"]
+
+    public init() {}
+
+    public func load(path: String) throws -> DocumentData {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DataError(file: path, message: "cannot read the file (does it exist?)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DataError(file: path, message: "not UTF-8 text; save the file as UTF-8")
+        }
+        return try load(text: text, file: path)
+    }
+
+    public func load(text: String, file: String) throws -> DocumentData {
+        let root = try FieldReader.root(text: text, file: file)
+        let type = try root.choice("type", from: Self.documentTypes)
+        guard let type else {
+            throw DataError(file: file, line: 1, field: "type", message: "missing; expected one of: \(Self.documentTypes.joined(separator: ", "))")
+        }
+        let result: DocumentData
+        switch type {
+        case "memo": result = .memo(try memo(root))
+        default: result = .letter(try letter(root, circular: type == "circular-letter"))
+        }
+        try root.finish()
+        return result
+    }
+
+    private func common(_ r: FieldReader) throws -> CommonFields {
+        let readingName = try r.choice("baht-reading", from: ThaiNumberReading.allCases.map(\.rawValue))
+        return CommonFields(
+            specimen: try r.bool("specimen") ?? false,
+            urgency: try r.choice("urgency", from: Self.urgencies),
+            secrecy: try r.choice("secrecy", from: Self.secrecies),
+            thaiDigits: try r.bool("thai-digits") ?? true,
+            reading: readingName.flatMap(ThaiNumberReading.init(rawValue:)) ?? .royalSociety,
+            amounts: try r.amounts("amounts").map { (name: $0.0, amount: $0.1) })
+    }
+
+    private func letter(_ r: FieldReader, circular: Bool) throws -> Letter {
+        let common = try common(r)
+        let number = try r.requiredString("number", example: circular ? "ลป 0019.3/ว 2561" : "ลป 0019.3/2561")
+        if circular && !number.contains("/ว") {
+            throw DataError(file: r.file, line: r.mapping["number"]?.mark?.line, field: "number",
+                            message: "a circular letter's number has ว before its serial, e.g. `ลป 0019.3/ว 2561`; found \"\(number)\"")
+        }
+        guard let officeReader = try r.object("office") else {
+            throw DataError(file: r.file, line: r.line, field: "office", message: "missing; expected `office:` with `name:` and `address:`")
+        }
+        let office = Office(name: try officeReader.requiredString("name", example: "ศาลากลางจังหวัดลำปาง"),
+                            address: try officeReader.strings("address"))
+        try officeReader.finish()
+        guard let date = try r.date("date") else {
+            throw DataError(file: r.file, line: r.line, field: "date", message: "missing; expected the letter's date, e.g. `date: 2018-09-12`")
+        }
+        let letter = Letter(
+            common: common, isCircular: circular, number: number, office: office, date: date,
+            subject: try r.requiredString("subject", example: "ขอส่งรายงานการประชุม"),
+            salutation: try r.string("salutation") ?? "เรียน",
+            recipient: try r.requiredString("to", example: "นายอำเภอทุกอำเภอ"),
+            references: try r.strings("references"),
+            enclosures: try r.list("enclosures", item: enclosure, fromText: { EnclosureItem(text: $0) }),
+            body: try r.requiredString("body", example: "ด้วย…"),
+            closing: try r.string("closing") ?? "ขอแสดงความนับถือ",
+            signer: try signer(r),
+            contact: try contact(r),
+            copies: try r.strings("copies"))
+        try checkAmountQuotes(in: letter.body, amounts: common.amounts.map(\.name), reader: r)
+        return letter
+    }
+
+    private func memo(_ r: FieldReader) throws -> Memo {
+        let common = try common(r)
+        guard let date = try r.date("date") else {
+            throw DataError(file: r.file, line: r.line, field: "date", message: "missing; expected the memo's date, e.g. `date: 2019-09-06`")
+        }
+        let memo = Memo(
+            common: common,
+            unit: try r.requiredString("unit", example: "สำนักงานพัฒนาชุมชนจังหวัดลำปาง ฝ่ายอำนวยการ"),
+            phone: try r.string("phone"), email: try r.string("email"),
+            number: try r.requiredString("number", example: "ลป 0019.1/123"),
+            date: date,
+            subject: try r.requiredString("subject", example: "ขออนุมัติเดินทางไปราชการ"),
+            salutation: try r.string("salutation") ?? "เรียน",
+            recipient: try r.requiredString("to", example: "พัฒนาการจังหวัดลำปาง"),
+            body: try r.requiredString("body", example: "ด้วย…"),
+            signer: try signer(r))
+        try checkAmountQuotes(in: memo.body, amounts: common.amounts.map(\.name), reader: r)
+        return memo
+    }
+
+    private func enclosure(_ r: FieldReader) throws -> EnclosureItem {
+        EnclosureItem(text: try r.requiredString("text", example: "บัญชีจัดสรรงบประมาณ"),
+                      quantity: try r.string("quantity"), unit: try r.string("unit"))
+    }
+
+    private func signer(_ r: FieldReader) throws -> Signer {
+        guard let s = try r.object("signer") else {
+            throw DataError(file: r.file, line: r.line, field: "signer", message: "missing; expected `signer:` with `name:` and `position:`")
+        }
+        let signer = Signer(name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"),
+                            positions: try s.strings("position"),
+                            signatureImage: try s.string("signature"))
+        try s.finish()
+        return signer
+    }
+
+    private func contact(_ r: FieldReader) throws -> Contact {
+        guard let c = try r.object("contact") else { return Contact(unit: []) }
+        let contact = Contact(unit: try c.strings("unit"), phone: try c.string("phone"), fax: try c.string("fax"),
+                              phoneFax: try c.string("phone-fax"), email: try c.string("email"))
+        try c.finish()
+        return contact
+    }
+
+    /// Every `{{name}}` in the prose must be a declared amount: a typo would print nothing.
+    private func checkAmountQuotes(in body: String, amounts: [String], reader: FieldReader) throws {
+        var rest = Substring(body)
+        while let open = rest.range(of: "{{") {
+            guard let close = rest[open.upperBound...].range(of: "}}") else { break }
+            var name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            for suffix in [".digits", ".text"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+            if !amounts.contains(name) {
+                let hint = closestName(to: name, in: amounts).map { "; did you mean {{\($0)}}?" } ?? ""
+                throw DataError(file: reader.file, line: reader.mapping["body"]?.mark?.line, field: "body",
+                                message: "{{\(name)}} is not one of the amounts\(hint) (declare it under `amounts:` as a number)")
+            }
+            rest = rest[close.upperBound...]
+        }
+    }
+}
+
+extension EnclosureItem {
+    init(text: String) { self.init(text: text, quantity: nil, unit: nil) }
+}
+extension Contact {
+    init(unit: [String]) { self.init(unit: unit, phone: nil, fax: nil, phoneFax: nil, email: nil) }
+}

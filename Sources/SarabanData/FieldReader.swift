@@ -1,0 +1,198 @@
+import Foundation
+import ThaiText
+import Yams
+
+/// Reads one mapping of a data file field by field. Every error names the file, the line and
+/// the field's path; `finish()` reports fields that nothing asked for, with the nearest known
+/// name, so a misspelt `subjet:` is an error rather than silently ignored.
+public final class FieldReader {
+    let mapping: Node.Mapping
+    let path: String
+    let file: String
+    let line: Int?
+    private var known: [String] = []
+
+    init(mapping: Node.Mapping, path: String, file: String) {
+        self.mapping = mapping
+        self.path = path
+        self.file = file
+        line = mapping.mark?.line
+    }
+
+    /// Parses a YAML or JSON document whose root is a mapping.
+    public static func root(text: String, file: String) throws -> FieldReader {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DataError(file: file, line: error.line, message: "not valid YAML/JSON: \(error.problem)")
+        }
+        guard let mapping = node?.mapping else {
+            throw DataError(file: file, line: node?.mark?.line, message: "expected a mapping of fields (`type: …`, `subject: …`), found \(describe(node))")
+        }
+        return FieldReader(mapping: mapping, path: "", file: file)
+    }
+
+    private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private func node(_ key: String) -> Node? {
+        known.append(key)
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            return nil
+        }
+        return value
+    }
+
+    func error(_ key: String, _ node: Node?, _ message: String) -> DataError {
+        DataError(file: file, line: node?.mark?.line ?? line, field: fieldPath(key), message: message)
+    }
+
+    public func has(_ key: String) -> Bool { mapping[key] != nil }
+
+    /// Text; numbers and dates written bare are taken as written.
+    public func string(_ key: String) throws -> String? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar else { throw error(key, value, "expected text, found \(FieldReader.describe(value))") }
+        return scalar.string
+    }
+
+    public func requiredString(_ key: String, example: String) throws -> String {
+        guard let value = try string(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw DataError(file: file, line: line, field: fieldPath(key), message: "missing; expected text such as `\(key): \(example)`")
+        }
+        return value
+    }
+
+    /// One text or a list of texts (address lines, position lines).
+    public func strings(_ key: String) throws -> [String] {
+        guard let value = node(key) else { return [] }
+        if let scalar = value.scalar { return [scalar.string] }
+        guard let sequence = value.sequence else { throw error(key, value, "expected text or a list of texts, found \(FieldReader.describe(value))") }
+        return try sequence.enumerated().map { index, item in
+            guard let scalar = item.scalar else {
+                throw DataError(file: file, line: item.mark?.line, field: "\(fieldPath(key))[\(index + 1)]", message: "expected text, found \(FieldReader.describe(item))")
+            }
+            return scalar.string
+        }
+    }
+
+    public func bool(_ key: String) throws -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar, let result = Bool.construct(from: scalar) else {
+            throw error(key, value, "expected true or false, found \(FieldReader.describe(value))")
+        }
+        return result
+    }
+
+    public func date(_ key: String) throws -> ThaiDate? {
+        guard let text = try string(key) else { return nil }
+        do { return try ThaiDate(parsing: text) } catch { throw self.error(key, mapping[key], "\(error)") }
+    }
+
+    public func time(_ key: String) throws -> ThaiTime? {
+        guard let text = try string(key) else { return nil }
+        do { return try ThaiTime(parsing: text) } catch { throw self.error(key, mapping[key], "\(error)") }
+    }
+
+    /// An amount of money, given as a number (the baht text is computed, never typed).
+    public func amount(_ key: String) throws -> Amount? {
+        guard let value = node(key) else { return nil }
+        guard let scalar = value.scalar, let amount = try? Amount(parsing: scalar.string) else {
+            throw error(key, value, "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
+        }
+        return amount
+    }
+
+    /// One of a fixed set of values.
+    public func choice(_ key: String, from allowed: [String]) throws -> String? {
+        guard let value = try string(key) else { return nil }
+        guard allowed.contains(value) else {
+            throw error(key, mapping[key], "\"\(value)\" is not allowed; expected one of: \(allowed.joined(separator: ", "))")
+        }
+        return value
+    }
+
+    public func object(_ key: String) throws -> FieldReader? {
+        guard let value = node(key) else { return nil }
+        guard let mapping = value.mapping else { throw error(key, value, "expected a group of fields, found \(FieldReader.describe(value))") }
+        return FieldReader(mapping: mapping, path: fieldPath(key), file: file)
+    }
+
+    /// A list whose items are groups of fields, or plain texts read through `fromText`.
+    public func list<T>(_ key: String, item: (FieldReader) throws -> T, fromText: ((String) -> T)? = nil) throws -> [T] {
+        guard let value = node(key) else { return [] }
+        guard let sequence = value.sequence else { throw error(key, value, "expected a list (lines starting with `- `), found \(FieldReader.describe(value))") }
+        return try sequence.enumerated().map { index, element in
+            let itemPath = "\(fieldPath(key))[\(index + 1)]"
+            if let scalar = element.scalar, let fromText { return fromText(scalar.string) }
+            guard let mapping = element.mapping else {
+                throw DataError(file: file, line: element.mark?.line, field: itemPath, message: "expected a group of fields, found \(FieldReader.describe(element))")
+            }
+            let reader = FieldReader(mapping: mapping, path: itemPath, file: file)
+            let result = try item(reader)
+            try reader.finish()
+            return result
+        }
+    }
+
+    /// Keys and scalar values of a mapping (named amounts).
+    public func amounts(_ key: String) throws -> [(String, Amount)] {
+        guard let reader = try object(key) else { return [] }
+        return try reader.mapping.keys.compactMap { $0.scalar?.string }.map { name in (name, try reader.amount(name)!) }
+    }
+
+    /// Fails on a field nobody read: a misspelling or a field of another document type.
+    public func finish() throws {
+        for (keyNode, _) in mapping {
+            guard let key = keyNode.scalar?.string, !known.contains(key) else { continue }
+            let suggestion = closestName(to: key, in: known).map { "; did you mean `\($0)`?" } ?? ""
+            throw DataError(file: file, line: keyNode.mark?.line, field: fieldPath(key),
+                            message: "unknown field\(suggestion) (known fields here: \(known.joined(separator: ", ")))")
+        }
+    }
+
+    static func describe(_ node: Node?) -> String {
+        switch node {
+        case .none: return "nothing"
+        case .scalar(let s)?: return "\"\(s.string)\""
+        case .sequence?: return "a list"
+        case .mapping?: return "a group of fields"
+        }
+    }
+}
+
+/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
+func closestName(to word: String, in candidates: [String]) -> String? {
+    func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+    let best = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
+    return best.0
+}
+
+extension YamlError {
+    var line: Int? {
+        switch self {
+        case let .scanner(_, _, mark, _), let .parser(_, _, mark, _), let .composer(_, _, mark, _): return mark.line
+        default: return nil
+        }
+    }
+    var problem: String {
+        switch self {
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
+        default: return "\(self)"
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import ThaiText
+
+/// The signer of a letter or memo (ผู้ลงนาม).
+public struct Signer: Sendable, Equatable {
+    /// Full name with title, without parentheses: `นางสาวศศิธร อินทกุล`.
+    public var name: String
+    /// Position lines, acting formulas included: `พัฒนาการจังหวัด ปฏิบัติราชการแทน` / `ผู้ว่าราชการจังหวัดลำปาง`.
+    public var positions: [String]
+    /// A PNG or SVG signature drawn in the signing space, relative to the data file.
+    public var signatureImage: String?
+}
+
+/// The issuing office (ส่วนราชการเจ้าของหนังสือ) with its address lines.
+public struct Office: Sendable, Equatable {
+    public var name: String
+    public var address: [String]
+}
+
+/// One item of สิ่งที่ส่งมาด้วย.
+public struct EnclosureItem: Sendable, Equatable {
+    public var text: String
+    public var quantity: String?
+    /// ฉบับ, ชุด, เล่ม …
+    public var unit: String?
+}
+
+/// The footer's contact lines (ส่วนราชการเจ้าของเรื่อง, โทร., โทรสาร, ไปรษณีย์อิเล็กทรอนิกส์).
+public struct Contact: Sendable, Equatable {
+    public var unit: [String]
+    public var phone: String?
+    public var fax: String?
+    /// One number for both: `โทร./โทรสาร`.
+    public var phoneFax: String?
+    public var email: String?
+
+    /// The footer lines in the order the regulation gives them.
+    public var lines: [String] {
+        var lines = unit
+        if let phoneFax { lines.append("โทร./โทรสาร \(phoneFax)") }
+        if let phone { lines.append("โทร. \(phone)") }
+        if let fax { lines.append("โทรสาร \(fax)") }
+        if let email { lines.append("ไปรษณีย์อิเล็กทรอนิกส์ \(email)") }
+        return lines
+    }
+}
+
+/// Values common to every document type.
+public struct CommonFields: Sendable, Equatable {
+    /// Print "ตัวอย่าง" in the margin.
+    public var specimen: Bool
+    /// ชั้นความเร็ว: ด่วน, ด่วนมาก, ด่วนที่สุด.
+    public var urgency: String?
+    /// ชั้นความลับ: ลับ, ลับมาก, ลับที่สุด.
+    public var secrecy: String?
+    /// Write digits as Thai digits (the default) or leave them as typed.
+    public var thaiDigits: Bool
+    /// How baht text reads a final 1 after a zero tens digit.
+    public var reading: ThaiNumberReading
+    /// Named amounts that the prose quotes as `{{name}}`, each written with its baht text.
+    public var amounts: [(name: String, amount: Amount)]
+
+    public static func == (lhs: CommonFields, rhs: CommonFields) -> Bool {
+        lhs.specimen == rhs.specimen && lhs.urgency == rhs.urgency && lhs.secrecy == rhs.secrecy
+            && lhs.thaiDigits == rhs.thaiDigits && lhs.reading == rhs.reading
+            && lhs.amounts.map(\.name) == rhs.amounts.map(\.name) && lhs.amounts.map(\.amount) == rhs.amounts.map(\.amount)
+    }
+}
+
+/// หนังสือภายนอก, or the circular letter หนังสือเวียน (its number carries ว).
+public struct Letter: Sendable, Equatable {
+    public var common: CommonFields
+    public var isCircular: Bool
+    /// ที่: `ลป 0019.3/ว 2561`.
+    public var number: String
+    public var office: Office
+    public var date: ThaiDate
+    public var subject: String
+    /// คำขึ้นต้น: เรียน (default), กราบเรียน, นมัสการ.
+    public var salutation: String
+    public var recipient: String
+    /// อ้างถึง.
+    public var references: [String]
+    public var enclosures: [EnclosureItem]
+    /// The body as prose: paragraphs, numbered items, **bold**, `{{amount}}` quotes.
+    public var body: String
+    /// คำลงท้าย.
+    public var closing: String
+    public var signer: Signer
+    public var contact: Contact
+    /// สำเนาส่ง.
+    public var copies: [String]
+}
+
+/// บันทึกข้อความ.
+public struct Memo: Sendable, Equatable {
+    public var common: CommonFields
+    /// ส่วนราชการ.
+    public var unit: String
+    public var phone: String?
+    public var email: String?
+    public var number: String
+    public var date: ThaiDate
+    public var subject: String
+    public var salutation: String
+    public var recipient: String
+    public var body: String
+    public var signer: Signer
+}
+
+/// A parsed data file.
+public enum DocumentData: Sendable, Equatable {
+    case letter(Letter)
+    case memo(Memo)
+
+    /// The built-in template for this data (`type:` field).
+    public var templateName: String {
+        switch self {
+        case .letter(let letter): return letter.isCircular ? "circular-letter" : "external-letter"
+        case .memo: return "memo"
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// A piece of the vertical flow: one line of a paragraph, or a part that never splits
+/// (the letter head, a signature). The paginator moves boxes, never what is inside them.
+struct FlowBox {
+    /// Height the box occupies.
+    var height: Double
+    /// Space above the box, dropped at the top of a page.
+    var spaceBefore: Double = 0
+    /// The box may not end a page: it goes to the next page with the box after it.
+    var keepWithNext = false
+    /// Items with y relative to the box top.
+    var items: [PageItem]
+    /// The text of the box's first line, for the continuation marker (คำต่อ) of the page before it.
+    var leadText: String?
+    /// Starts a new page.
+    var breakBefore = false
+    /// Items positioned on the page itself (urgency stamp), not in the flow; the box takes no room.
+    var isOverlay = false
+
+    static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
+}

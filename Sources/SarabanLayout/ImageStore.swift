@@ -1,0 +1,48 @@
+import Foundation
+import SarabanGraphics
+
+/// Loads the emblem and signature images once per render, resolving relative paths against
+/// the data file's folder.
+final class ImageStore {
+    let emblemPath: String
+    let baseDirectory: String
+    private var emblemImage: VectorImage?
+
+    enum Signature { case vector(VectorImage), raster(RasterImage) }
+
+    init(emblemPath: String, baseDirectory: String) {
+        self.emblemPath = emblemPath
+        self.baseDirectory = baseDirectory
+    }
+
+    func emblem() throws -> VectorImage {
+        if let emblemImage { return emblemImage }
+        guard FileManager.default.fileExists(atPath: emblemPath) else {
+            throw LayoutError.missingFile(path: emblemPath, what: "the Garuda emblem (SVG)")
+        }
+        let image = try VectorImage(path: emblemPath)
+        emblemImage = image
+        return image
+    }
+
+    func signature(_ path: String) throws -> Signature {
+        let full = path.hasPrefix("/") ? path : baseDirectory + "/" + path
+        guard FileManager.default.fileExists(atPath: full) else {
+            throw LayoutError.missingFile(path: full, what: "the signature image (PNG or SVG)")
+        }
+        if full.lowercased().hasSuffix(".svg") { return .vector(try VectorImage(path: full)) }
+        if full.lowercased().hasSuffix(".png") { return .raster(try RasterImage(pngPath: full)) }
+        throw LayoutError.unsupportedImage(path: full)
+    }
+}
+
+public enum LayoutError: Error, CustomStringConvertible {
+    case missingFile(path: String, what: String)
+    case unsupportedImage(path: String)
+    public var description: String {
+        switch self {
+        case let .missingFile(path, what): return "\(path): file not found; expected \(what)"
+        case .unsupportedImage(let path): return "\(path): a signature image must be a .png or .svg file"
+        }
+    }
+}

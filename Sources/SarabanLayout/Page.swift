@@ -1,0 +1,48 @@
+import SarabanGraphics
+
+/// Something drawn on a page, in page coordinates (points from the top-left).
+public enum PageItem {
+    /// One line of a text layout with its left edge at `x` and baseline at `baseline`.
+    case textLine(TextLayout, line: Int, x: Double, baseline: Double, color: Color)
+    /// Text drawn as filled outlines, not as text: stamps that are no part of the document's words.
+    case outlinedLine(TextLayout, line: Int, x: Double, baseline: Double, color: Color, rotation: Double)
+    case vector(VectorImage, x: Double, y: Double, height: Double)
+    case raster(RasterImage, x: Double, y: Double, height: Double)
+    /// A dotted leader (memo header blanks), drawn as graphics so the text layer stays clean.
+    case dottedLine(fromX: Double, toX: Double, y: Double, dash: Double)
+
+    func offset(by dy: Double) -> PageItem {
+        switch self {
+        case let .textLine(l, line, x, b, c): return .textLine(l, line: line, x: x, baseline: b + dy, color: c)
+        case let .outlinedLine(l, line, x, b, c, r): return .outlinedLine(l, line: line, x: x, baseline: b + dy, color: c, rotation: r)
+        case let .vector(i, x, y, h): return .vector(i, x: x, y: y + dy, height: h)
+        case let .raster(i, x, y, h): return .raster(i, x: x, y: y + dy, height: h)
+        case let .dottedLine(a, b, y, d): return .dottedLine(fromX: a, toX: b, y: y + dy, dash: d)
+        }
+    }
+}
+
+/// A laid-out page.
+public struct Page {
+    public var width: Double
+    public var height: Double
+    public var items: [PageItem] = []
+    /// The page's number within its document (1 for the first page).
+    public var number: Int
+}
+
+/// A PDF bookmark.
+public struct Bookmark {
+    public var title: String
+    public var page: Int
+    public var y: Double
+}
+
+/// The result of layout: pages ready for output.
+public struct LaidOutDocument {
+    public var pages: [Page]
+    public var bookmarks: [Bookmark]
+    public var title: String
+    public var author: String
+    public var date: String
+}

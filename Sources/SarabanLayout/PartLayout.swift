@@ -1,0 +1,262 @@
+import SarabanDocument
+import SarabanGraphics
+
+/// Where a letter's parts are positioned: each block of the document becomes flow boxes at
+/// the x positions the style gives (spec §4.3, §5). Vertical placement is the paginator's job.
+struct PartLayout {
+    let setter: TextSetter
+    let style: Style
+    let images: ImageStore
+    let kind: Document.Kind
+
+    private var left: Double { style.page.marginLeft.points }
+    private var width: Double { style.textWidth }
+    private var gap: Double { style.paragraph.spaceBefore.points }
+
+    func boxes(for blocks: [Block]) throws -> [FlowBox] {
+        var result: [FlowBox] = []
+        var signatureAxis: Double?
+        for (index, block) in blocks.enumerated() {
+            switch block {
+            case .emblem(let size):
+                result.append(try emblem(size))
+            case .urgency(let text):
+                result.append(urgency(text))
+            case let .letterHead(reference, address):
+                result.append(letterHead(reference: reference, address: address))
+            case .memoTitle(let title):
+                result.append(memoTitle(title))
+            case .memoRow(let fields):
+                result.append(memoRow(fields))
+            case .date(let text):
+                let layout = setter.line(text)
+                result += setter.boxes(for: layout, x: left + style.letter.dateX.points, spaceBefore: gap)
+            case let .field(label, value):
+                result += field(label: label, value: value)
+            case let .enclosures(label, items):
+                result += enclosures(label: label, items: items)
+            case .paragraph(let spans):
+                let layout = setter.layout(spans, width: width, indent: style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
+            case let .item(number, text, level):
+                let indent = style.paragraph.firstLineIndent.points + Double(level - 1) * style.paragraph.levelIndent.points
+                let layout = setter.layout([Span(number + " ")] + text, width: width, indent: indent, alignment: .thaiDistributed)
+                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
+            case let .plain(spans, align):
+                let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
+                let layout = setter.layout(spans, width: width, alignment: alignment)
+                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
+            case .closing(let text):
+                let layout = setter.line(text)
+                let x = left + style.letter.closingX.points
+                signatureAxis = x + layout.naturalWidth / 2
+                keepTailWithClosing(&result)
+                var boxes = setter.boxes(for: layout, x: x, spaceBefore: gap)
+                boxes[boxes.count - 1].keepWithNext = true
+                result += boxes
+            case .signature(let signature):
+                if signatureAxis == nil { keepTailWithClosing(&result) }
+                let axis = signatureAxis ?? left + style.letter.signatureAxis.points
+                result.append(try self.signature(signature, axis: axis, keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer)))
+            case .footer(let lines):
+                result += lineBoxes(lines, spaceBefore: style.letter.footerSpaceBefore.points,
+                                    keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
+            case let .copies(label, lines):
+                result += lineBoxes([label] + lines, spaceBefore: gap, keepWithNext: false)
+            case .space(let lines):
+                result.append(FlowBox(height: lines * setter.pitch, items: []))
+            case .pageBreak:
+                result.append(.pageBreak())
+            }
+        }
+        return result
+    }
+
+    // MARK: letter head
+
+    private func emblem(_ size: EmblemSize) throws -> FlowBox {
+        let image = try images.emblem()
+        switch size {
+        case .large:
+            let height = style.letter.emblemHeight.points
+            let x = (style.page.width.points - height * image.width / image.height) / 2
+            return FlowBox(height: height + style.letter.spaceAfterEmblem.points, items: [.vector(image, x: x, y: 0, height: height)])
+        case .small:
+            // The memo's title shares the emblem's line; the emblem itself takes no room.
+            var box = FlowBox(height: 0, items: [.vector(image, x: left, y: style.page.firstPageTop.points, height: style.memo.emblemHeight.points)])
+            box.isOverlay = true
+            return box
+        }
+    }
+
+    /// ชั้นความเร็ว: red, ≥ 32 pt; beside the Garuda on page 1 (letter), right of the small Garuda (memo).
+    private func urgency(_ text: String) -> FlowBox {
+        let size = style.letter.urgencySize.points
+        let layout = setter.line(text, size: size, bold: true)
+        let x: Double, baseline: Double
+        switch kind {
+        case .letter:
+            x = left
+            baseline = style.letter.urgencyBaseline.points
+        case .memo:
+            x = left + style.memo.urgencyX.points
+            baseline = style.page.firstPageTop.points + style.memo.emblemHeight.points
+        }
+        var box = FlowBox(height: 0, items: [.textLine(layout, line: 0, x: x, baseline: baseline, color: .stampRed)])
+        box.isOverlay = true
+        return box
+    }
+
+    /// `ที่ …` at the left margin and the office's address block at the right, first lines on one baseline.
+    private func letterHead(reference: String, address: [String]) -> FlowBox {
+        var items: [PageItem] = []
+        let referenceLayout = setter.line(reference)
+        items.append(.textLine(referenceLayout, line: 0, x: left, baseline: setter.baseline, color: .black))
+        let layouts = address.map { setter.line($0) }
+        let longest = layouts.map(\.naturalWidth).max() ?? 0
+        let x = left + max(style.letter.addressMinX.points, width - longest)
+        for (i, layout) in layouts.enumerated() {
+            items.append(.textLine(layout, line: 0, x: x, baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
+        }
+        return FlowBox(height: Double(max(1, address.count)) * setter.pitch, items: items, leadText: reference)
+    }
+
+    // MARK: memo head
+
+    private func memoTitle(_ title: String) -> FlowBox {
+        let layout = setter.line(title, size: style.memo.titleSize.points, bold: true)
+        let x = left + (width - layout.naturalWidth) / 2
+        // The title sits on the small Garuda's line: its baseline near the emblem's foot.
+        let pitch = style.memo.titlePitch.points
+        let baseline = style.memo.emblemHeight.points - (pitch - style.memo.titleSize.points) / 2
+        return FlowBox(height: max(pitch, style.memo.emblemHeight.points + gap), items: [.textLine(layout, line: 0, x: x, baseline: baseline, color: .black)], leadText: title)
+    }
+
+    /// `ส่วนราชการ …`, `ที่ … วันที่ …`, `เรื่อง …`: 20 pt bold labels, 16 pt values, dotted leaders to the next column.
+    private func memoRow(_ fields: [MemoField]) -> FlowBox {
+        let pitch = style.memo.rowPitch.points
+        let baseline = pitch * 0.72
+        var items: [PageItem] = []
+        var columnStarts = [0.0]
+        if fields.count > 1 { columnStarts += Array(repeating: style.memo.dateX.points, count: fields.count - 1) }
+        for (i, field) in fields.enumerated() {
+            let start = left + columnStarts[i]
+            let end = i + 1 < fields.count ? left + columnStarts[i + 1] - 6 : left + width
+            let label = setter.line(field.label, size: style.memo.labelSize.points, bold: true)
+            items.append(.textLine(label, line: 0, x: start, baseline: baseline, color: .black))
+            let valueX = start + label.naturalWidth + 6
+            let valueWidth = max(10, end - valueX)
+            let value = setter.layout([Span(field.value)], width: valueWidth)
+            for line in value.lines.indices {
+                items.append(.textLine(value, line: line, x: valueX, baseline: baseline + Double(line) * setter.pitch, color: .black))
+            }
+            let lastLineEnd = valueX + (value.lines.last.map { $0.x + $0.width } ?? 0)
+            let leaderStart = value.lines.count > 1 ? valueX + value.lines.last!.width : lastLineEnd
+            if leaderStart + 4 < end {
+                items.append(.dottedLine(fromX: leaderStart + 3, toX: end, y: baseline + Double(max(0, value.lines.count - 1)) * setter.pitch + 2,
+                                         dash: style.memo.leaderDash.points))
+            }
+        }
+        let extraLines = fields.map { setter.layout([Span($0.value)], width: max(10, width / Double(fields.count))).lines.count - 1 }.max() ?? 0
+        return FlowBox(height: pitch + Double(max(0, extraLines)) * setter.pitch, items: items, leadText: fields.first?.label)
+    }
+
+    // MARK: heading fields
+
+    /// A label and its text; wrapped lines hang under the text, not the label.
+    private func field(label: String, value: [Span]) -> [FlowBox] {
+        let labelText = label + " "
+        let hang = setter.line(labelText, bold: style.letter.labelsBold).naturalWidth
+        let layout = setter.layout([Span(labelText, bold: style.letter.labelsBold)] + value, width: width, indent: -hang)
+        return setter.boxes(for: layout, x: left, spaceBefore: gap, keepLines: false)
+    }
+
+    /// สิ่งที่ส่งมาด้วย: items after the label, `จำนวน n หน่วย` in aligned columns on each item's last line.
+    private func enclosures(label: String, items: [Enclosure]) -> [FlowBox] {
+        let labelLayout = setter.line(label + " ", bold: style.letter.labelsBold)
+        let itemX = left + labelLayout.naturalWidth
+        let quantityX = left + style.letter.enclosureQuantityX.points
+        var result: [FlowBox] = []
+        for (n, item) in items.enumerated() {
+            let numberText = item.number.map { $0 + " " } ?? ""
+            let hang = numberText.isEmpty ? 0 : setter.line(numberText).naturalWidth
+            let hasQuantity = item.quantity != nil || item.unit != nil
+            let textWidth = (hasQuantity ? quantityX - 6 : left + width) - itemX
+            let layout = setter.layout([Span(numberText)] + item.text, width: textWidth, indent: -hang)
+            var boxes = setter.boxes(for: layout, x: itemX, spaceBefore: n == 0 ? gap : 0, keepLines: false)
+            if n == 0 {
+                boxes[0].items.insert(.textLine(labelLayout, line: 0, x: left, baseline: setter.baseline, color: .black), at: 0)
+                boxes[0].leadText = label
+            }
+            if hasQuantity {
+                var columns: [PageItem] = [.textLine(setter.line("จำนวน"), line: 0, x: quantityX, baseline: setter.baseline, color: .black)]
+                if let quantity = item.quantity {
+                    let count = setter.line(quantity)
+                    columns.append(.textLine(count, line: 0, x: left + style.letter.enclosureCountX.points - count.naturalWidth / 2, baseline: setter.baseline, color: .black))
+                }
+                if let unit = item.unit {
+                    columns.append(.textLine(setter.line(unit), line: 0, x: left + style.letter.enclosureUnitX.points, baseline: setter.baseline, color: .black))
+                }
+                boxes[boxes.count - 1].items += columns
+            }
+            result += boxes
+        }
+        return result
+    }
+
+    // MARK: closing, signature, footer
+
+    /// The closing and signature never stand alone: the last lines of the body go with them.
+    private func keepTailWithClosing(_ boxes: inout [FlowBox]) {
+        var kept = 0
+        var index = boxes.count - 1
+        while index >= 0, kept < style.paragraph.minimumLinesAtBreak {
+            if !boxes[index].isOverlay && boxes[index].height > 0 {
+                boxes[index].keepWithNext = true
+                kept += 1
+            }
+            index -= 1
+        }
+    }
+
+    private func signature(_ signature: SignatureBlock, axis: Double, keepWithNext: Bool) throws -> FlowBox {
+        let space = style.letter.signatureLines * setter.pitch
+        var items: [PageItem] = []
+        if let path = signature.image {
+            let imageHeight = space * 0.9
+            switch try images.signature(path) {
+            case .vector(let image):
+                items.append(.vector(image, x: axis - imageHeight * image.width / image.height / 2, y: space * 0.05, height: imageHeight))
+            case .raster(let image):
+                items.append(.raster(image, x: axis - imageHeight * Double(image.pixelWidth) / Double(image.pixelHeight) / 2, y: space * 0.05, height: imageHeight))
+            }
+        }
+        let lines = ["(\(signature.name))"] + signature.positions
+        for (i, text) in lines.enumerated() {
+            let layout = setter.line(text)
+            items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
+                                   baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
+        }
+        return FlowBox(height: space + Double(lines.count) * setter.pitch, spaceBefore: 0, keepWithNext: keepWithNext,
+                       items: items, leadText: lines[0])
+    }
+
+    private func lineBoxes(_ lines: [String], spaceBefore: Double, keepWithNext: Bool) -> [FlowBox] {
+        lines.enumerated().map { i, text in
+            let layout = setter.line(text)
+            return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? spaceBefore : 0,
+                           keepWithNext: keepWithNext || i < lines.count - 1,
+                           items: [.textLine(layout, line: 0, x: left, baseline: setter.baseline, color: .black)], leadText: text)
+        }
+    }
+}
+
+extension Block {
+    /// Parts that follow the signature and must stay with it.
+    var isTrailer: Bool {
+        switch self {
+        case .footer, .copies: return true
+        default: return false
+        }
+    }
+}

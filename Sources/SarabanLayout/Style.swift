@@ -1,0 +1,142 @@
+import Foundation
+import Yams
+
+/// A length in points, written in the style file as `3cm`, `25mm`, `16pt` or a bare number of points.
+public struct Length: Codable, Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
+    public var points: Double
+    public init(points: Double) { self.points = points }
+    public init(floatLiteral value: Double) { points = value }
+    public init(integerLiteral value: Int) { points = Double(value) }
+    public static func cm(_ value: Double) -> Length { Length(points: value * 72 / 2.54) }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let number = try? container.decode(Double.self) { points = number; return }
+        let text = try container.decode(String.self).trimmingCharacters(in: .whitespaces)
+        let units: [(String, Double)] = [("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1), ("in", 72)]
+        for (suffix, factor) in units where text.hasSuffix(suffix) {
+            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) {
+                points = value * factor
+                return
+            }
+        }
+        throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a length; expected a number with cm, mm, pt or in (e.g. 2.5cm)")
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode("\(points)pt")
+    }
+}
+
+/// Every layout number in one place. The shipped values live in `Templates/style.yaml`,
+/// each DEFAULT of the spec marked there with its reason; Swift code holds none of them.
+public struct Style: Codable, Sendable {
+    public var page: Page
+    public var font: Font
+    public var paragraph: Paragraph
+    public var letter: Letter
+    public var memo: Memo
+    public var furniture: Furniture
+
+    public struct Page: Codable, Sendable {
+        public var width: Length
+        public var height: Length
+        public var marginTop: Length
+        public var marginBottom: Length
+        public var marginLeft: Length
+        public var marginRight: Length
+        /// Where the flow starts on page 1 (the top of the Garuda).
+        public var firstPageTop: Length
+    }
+
+    public struct Font: Codable, Sendable {
+        public var family: String
+        /// Multiplies every size in the style: sizes are TH Sarabun points, and other families
+        /// draw their letters larger or smaller on the em.
+        public var scale: Double
+        public var size: Length
+        /// Distance between baselines of consecutive lines.
+        public var linePitch: Length
+        /// Baseline below the top of a line box.
+        public var baseline: Length
+    }
+
+    public struct Paragraph: Codable, Sendable {
+        /// "1 Enter + Before 6 pt" between parts and paragraphs.
+        public var spaceBefore: Length
+        public var firstLineIndent: Length
+        /// Extra indent per nesting level of numbered items.
+        public var levelIndent: Length
+        /// Lines kept together at the end and start of a split paragraph.
+        public var minimumLinesAtBreak: Int
+    }
+
+    public struct Letter: Codable, Sendable {
+        public var emblemHeight: Length
+        public var spaceAfterEmblem: Length
+        public var urgencySize: Length
+        /// Baseline of the urgency mark on page 1, from the page top.
+        public var urgencyBaseline: Length
+        /// Address block: left edge at the larger of this and (text width − longest line).
+        public var addressMinX: Length
+        public var dateX: Length
+        public var closingX: Length
+        /// Signature axis when there is no closing line to centre on.
+        public var signatureAxis: Length
+        /// Signing space above the name, in lines.
+        public var signatureLines: Double
+        public var enclosureQuantityX: Length
+        public var enclosureCountX: Length
+        public var enclosureUnitX: Length
+        public var footerSpaceBefore: Length
+        public var labelsBold: Bool
+    }
+
+    public struct Memo: Codable, Sendable {
+        public var emblemHeight: Length
+        public var titleSize: Length
+        public var titlePitch: Length
+        public var labelSize: Length
+        public var rowPitch: Length
+        public var dateX: Length
+        public var urgencyX: Length
+        public var leaderDash: Length
+    }
+
+    public struct Furniture: Codable, Sendable {
+        public var pageNumberBaseline: Length
+        public var secrecySize: Length
+        public var secrecyTopBaseline: Length
+        public var secrecyBottomBaseline: Length
+        public var specimenText: String
+        public var specimenSize: Length
+        public var continuationMinCharacters: Int
+    }
+
+    public var textWidth: Double { page.width.points - page.marginLeft.points - page.marginRight.points }
+
+    public struct StyleError: Error, CustomStringConvertible {
+        public var path: String
+        public var message: String
+        public var description: String { "\(path): \(message)" }
+    }
+
+    /// Reads a style file; errors name the file and the field.
+    public static func load(path: String) throws -> Style {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw StyleError(path: path, message: "cannot read the style file")
+        }
+        do {
+            return try YAMLDecoder().decode(Style.self, from: text)
+        } catch let DecodingError.keyNotFound(key, context) {
+            let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
+            throw StyleError(path: path, message: "missing field \(field)")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw StyleError(path: path, message: "field \(field): \(context.debugDescription)")
+        } catch {
+            throw StyleError(path: path, message: "\(error)")
+        }
+    }
+}

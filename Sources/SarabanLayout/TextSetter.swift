@@ -1,0 +1,43 @@
+import SarabanDocument
+import SarabanGraphics
+import ThaiText
+
+/// Where a line breaks: text becomes a Pango layout with the Thai no-break stretches
+/// (dates, units, names, ๆ) protected, then lines are cut into flow boxes at the style's pitch.
+struct TextSetter {
+    let fonts: FontLibrary
+    let style: Style
+
+    func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
+                size: Double? = nil, bold: Bool = false) -> TextLayout {
+        let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
+        let text = runs.map(\.text).joined()
+        return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: (size ?? style.font.size.points) * style.font.scale,
+                          width: width, indent: indent, alignment: alignment,
+                          noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text))
+    }
+
+    func line(_ text: String, size: Double? = nil, bold: Bool = false) -> TextLayout {
+        layout([Span(text)], width: nil, size: size, bold: bold)
+    }
+
+    var pitch: Double { style.font.linePitch.points }
+    var baseline: Double { style.font.baseline.points }
+
+    /// One flow box per line; `x` is the left edge of the layout on the page. Paragraph lines
+    /// carry keep-with-next so that no paragraph leaves fewer than the style's minimum of lines
+    /// at the foot or the head of a page.
+    func boxes(for layout: TextLayout, x: Double, spaceBefore: Double, color: Color = .black,
+               keepLines: Bool = true) -> [FlowBox] {
+        let count = layout.lines.count
+        let minimum = keepLines ? style.paragraph.minimumLinesAtBreak : 1
+        return (0..<count).map { index in
+            var box = FlowBox(height: pitch, items: [.textLine(layout, line: index, x: x, baseline: baseline, color: color)],
+                              leadText: layout.text(ofLine: index))
+            if index == 0 { box.spaceBefore = spaceBefore }
+            // Keep the first lines together, and the last ones with those before them.
+            if index < minimum - 1 || index >= count - minimum { box.keepWithNext = index < count - 1 }
+            return box
+        }
+    }
+}

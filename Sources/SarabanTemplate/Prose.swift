@@ -1,0 +1,83 @@
+import Foundation
+
+/// Long prose fields (a letter's body) as an office writes them in a data file:
+///
+///     ด้วยจังหวัดลำปาง ได้รับแจ้ง…          ← a paragraph (first line indented, justified)
+///
+///     ๑. ศึกษาแนวทาง…                      ← a numbered item; ๑.๑ and (๑) nest deeper
+///     - ข้อความ                             ← a dash item
+///
+///     จึงเรียนมาเพื่อ**โปรดทราบ**             ← **bold**
+///
+/// Blank lines separate paragraphs; a line that starts with a number marker starts an item.
+public enum ProseBlock: Equatable, Sendable {
+    case paragraph([ProseSpan])
+    case item(number: String, level: Int, text: [ProseSpan])
+}
+
+public struct ProseSpan: Equatable, Sendable {
+    public var text: String
+    public var bold: Bool
+    public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
+}
+
+public enum ProseParser {
+    public static func parse(_ text: String) -> [ProseBlock] {
+        var blocks: [ProseBlock] = []
+        var current: [String] = []
+        var currentMarker: (number: String, level: Int)?
+
+        func flush() {
+            guard !current.isEmpty else { return }
+            let spans = inline(current.joined(separator: " "))
+            if let marker = currentMarker {
+                blocks.append(.item(number: marker.number, level: marker.level, text: spans))
+            } else {
+                blocks.append(.paragraph(spans))
+            }
+            current = []
+            currentMarker = nil
+        }
+
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty { flush(); continue }
+            if let (marker, level, rest) = itemMarker(line) {
+                flush()
+                currentMarker = (marker, level)
+                current = [rest]
+            } else {
+                current.append(line)
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    /// `๑.`, `1.`, `๑.๑`, `๓.๑๗.๓`, `๑)`, `(๑)`, `-` followed by a space; the level is the depth of the numbering.
+    static func itemMarker(_ line: String) -> (String, Int, String)? {
+        guard let space = line.firstIndex(of: " ") else { return nil }
+        let marker = String(line[..<space])
+        let rest = String(line[line.index(after: space)...]).trimmingCharacters(in: .whitespaces)
+        if marker == "-" { return (marker, 2, rest) }
+        let digits = Set("0123456789๐๑๒๓๔๕๖๗๘๙")
+        if marker.hasPrefix("("), marker.hasSuffix(")"), marker.count > 2, marker.dropFirst().dropLast().allSatisfy(digits.contains) {
+            return (marker, 3, rest)
+        }
+        if marker.hasSuffix(")"), marker.count > 1, marker.dropLast().allSatisfy(digits.contains) { return (marker, 2, rest) }
+        let parts = marker.split(separator: ".", omittingEmptySubsequences: false)
+        let numbers = parts.last == "" ? parts.dropLast() : parts[...]
+        guard !numbers.isEmpty, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(digits.contains) }),
+              parts.count > 1 else { return nil }
+        return (marker, numbers.count, rest)
+    }
+
+    /// `**bold**` spans.
+    static func inline(_ text: String) -> [ProseSpan] {
+        let pieces = text.components(separatedBy: "**")
+        return pieces.enumerated().compactMap { index, piece in
+            piece.isEmpty ? nil : ProseSpan(piece, bold: index % 2 == 1 && index < pieces.count - 1)
+        }
+    }
+}
+

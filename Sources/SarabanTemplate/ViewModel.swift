@@ -1,0 +1,124 @@
+import Mustache
+import SarabanData
+import ThaiText
+
+/// An amount as prose quotes it: `{{budget}}` → `๕๓๓,๘๐๐ บาท (ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน)`,
+/// `{{budget.digits}}` → `๕๓๓,๘๐๐`, `{{budget.text}}` → `ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน`.
+struct QuotedAmount: MustacheCustomRenderable {
+    let digits: String
+    let text: String
+    var renderText: String { "\(digits) บาท (\(text))" }
+    var isNull: Bool { false }
+
+    init(_ amount: Amount, reading: ThaiNumberReading, thaiDigits: Bool) {
+        let places = amount.toPlaces(2).fractionDigits == "00" ? 0 : 2
+        digits = amount.formatted(places: places, thaiDigits: thaiDigits)
+        text = ThaiNumberText.baht(amount, reading: reading)
+    }
+}
+
+/// Turns checked data into the values templates see: dates written out, digits made Thai,
+/// amounts given their baht text, prose cut into paragraphs and items. Templates only place
+/// values; every rule of Thai writing is applied here, once.
+struct ViewModelBuilder {
+    let common: CommonFields
+
+    func digits(_ text: String) -> String { common.thaiDigits ? ThaiDigits.toThai(text) : text }
+
+    func commonValues(title: String, author: String, date: ThaiDate) -> [String: Any] {
+        var values: [String: Any] = [
+            "specimen": common.specimen,
+            "title": digits(title),
+            "author": digits(author),
+            "iso-date": "\(date.year)-\(String(twoDigits: date.month))-\(String(twoDigits: date.day))",
+        ]
+        if let urgency = common.urgency { values["urgency"] = urgency }
+        if let secrecy = common.secrecy { values["secrecy"] = secrecy }
+        return values
+    }
+
+    /// The prose with `{{amount}}` quotes filled, cut into blocks.
+    func body(_ prose: String) throws -> [[String: Any]] {
+        var amounts: [String: Any] = [:]
+        for (name, amount) in common.amounts {
+            amounts[name] = QuotedAmount(amount, reading: common.reading, thaiDigits: common.thaiDigits)
+        }
+        let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + prose)
+        let filled = template.render(amounts)
+        return ProseParser.parse(filled).map { block in
+            switch block {
+            case .paragraph(let spans):
+                return ["paragraph": true, "spans": spanValues(spans)]
+            case let .item(number, level, spans):
+                return ["item": true, "number": digits(number), "level": level, "spans": spanValues(spans)]
+            }
+        }
+    }
+
+    func spanValues(_ spans: [ProseSpan]) -> [[String: Any]] {
+        spans.map { ["text": digits($0.text), "bold": $0.bold] }
+    }
+
+    func signer(_ signer: Signer) -> [String: Any] {
+        var values: [String: Any] = ["name": digits(signer.name), "positions": signer.positions.map(digits)]
+        if let image = signer.signatureImage { values["image"] = image }
+        return values
+    }
+
+    /// Numbers items `๑.`, `๒.` … when there are several; a single item stands unnumbered.
+    func numbered(_ texts: [String]) -> [[String: Any]] {
+        texts.enumerated().map { index, text in
+            var item: [String: Any] = ["text": digits(text)]
+            if texts.count > 1 { item["ordinal"] = digits("\(index + 1).") }
+            return item
+        }
+    }
+}
+
+extension ViewModelBuilder {
+    func values(for letter: Letter) throws -> [String: Any] {
+        var values = commonValues(title: letter.subject, author: letter.office.name, date: letter.date)
+        values["number"] = digits(letter.number)
+        values["office"] = ["name": digits(letter.office.name), "address": letter.office.address.map(digits)]
+        values["date"] = letter.date.full
+        values["subject"] = digits(letter.subject)
+        values["salutation"] = letter.salutation
+        values["recipient"] = digits(letter.recipient)
+        values["references"] = numbered(letter.references)
+        values["has-references"] = !letter.references.isEmpty
+        var enclosures = numbered(letter.enclosures.map(\.text))
+        for (index, item) in letter.enclosures.enumerated() {
+            if let quantity = item.quantity { enclosures[index]["quantity"] = digits(quantity) }
+            if let unit = item.unit { enclosures[index]["unit"] = unit }
+        }
+        values["enclosures"] = enclosures
+        values["has-enclosures"] = !enclosures.isEmpty
+        values["body"] = try body(letter.body)
+        values["closing"] = letter.closing
+        values["signer"] = signer(letter.signer)
+        values["contact"] = letter.contact.lines.map(digits)
+        values["copies"] = letter.copies.map(digits)
+        values["has-copies"] = !letter.copies.isEmpty
+        return values
+    }
+
+    func values(for memo: Memo) throws -> [String: Any] {
+        var values = commonValues(title: memo.subject, author: memo.unit, date: memo.date)
+        var unitLine = memo.unit
+        if let phone = memo.phone { unitLine += " โทร. \(phone)" }
+        if let email = memo.email { unitLine += " ไปรษณีย์อิเล็กทรอนิกส์ \(email)" }
+        values["unit"] = digits(unitLine)
+        values["number"] = digits(memo.number)
+        values["date"] = memo.date.full
+        values["subject"] = digits(memo.subject)
+        values["salutation"] = memo.salutation
+        values["recipient"] = digits(memo.recipient)
+        values["body"] = try body(memo.body)
+        values["signer"] = signer(memo.signer)
+        return values
+    }
+}
+
+extension String {
+    init(twoDigits value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
