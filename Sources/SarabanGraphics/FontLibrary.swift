@@ -9,6 +9,8 @@ public final class FontLibrary {
     let fontMap: OpaquePointer
     let context: OpaquePointer
     public let directories: [String]
+    /// Glyph → character of each font's cmap, for the PDF text layer (see `GlyphText`).
+    private var reverseCmaps: [UnsafeMutableRawPointer: ReverseCmap] = [:]
 
     public enum FontError: Error, CustomStringConvertible {
         case noFontDirectory(String)
@@ -48,6 +50,29 @@ public final class FontLibrary {
         cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
         pango_cairo_context_set_font_options(context, options)
         cairo_font_options_destroy(options)
+    }
+
+    /// Glyph id → the character whose nominal glyph it is, for the characters a Thai document uses.
+    func reverseCmap(for font: UnsafeMutablePointer<PangoFont>) -> ReverseCmap {
+        let key = UnsafeMutableRawPointer(font)
+        if let cached = reverseCmaps[key] { return cached }
+        var map: [UInt32: Unicode.Scalar] = [:]
+        var saraAmGlyph: UInt32?
+        if let hbFont = pango_font_get_hb_font(font) {
+            let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0xFF, 0x0E00...0x0E7F, 0x2010...0x2027, 0x2713...0x2714]
+            for range in ranges {
+                for code in range {
+                    var glyph: hb_codepoint_t = 0
+                    if hb_font_get_nominal_glyph(hbFont, code, &glyph) != 0, map[glyph] == nil, let scalar = Unicode.Scalar(code) {
+                        map[glyph] = scalar
+                        if code == 0x0E33 { saraAmGlyph = glyph }
+                    }
+                }
+            }
+        }
+        let result = ReverseCmap(characters: map, saraAmGlyph: saraAmGlyph)
+        reverseCmaps[key] = result
+        return result
     }
 
     deinit {
@@ -90,4 +115,11 @@ func fileIsDirectory(_ path: String, _ isDir: inout Bool) -> Bool {
     guard stat(path, &info) == 0 else { return false }
     isDir = (info.st_mode & UInt32(S_IFMT)) == UInt32(S_IFDIR)
     return true
+}
+
+/// A font's cmap read backwards, for the characters a Thai document uses.
+struct ReverseCmap {
+    var characters: [UInt32: Unicode.Scalar]
+    /// The font's own ำ glyph, drawn instead of the shaper's sara aa so that ToUnicode says ำ.
+    var saraAmGlyph: UInt32?
 }

@@ -34,6 +34,7 @@ public struct LineGeometry: Sendable {
 /// where each line goes on which page.
 public final class TextLayout {
     let layout: OpaquePointer
+    let fonts: FontLibrary
     public let text: String
     private let utf8: [UInt8]
     public private(set) var lines: [LineGeometry] = []
@@ -49,6 +50,7 @@ public final class TextLayout {
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
                 noBreak: [Range<Int>] = []) {
         layout = pango_layout_new(fonts.context)
+        self.fonts = fonts
         text = runs.map(\.text).joined()
         utf8 = Array(text.utf8)
         self.width = width
@@ -213,10 +215,86 @@ public final class TextLayout {
     }
 
     /// Draws one line with its left edge at `x` (block coordinates already added) and its baseline at `baseline`.
+    ///
+    /// Glyphs are shown with `cairo_show_text_glyphs`, one cluster per glyph, each glyph carrying
+    /// the characters `GlyphText` assigns it, so the PDF's text layer reads back exactly; glyphs
+    /// that stand for no character are drawn as outlines.
     public func drawLine(_ index: Int, on canvas: Canvas, x: Double, baseline: Double) {
         let line = pango_layout_get_line_readonly(layout, Int32(index))!
-        cairo_move_to(canvas.cr, x + lines[index].x, baseline)
-        pango_cairo_show_layout_line(canvas.cr, line)
+        let scale = Double(PANGO_SCALE)
+        var penX = x + lines[index].x
+        var node = line.pointee.runs
+        while let current = node {
+            let run = saraban_glyph_item(current)!
+            let glyphs = run.pointee.glyphs!.pointee
+            let item = run.pointee.item.pointee
+            let font = item.analysis.font!
+            let cmap = fonts.reverseCmap(for: font)
+            let runY = baseline - Double(run.pointee.y_offset) / scale
+            let count = Int(glyphs.num_glyphs)
+            let itemStart = Int(item.offset)
+            let itemEnd = itemStart + Int(item.length)
+
+            var shown: [cairo_glyph_t] = []
+            var outlined: [cairo_glyph_t] = []
+            var text: [UInt8] = []
+            var clusters: [cairo_text_cluster_t] = []
+            var g = 0
+            while g < count {
+                // A grapheme cluster: a base and the marks attached to it, maybe several Pango clusters.
+                let start = Int(glyphs.log_clusters[g])
+                var end = g + 1
+                func clusterText(from first: Int, to last: Int) -> [Unicode.Scalar] {
+                    let textEnd = last < count ? itemStart + Int(glyphs.log_clusters[last]) : itemEnd
+                    return Array(String(decoding: utf8[(itemStart + first)..<max(itemStart + first, textEnd)], as: UTF8.self).unicodeScalars)
+                }
+                while end < count {
+                    if Int(glyphs.log_clusters[end]) == start { end += 1; continue }
+                    var next = end + 1
+                    while next < count, glyphs.log_clusters[next] == glyphs.log_clusters[end] { next += 1 }
+                    guard let first = clusterText(from: Int(glyphs.log_clusters[end]), to: next).first, GlyphText.isAttached(first) else { break }
+                    end = next
+                }
+                let characters = clusterText(from: start, to: end)
+                let glyphCharacters = (g..<end).map { cmap.characters[glyphs.glyphs[$0].glyph] }
+                let assignment = GlyphText.assign(characters: characters, glyphCharacters: glyphCharacters)
+                var group: [(order: Int, glyph: cairo_glyph_t, text: [UInt8])] = []
+                for (k, gi) in (g..<end).enumerated() {
+                    let info = glyphs.glyphs[gi]
+                    var glyph = cairo_glyph_t(index: UInt(info.glyph),
+                                              x: penX + Double(info.geometry.x_offset) / scale,
+                                              y: runY + Double(info.geometry.y_offset) / scale)
+                    penX += Double(info.geometry.width) / scale
+                    if info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 || info.glyph == PANGO_GLYPH_EMPTY { continue }
+                    guard let firstIndex = assignment[k].first else { outlined.append(glyph); continue }
+                    let scalars = assignment[k].map { characters[$0] }
+                    if scalars == [GlyphText.saraAm], glyphCharacters[k] != GlyphText.saraAm, let saraAm = cmap.saraAmGlyph {
+                        glyph.index = UInt(saraAm)
+                    }
+                    group.append((firstIndex, glyph, Array(String(String.UnicodeScalarView(scalars)).utf8)))
+                }
+                // Shown in the order of their characters, so every reader gets the text's order.
+                for entry in group.sorted(by: { $0.order < $1.order }) {
+                    text += entry.text
+                    clusters.append(cairo_text_cluster_t(num_bytes: Int32(entry.text.count), num_glyphs: 1))
+                    shown.append(entry.glyph)
+                }
+                g = end
+            }
+            cairo_set_scaled_font(canvas.cr, pango_cairo_font_get_scaled_font(OpaquePointer(font)))
+            text.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cairo_show_text_glyphs(canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
+                                           clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
+                }
+            }
+            if !outlined.isEmpty {
+                cairo_new_path(canvas.cr)
+                cairo_glyph_path(canvas.cr, outlined, Int32(outlined.count))
+                cairo_fill(canvas.cr)
+            }
+            node = saraban_slist_next(current)
+        }
     }
 
     /// Adds the line's glyph outlines to the current path (for stamps that are not text).
