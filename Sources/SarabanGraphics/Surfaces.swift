@@ -6,7 +6,7 @@ public struct PDFMetadata: Sendable {
     public var author: String
     public var subject: String
     public var creator: String
-    /// ISO 8601 (`2018-09-12T00:00:00`); fixed so that the same input gives the same bytes.
+    /// ISO 8601 (`2018-09-12T00:00:00`): the letter's date unless asked otherwise, so that the same input gives the same bytes.
     public var date: String
     public init(title: String, author: String, subject: String = "", creator: String = "Saraban", date: String) {
         self.title = title; self.author = author; self.subject = subject; self.creator = creator; self.date = date

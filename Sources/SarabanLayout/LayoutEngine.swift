@@ -44,6 +44,6 @@ public final class LayoutEngine {
         }
         let title = document.metadata.title
         return LaidOutDocument(pages: pages, bookmarks: title.isEmpty ? [] : [Bookmark(title: title, page: 1, y: 0)],
-                               title: title, author: document.metadata.author, date: document.metadata.date)
+                               title: title, author: document.metadata.author, date: document.metadata.date + "T00:00:00")
     }
 }

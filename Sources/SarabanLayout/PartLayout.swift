@@ -132,33 +132,29 @@ struct PartLayout {
         return FlowBox(height: max(pitch, style.memo.emblemHeight.points + gap), items: [.textLine(layout, line: 0, x: x, baseline: baseline, color: .black)], leadText: title)
     }
 
-    /// `ส่วนราชการ …`, `ที่ … วันที่ …`, `เรื่อง …`: 20 pt bold labels, 16 pt values, dotted leaders to the next column.
+    /// `ส่วนราชการ …`, `ที่ … วันที่ …`, `เรื่อง …`: 20 pt bold labels and 16 pt values on the
+    /// form's dotted lines, which run from the label to the next column. A long value wraps back
+    /// to its column's start, on a dotted line of its own.
     private func memoRow(_ fields: [MemoField]) -> FlowBox {
         let pitch = style.memo.rowPitch.points
-        let baseline = pitch * 0.72
+        let baseline = setter.baseline + (pitch - setter.pitch)
         var items: [PageItem] = []
-        var columnStarts = [0.0]
-        if fields.count > 1 { columnStarts += Array(repeating: style.memo.dateX.points, count: fields.count - 1) }
+        var rowLines = 1
         for (i, field) in fields.enumerated() {
-            let start = left + columnStarts[i]
-            let end = i + 1 < fields.count ? left + columnStarts[i + 1] - 6 : left + width
+            let start = left + (i == 0 ? 0 : style.memo.dateX.points)
+            let end = i + 1 < fields.count ? left + style.memo.dateX.points - 6 : left + width
             let label = setter.line(field.label, size: style.memo.labelSize.points, bold: true)
             items.append(.textLine(label, line: 0, x: start, baseline: baseline, color: .black))
-            let valueX = start + label.naturalWidth + 6
-            let valueWidth = max(10, end - valueX)
-            let value = setter.layout([Span(field.value)], width: valueWidth)
+            let indent = label.naturalWidth + 6
+            let value = setter.layout([Span(field.value)], width: end - start, indent: indent)
             for line in value.lines.indices {
-                items.append(.textLine(value, line: line, x: valueX, baseline: baseline + Double(line) * setter.pitch, color: .black))
+                let y = baseline + Double(line) * setter.pitch
+                items.append(.textLine(value, line: line, x: start, baseline: y, color: .black))
+                items.append(.dottedLine(fromX: start + (line == 0 ? indent - 3 : 0), toX: end, y: y + 2.5, dash: style.memo.leaderDash.points))
             }
-            let lastLineEnd = valueX + (value.lines.last.map { $0.x + $0.width } ?? 0)
-            let leaderStart = value.lines.count > 1 ? valueX + value.lines.last!.width : lastLineEnd
-            if leaderStart + 4 < end {
-                items.append(.dottedLine(fromX: leaderStart + 3, toX: end, y: baseline + Double(max(0, value.lines.count - 1)) * setter.pitch + 2,
-                                         dash: style.memo.leaderDash.points))
-            }
+            rowLines = max(rowLines, value.lines.count)
         }
-        let extraLines = fields.map { setter.layout([Span($0.value)], width: max(10, width / Double(fields.count))).lines.count - 1 }.max() ?? 0
-        return FlowBox(height: pitch + Double(max(0, extraLines)) * setter.pitch, items: items, leadText: fields.first?.label)
+        return FlowBox(height: pitch + Double(rowLines - 1) * setter.pitch, items: items, leadText: fields.first?.label)
     }
 
     // MARK: heading fields

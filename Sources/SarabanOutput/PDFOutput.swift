@@ -31,7 +31,7 @@ public struct PDFOutput {
     private func render(_ document: LaidOutDocument, to path: String) throws {
         guard let first = document.pages.first else { return }
         let metadata = PDFMetadata(title: document.title, author: document.author, subject: document.title,
-                                   date: document.date + "T00:00:00")
+                                   date: document.date)
         let writer = try PDFWriter(path: path, width: first.width, height: first.height, metadata: metadata)
         let drawer = PageDrawer()
         for page in document.pages {

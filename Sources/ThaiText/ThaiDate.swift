@@ -45,6 +45,14 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
     /// Parses `2018-09-12`, a Buddhist-Era `2561-09-12` (any year above 2400 is taken as B.E.),
     /// or Thai `12 กันยายน 2561` / `๑๒ ก.ย. ๒๕๖๑` (Buddhist Era).
     public init(parsing raw: String) throws {
+        do {
+            try self.init(parsingNormalized: raw)
+        } catch DateError.impossible {
+            throw DateError.impossible(raw)
+        }
+    }
+
+    private init(parsingNormalized raw: String) throws {
         let text = ThaiDigits.toArabic(raw).trimmingWhitespace()
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
         if dashed.count == 3, let y = Int(dashed[0]), let m = Int(dashed[1]), let d = Int(dashed[2]) {

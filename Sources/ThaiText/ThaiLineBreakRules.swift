@@ -27,6 +27,8 @@ public enum ThaiLineBreakRules {
         "\(number)(?: ?- ?\(number))? (?:\(units))",
         // จำนวน ๑๗, ร้อยละ ๘๕, ครั้งที่ ๘/๒๕๖๒, พ.ศ. ๒๕๖๑
         "(?:\(leadWords)) ?\(number)",
+        // telephone numbers written in groups: ๐ ๕๔๒๖ ๕๐๕๕, ๐-๕๔๒๖-๕๐๕๕
+        "\\b\(digit)+(?:[ -]\(digit){2,})+",
         // a word and its ๆ: ต่าง ๆ
         "[^\\s]+ ๆ",
         // นายสมชาย ใจดี

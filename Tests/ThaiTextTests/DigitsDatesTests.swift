@@ -106,3 +106,13 @@ struct LineBreakRulesTests {
         #expect(String(decoding: bytes[range], as: UTF8.self) == "๕๓๓,๘๐๐ บาท")
     }
 }
+
+@Suite("Line-break protection of numbers")
+struct PhoneNumberRulesTests {
+    @Test("keeps telephone numbers whole", arguments: ["โทร. ๐ ๕๔๒๖ ๕๐๕๕", "โทร./โทรสาร ๐-๕๔๒๖-๕๐๕๕"])
+    func phones(text: String) {
+        let number = text.split(separator: " ", maxSplits: 1).last.map(String.init)!
+        let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
+        #expect(pieces.contains { $0.contains(number) }, "\(pieces)")
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Saraban
+import SarabanGraphics
+import SarabanLayout
+import SarabanDocument
+
+/// Options every rendering command takes.
+struct RenderingOptions: ParsableArguments {
+    @Option(name: [.customShort("t"), .long], help: "Template name (default: the one the data's `type:` names).")
+    var template: String?
+
+    @Option(name: .customLong("font-dir"), help: "A folder with more fonts (e.g. TH SarabunIT๙); may be repeated.")
+    var fontDirectories: [String] = []
+
+    @Option(name: .customLong("font"), help: "Font family to use instead of the style's (e.g. \"TH SarabunIT๙\").")
+    var fontFamily: String?
+
+    @Option(name: .customLong("style"), help: "A style file to use instead of Templates/style.yaml.")
+    var style: String?
+
+    func renderer() throws -> (Renderer, TemplateLibrary) {
+        guard let installation = Installation.locate() else {
+            throw Failure.environment("cannot find Saraban's Templates/ folder; set SARABAN_HOME to the folder that holds Templates/ and Fonts/")
+        }
+        let renderer = try Renderer(installation: installation, extraFontDirectories: fontDirectories,
+                                    stylePath: style, fontFamily: fontFamily)
+        return (renderer, try TemplateLibrary(directory: installation.templateDirectory))
+    }
+}
+
+/// A failure with its exit code.
+enum Failure: Error {
+    case input(String)
+    case environment(String)
+}
+
+/// Runs `body`, turning every known error into one line on standard error and its exit code.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        let (message, code) = describe(error)
+        FileHandle.standardError.write(Data("saraban: error: \(message)\n".utf8))
+        throw ExitCode(code)
+    }
+}
+
+func describe(_ error: Error) -> (String, Int32) {
+    switch error {
+    case Failure.input(let message): return (message, 1)
+    case Failure.environment(let message): return (message, 3)
+    case let error as DataError: return (error.description, 1)
+    case let error as TemplateLibrary.TemplateError: return (error.description, 1)
+    case let error as RenderError: return (error.description, 1)
+    case let error as MarkupParser.MarkupError: return ("document markup: \(error)", 1)
+    case let error as Style.StyleError: return (error.description, 1)
+    case let error as FontLibrary.FontError: return (error.description, 3)
+    case let error as LayoutError: return (error.description, 3)
+    case let error as ImageError: return (error.description, 3)
+    case let error as SurfaceError: return (error.description, 3)
+    default: return ("\(error)", 1)
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import Saraban
+
+/// `saraban render DATA.yaml [-t TEMPLATE] [-o OUT.pdf]`
+struct RenderCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render a data file (YAML or JSON) to PDF.",
+        discussion: "The PDF is written under a temporary name and renamed when complete: a failure leaves no file."
+    )
+
+    @Argument(help: "The data file (YAML or JSON).")
+    var data: String
+
+    @Option(name: .shortAndLong, help: "Output PDF (default: the data file's name with .pdf).")
+    var output: String?
+
+    @Flag(help: "Stamp the PDF with the current time instead of the document's date (output then differs run to run).")
+    var now = false
+
+    @OptionGroup var rendering: RenderingOptions
+
+    func run() throws {
+        try reportingErrors {
+            let (renderer, templates) = try rendering.renderer()
+            let target = output ?? (data.hasSuffix(".yaml") || data.hasSuffix(".json") || data.hasSuffix(".yml")
+                ? String(data[..<data.lastIndex(of: ".")!]) + ".pdf" : data + ".pdf")
+            var document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
+            if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
+            try renderer.writePDF(document, to: target)
+            print("\(target): \(document.pages.count) page(s)")
+        }
+    }
+}

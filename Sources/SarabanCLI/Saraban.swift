@@ -1,0 +1,16 @@
+import ArgumentParser
+import Foundation
+
+/// `saraban`: Thai official documents from data to print-ready PDF.
+@main
+struct SarabanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "saraban",
+        abstract: "Thai official documents (หนังสือราชการ) from data to print-ready PDF.",
+        discussion: """
+        Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
+        line and field); 2 bad command line; 3 environment (font, emblem or output path).
+        """,
+        subcommands: [RenderCommand.self, PreviewCommand.self, TemplatesCommand.self, ThaiCommand.self]
+    )
+}
