@@ -56,6 +56,6 @@ let package = Package(
         .testTarget(name: "SarabanTemplateTests", dependencies: ["SarabanTemplate", "SarabanData", "SarabanDocument"]),
         .testTarget(name: "SarabanDocumentTests", dependencies: ["SarabanDocument"]),
         .testTarget(name: "SarabanLayoutTests", dependencies: ["SarabanLayout", "SarabanDocument", "SarabanGraphics"]),
-        .testTarget(name: "SarabanRenderTests", dependencies: ["Saraban"]),
+        .testTarget(name: "SarabanRenderTests", dependencies: ["Saraban", "SarabanCLI"]),
     ]
 )

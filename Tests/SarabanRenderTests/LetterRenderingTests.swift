@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// The rendered letters, judged by what a reader of the PDF sees.
+@Suite("Rendered letters", .serialized)
+struct LetterRenderingTests {
+    static let seed004: String = try! renderExample("seed-004-urgent-circular")
+
+    @Test func seed004TakesTwoPagesLikeTheOriginal() throws {
+        #expect(try pdfInfo(Self.seed004)["Pages"] == "2")
+    }
+
+    @Test func seed004TextReadsBackExactly() throws {
+        let expected = try String(contentsOfFile: packageRoot + "/Examples/seed-004-urgent-circular.expected.txt", encoding: .utf8)
+        var text = try pdfText(Self.seed004)
+        // Page furniture is no part of the letter's text.
+        text = text.replacingOccurrences(of: "- ๒ -", with: "").replacingOccurrences(of: "/๔. การบริหาร...", with: "")
+        #expect(text.squeezed == expected.squeezed)
+    }
+
+    @Test func continuationMarkerAndPageNumber() throws {
+        let page1 = try pdfText(Self.seed004, page: 1).split(separator: "\n").map(String.init)
+        let page2 = try pdfText(Self.seed004, page: 2).split(separator: "\n").map(String.init)
+        // The marker is the last line of page 1 and names the start of page 2's first body line.
+        #expect(page1.last == "/๔. การบริหาร...")
+        #expect(page2.first == "- ๒ -")
+        #expect(page2[1].hasPrefix("๔. การบริหารจัดการงบประมาณ"))
+        let words = try pdfWords(Self.seed004)
+        let marker = try #require(words.last { $0.page == 1 })
+        #expect(abs(marker.xMax - (21 - 2) * cm) < 1.0, "marker flush with the right margin, ends at \(marker.xMax)")
+        let firstRow = words.filter { $0.page == 2 }.map(\.yMin).min()!
+        let number = words.filter { $0.page == 2 && abs($0.yMin - firstRow) < 1 }
+        #expect(number.map(\.text) == ["-", "๒", "-"])
+        let centre = (number.map(\.xMin).min()! + number.map(\.xMax).max()!) / 2
+        #expect(abs(centre - (3 + 8) * cm) < 2, "page number centred on the text frame: \(centre)")
+        #expect(number.allSatisfy { $0.yMax < 2.5 * cm }, "above the 2.5 cm top margin")
+    }
+
+    @Test func headPartsSitWhereTheStyleSays() throws {
+        let words = try pdfWords(Self.seed004).filter { $0.page == 1 }
+        let date = try #require(words.first { $0.text == "๑๒" })
+        #expect(abs(date.xMin - 11 * cm) < 0.5, "date starts 8 cm into the text frame")
+        let reference = try #require(words.first { $0.text == "ที่" })
+        #expect(abs(reference.xMin - 3 * cm) < 0.5)
+        let urgency = try #require(words.first { $0.text == "ด่วนที่สุด" })
+        #expect(urgency.yMax < reference.yMin, "urgency mark above ที่")
+        #expect(urgency.yMax - urgency.yMin > 2 * (reference.yMax - reference.yMin) * 0.95, "urgency at twice the body size (32 pt)")
+        // The body's first line starts at the 2.5 cm indent.
+        let body = try #require(words.first { $0.text.hasPrefix("ด้วยจังหวัดลำปาง") })
+        #expect(abs(body.xMin - (3 + 2.5) * cm) < 0.5)
+    }
+
+    @Test func enclosureQuantitiesAlignInColumns() throws {
+        let words = try pdfWords(Self.seed004).filter { $0.page == 1 }
+        let quantityWords = words.filter { $0.text == "จำนวน" && $0.xMin > 10 * cm }
+        #expect(quantityWords.count == 5)
+        let xs = Set(quantityWords.map { Int(($0.xMin * 10).rounded()) })
+        #expect(xs.count == 1, "every จำนวน at one x: \(quantityWords.map(\.xMin))")
+        let units = words.filter { $0.text == "ฉบับ" || $0.text == "ชุด" }
+        #expect(units.count == 5)
+        #expect(Set(units.map { Int(($0.xMin * 10).rounded()) }).count == 1)
+    }
+
+    @Test func signatureLinesAreCentredUnderTheClosing() throws {
+        let words = try pdfWords(Self.seed004).filter { $0.page == 2 }
+        /// Centre of the printed row that starts with `first` (pdftotext may split off punctuation).
+        func centre(_ first: String, _ last: String) throws -> Double {
+            let a = try #require(words.first { $0.text.hasPrefix(first) })
+            let row = words.filter { abs(($0.yMin + $0.yMax) / 2 - (a.yMin + a.yMax) / 2) < 4 }
+            #expect(row.map(\.text).joined().contains(last))
+            return (row.map(\.xMin).min()! + row.map(\.xMax).max()!) / 2
+        }
+        let closing = try centre("ขอแสดงความนับถือ", "ขอแสดงความนับถือ")
+        #expect(abs(try centre("(นางสาวศศิธร", "อินทกุล)") - closing) < 1)
+        #expect(abs(try centre("พัฒนาการจังหวัด", "ปฏิบัติราชการแทน") - closing) < 1)
+        #expect(abs(try centre("ผู้ว่าราชการจังหวัดลำปาง", "ผู้ว่าราชการจังหวัดลำปาง") - closing) < 1)
+        // The closing and the signature are not alone on their page: body lines precede them.
+        let closingWord = try #require(words.first { $0.text == "ขอแสดงความนับถือ" })
+        #expect(words.filter { $0.yMax < closingWord.yMin && $0.yMin > 2.5 * cm }.count >= 2)
+    }
+
+    @Test func metadataAndFonts() throws {
+        let info = try pdfInfo(Self.seed004)
+        #expect(info["Title"] == "การดำเนินโครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน")
+        #expect(info["Author"] == "ศาลากลางจังหวัดลำปาง")
+        #expect(info["CreationDate"]?.contains("2018") == true, "the letter's date, not the clock: \(info["CreationDate"] ?? "")")
+        let fonts = try run("pdffonts", [Self.seed004]).stdout.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty)
+        for font in fonts { #expect(font.contains("yes yes"), "embedded and subset: \(font)") }
+    }
+
+    @Test func identicalInputGivesIdenticalBytes() throws {
+        let again = try renderExample("seed-004-urgent-circular")
+        #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: Self.seed004))
+    }
+
+    @Test func seed000CoverLetterIsOnePageWithItsText() throws {
+        let pdf = try renderExample("seed-000-cover-letter")
+        #expect(try pdfInfo(pdf)["Pages"] == "1")
+        let expected = try String(contentsOfFile: packageRoot + "/Examples/seed-000-cover-letter.expected.txt", encoding: .utf8)
+        #expect(try pdfText(pdf).squeezed == expected.squeezed)
+    }
+
+    @Test func memoHeaderAndNoClosing() throws {
+        let pdf = try renderExample("memo")
+        let words = try pdfWords(pdf)
+        let title = try #require(words.first { $0.text == "บันทึกข้อความ" })
+        #expect(abs((title.xMin + title.xMax) / 2 - 11 * cm) < 1, "title centred on the text frame")
+        let dateLabel = try #require(words.first { $0.text == "วันที่" && $0.yMin < 6 * cm })
+        #expect(abs(dateLabel.xMin - 11 * cm) < 0.5)
+        #expect(!(try pdfText(pdf)).contains("ขอแสดงความนับถือ"))
+        #expect(try pdfText(pdf).contains("๔,๘๕๐ บาท (สี่พันแปดร้อยห้าสิบบาทถ้วน)"))
+    }
+
+    @Test func externalLetterComputesBahtTextAndKeepsAddresses() throws {
+        let pdf = try renderExample("external-letter")
+        let text = try pdfText(pdf).squeezed
+        #expect(text.contains("๗,๒๐๐บาท(เจ็ดพันสองร้อยบาทถ้วน)"))
+        #expect(text.contains("๒๑,๖๐๐.๕๐บาท(สองหมื่นหนึ่งพันหกร้อยบาทห้าสิบสตางค์)"))
+        #expect(text.contains("saraban.lampang@cdd.go.th"), "e-mail keeps its Arabic letters and digits")
+        #expect(text.contains("อ้างถึงหนังสือมหาวิทยาลัยราชภัฏลำปาง"))
+        #expect(text.contains("สำเนาส่งพัฒนาการอำเภอทุกอำเภอ"))
+    }
+}
