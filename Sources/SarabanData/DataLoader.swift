@@ -53,13 +53,13 @@ public struct DataLoader {
                             message: "a circular letter's number has ว before its serial, e.g. `ลป 0019.3/ว 2561`; found \"\(number)\"")
         }
         guard let officeReader = try r.object("office") else {
-            throw DataError(file: r.file, line: r.line, field: "office", message: "missing; expected `office:` with `name:` and `address:`")
+            throw r.missing("office", "expected `office:` with `name:` and `address:`")
         }
         let office = Office(name: try officeReader.requiredString("name", example: "ศาลากลางจังหวัดลำปาง"),
                             address: try officeReader.strings("address"))
         try officeReader.finish()
         guard let date = try r.date("date") else {
-            throw DataError(file: r.file, line: r.line, field: "date", message: "missing; expected the letter's date, e.g. `date: 2018-09-12`")
+            throw r.missing("date", "expected the letter's date, e.g. `date: 2018-09-12`")
         }
         let letter = Letter(
             common: common, isCircular: circular, number: number, office: office, date: date,
@@ -80,7 +80,7 @@ public struct DataLoader {
     private func memo(_ r: FieldReader) throws -> Memo {
         let common = try common(r)
         guard let date = try r.date("date") else {
-            throw DataError(file: r.file, line: r.line, field: "date", message: "missing; expected the memo's date, e.g. `date: 2019-09-06`")
+            throw r.missing("date", "expected the memo's date, e.g. `date: 2019-09-06`")
         }
         let memo = Memo(
             common: common,
@@ -104,7 +104,7 @@ public struct DataLoader {
 
     private func signer(_ r: FieldReader) throws -> Signer {
         guard let s = try r.object("signer") else {
-            throw DataError(file: r.file, line: r.line, field: "signer", message: "missing; expected `signer:` with `name:` and `position:`")
+            throw r.missing("signer", "expected `signer:` with `name:` and `position:`")
         }
         let signer = Signer(name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"),
                             positions: try s.strings("position"),

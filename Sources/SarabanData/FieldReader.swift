@@ -59,9 +59,20 @@ public final class FieldReader {
 
     public func requiredString(_ key: String, example: String) throws -> String {
         guard let value = try string(key), !value.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw DataError(file: file, line: line, field: fieldPath(key), message: "missing; expected text such as `\(key): \(example)`")
+            throw missing(key, "expected text such as `\(key): \(example)`")
         }
         return value
+    }
+
+    /// A required field is absent; if a misspelling of it is present, say so.
+    public func missing(_ key: String, _ expectation: String) -> DataError {
+        let present = mapping.keys.compactMap { $0.scalar?.string }.filter { $0 != key }
+        if let typo = present.first(where: { closestName(to: $0, in: [key]) != nil }) {
+            let typoLine = mapping.keys.first { $0.scalar?.string == typo }?.mark?.line
+            return DataError(file: file, line: typoLine ?? line, field: fieldPath(typo),
+                             message: "unknown field; did you mean `\(key)`? (`\(key)` is required: \(expectation))")
+        }
+        return DataError(file: file, line: line, field: fieldPath(key), message: "missing; \(expectation)")
     }
 
     /// One text or a list of texts (address lines, position lines).

@@ -68,7 +68,11 @@ enum XMLTree {
         let delegate = TreeDelegate()
         let parser = XMLParser(data: Data(markup.utf8))
         parser.delegate = delegate
-        if !parser.parse() || delegate.root == nil {
+        let parsed = parser.parse()
+        if let (line, message) = delegate.fault {
+            throw MarkupParser.MarkupError(line: line, message: "the markup is not well-formed XML: \(message)")
+        }
+        if !parsed || delegate.root == nil {
             let message = parser.parserError.map { "\($0.localizedDescription)" } ?? "no document element"
             throw MarkupParser.MarkupError(line: parser.lineNumber, message: "the markup is not well-formed XML: \(message)")
         }
@@ -78,6 +82,8 @@ enum XMLTree {
     final class TreeDelegate: NSObject, XMLParserDelegate {
         var root: XMLNode?
         var stack: [XMLNode] = []
+        /// Foundation's parser on Linux recovers from some errors (an unclosed element); we do not.
+        var fault: (Int, String)?
 
         func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
                     qualifiedName: String?, attributes: [String: String] = [:]) {
@@ -87,7 +93,20 @@ enum XMLTree {
         }
 
         func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            if let open = stack.last, open.name != name, fault == nil {
+                fault = (parser.lineNumber, "</\(name)> closes <\(open.name)> opened on line \(open.line)")
+            }
             stack.removeLast()
+        }
+
+        func parserDidEndDocument(_ parser: XMLParser) {
+            if let open = stack.last, fault == nil {
+                fault = (open.line, "<\(open.name)> is never closed")
+            }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if fault == nil { fault = (parser.lineNumber, "\(parseError.localizedDescription)") }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {

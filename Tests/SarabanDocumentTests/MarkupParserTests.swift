@@ -1,0 +1,62 @@
+import Testing
+@testable import SarabanDocument
+
+@Suite("Document markup")
+struct MarkupParserTests {
+    @Test func readsEveryElement() throws {
+        let document = try MarkupParser().parse("""
+        <document kind="letter" title="เรื่อง" author="สำนักงาน" date="2018-09-12" specimen="true" secrecy="ลับ">
+          <urgency>ด่วนที่สุด</urgency>
+          <emblem size="large"/>
+          <head><reference>ที่ ลป ๑</reference><address><line>ศาลากลาง</line><line></line><line>ลป ๕๒๐๐๐</line></address></head>
+          <date>๑๒ กันยายน ๒๕๖๑</date>
+          <field label="เรื่อง">ทดสอบ   หลาย
+             บรรทัด</field>
+          <enclosures label="สิ่งที่ส่งมาด้วย"><enclosure number="๑." quantity="๑" unit="ฉบับ">บัญชี</enclosure></enclosures>
+          <p>ด้วย <b>ตัวหนา</b> ต่อ</p>
+          <item number="๑." level="2">ข้อ</item>
+          <plain align="center">กลาง</plain>
+          <closing>ขอแสดงความนับถือ</closing>
+          <signature image="sig.png"><name>นาย ก</name><position>ตำแหน่ง</position></signature>
+          <footer><line>ฝ่าย</line></footer>
+          <copies label="สำเนาส่ง"><line>อำเภอ</line></copies>
+          <space lines="2"/>
+          <page-break/>
+        </document>
+        """)
+        #expect(document.options.specimen)
+        #expect(document.options.secrecy == "ลับ")
+        #expect(document.metadata.title == "เรื่อง")
+        #expect(document.blocks == [
+            .urgency("ด่วนที่สุด"), .emblem(.large),
+            .letterHead(reference: "ที่ ลป ๑", address: ["ศาลากลาง", "ลป ๕๒๐๐๐"]),
+            .date("๑๒ กันยายน ๒๕๖๑"),
+            .field(label: "เรื่อง", value: [Span("ทดสอบ หลาย บรรทัด")]),
+            .enclosures(label: "สิ่งที่ส่งมาด้วย", items: [Enclosure(number: "๑.", text: [Span("บัญชี")], quantity: "๑", unit: "ฉบับ")]),
+            .paragraph([Span("ด้วย "), Span("ตัวหนา", bold: true), Span(" ต่อ")]),
+            .item(number: "๑.", text: [Span("ข้อ")], level: 2),
+            .plain([Span("กลาง")], align: .center),
+            .closing("ขอแสดงความนับถือ"),
+            .signature(SignatureBlock(name: "นาย ก", positions: ["ตำแหน่ง"], image: "sig.png")),
+            .footer(["ฝ่าย"]), .copies(label: "สำเนาส่ง", lines: ["อำเภอ"]), .space(2), .pageBreak,
+        ])
+    }
+
+    @Test("errors name the line and what was expected", arguments: [
+        ("<document>\n<paragraph>x</paragraph></document>", 2, "unknown element <paragraph>"),
+        ("<document>\n<pp>x</pp></document>", 2, "did you mean <p>?"),
+        ("<document><emblem size=\"huge\"/></document>", 1, "expected size=\"large\""),
+        ("<document>\n\n<item>ข้อ</item></document>", 3, "<item> needs the attribute number"),
+        ("<letter></letter>", 1, "must start with <document>"),
+        ("<document><p>unclosed</document>", 1, "not well-formed"),
+        ("<document kind=\"novel\"></document>", 1, "unknown document kind"),
+    ])
+    func errors(markup: String, line: Int, message: String) {
+        #expect {
+            try MarkupParser().parse(markup)
+        } throws: { error in
+            let e = error as! MarkupParser.MarkupError
+            return e.line == line && e.message.contains(message)
+        }
+    }
+}

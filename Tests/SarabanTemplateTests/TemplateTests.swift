@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+import SarabanData
+import SarabanDocument
+@testable import SarabanTemplate
+
+let templateDirectory: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
+    return url.path + "/Templates"
+}()
+
+@Suite("Prose")
+struct ProseTests {
+    @Test func paragraphsItemsAndBold() {
+        let blocks = ProseParser.parse("""
+        ด้วยจังหวัด
+        ต่อบรรทัด
+
+        ๑. ข้อแรก **สำคัญ** ครับ
+        1.1 ข้อย่อย
+        (๑) วงเล็บ
+        - ขีด
+        ทั้งนี้
+        """)
+        #expect(blocks == [
+            .paragraph([ProseSpan("ด้วยจังหวัด ต่อบรรทัด")]),
+            .item(number: "๑.", level: 1, text: [ProseSpan("ข้อแรก "), ProseSpan("สำคัญ", bold: true), ProseSpan(" ครับ")]),
+            .item(number: "1.1", level: 2, text: [ProseSpan("ข้อย่อย")]),
+            .item(number: "(๑)", level: 3, text: [ProseSpan("วงเล็บ")]),
+            .item(number: "-", level: 2, text: [ProseSpan("ขีด ทั้งนี้")]),
+        ])
+    }
+
+    @Test func aNumberInsideASentenceIsNotAnItem() {
+        #expect(ProseParser.parse("พ.ศ. 2561 ปี") == [.paragraph([ProseSpan("พ.ศ. 2561 ปี")])])
+    }
+}
+
+@Suite("Templates")
+struct TemplateTests {
+    func letter(subject: String) throws -> DocumentData {
+        try DataLoader().load(text: """
+        type: circular-letter
+        number: ลป 0019.3/ว 2561
+        office: {name: ศาลากลางจังหวัดลำปาง}
+        date: 2018-09-12
+        subject: "\(subject)"
+        to: นายอำเภอทุกอำเภอ
+        amounts: {budget: 533800}
+        body: |
+          เป็นเงิน {{budget}} หรือ {{budget.digits}} บาท
+        signer: {name: นางสาวศศิธร อินทกุล, position: พัฒนาการจังหวัด}
+        """, file: "t.yaml")
+    }
+
+    @Test func markupCarriesComputedValues() throws {
+        let library = try TemplateLibrary(directory: templateDirectory)
+        let document = try MarkupParser().parse(try library.markup(for: try letter(subject: "เรื่องทดสอบ 2")))
+        #expect(document.kind == .letter)
+        #expect(document.metadata.title == "เรื่องทดสอบ ๒")
+        #expect(document.metadata.date == "2018-09-12")
+        #expect(document.blocks.contains(.date("๑๒ กันยายน ๒๕๖๑")))
+        #expect(document.blocks.contains(.letterHead(reference: "ที่ ลป ๐๐๑๙.๓/ว ๒๕๖๑", address: ["ศาลากลางจังหวัดลำปาง"])))
+        #expect(document.blocks.contains(.paragraph([Span("เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน) หรือ ๕๓๓,๘๐๐ บาท")])))
+        #expect(document.blocks.contains(.closing("ขอแสดงความนับถือ")))
+    }
+
+    @Test func dataCannotAddMarkup() throws {
+        let library = try TemplateLibrary(directory: templateDirectory)
+        let markup = try library.markup(for: try letter(subject: "<page-break/> & <b>x</b>"))
+        let document = try MarkupParser().parse(markup)
+        #expect(!document.blocks.contains(.pageBreak))
+        #expect(document.blocks.contains(.field(label: "เรื่อง", value: [Span("<page-break/> & <b>x</b>")])))
+    }
+
+    @Test func listsTheDocumentTemplatesWithDescriptions() throws {
+        let library = try TemplateLibrary(directory: templateDirectory)
+        #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo"])
+        #expect(library.descriptions["memo"]?.hasPrefix("บันทึกข้อความ") == true)
+    }
+
+    @Test func aBrokenTemplateIsReportedWithItsLine() throws {
+        let folder = NSTemporaryDirectory() + "saraban-templates-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "{{! broken }}\n<document>\n{{#body}}\n".write(toFile: folder + "/broken.mustache", atomically: true, encoding: .utf8)
+        #expect {
+            try TemplateLibrary(directory: folder)
+        } throws: { error in
+            "\(error)".contains("broken.mustache:") && "\(error)".contains("template syntax error")
+        }
+    }
+}
