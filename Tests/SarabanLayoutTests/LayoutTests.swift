@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+import SarabanDocument
+import SarabanGraphics
+@testable import SarabanLayout
+
+let root: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// One engine for the suite: Pango objects stay on the thread that made them.
+final class Fixture: @unchecked Sendable {
+    let fonts: FontLibrary
+    let style: Style
+    let engine: LayoutEngine
+    static let shared = Fixture()
+    init() {
+        fonts = try! FontLibrary(directories: [root + "/Fonts"])
+        style = try! Style.load(path: root + "/Templates/style.yaml")
+        engine = try! LayoutEngine(fonts: fonts, style: style, emblemPath: root + "/Resources/garuda.svg")
+    }
+}
+
+let longText = String(repeating: "การพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน ของประชาชนในพื้นที่เป้าหมาย ", count: 6)
+
+@Suite("Layout", .serialized)
+struct LayoutTests {
+    let fixture = Fixture.shared
+    var cm: Double { 72 / 2.54 }
+
+    func textLines(_ page: Page) -> [(layout: TextLayout, line: Int, x: Double, baseline: Double)] {
+        page.items.compactMap {
+            if case let .textLine(layout, line, x, baseline, _) = $0 { return (layout, line, x, baseline) }
+            return nil
+        }
+    }
+
+    @Test func thaiDistributedLinesAreFlushWithoutHoles() throws {
+        let document = Document(kind: .letter, blocks: [.paragraph([Span(longText)])])
+        let page = try fixture.engine.layout(document).pages[0]
+        let lines = textLines(page)
+        #expect(lines.count >= 3)
+        let right = fixture.style.page.width.points - fixture.style.page.marginRight.points
+        for entry in lines.dropLast() {
+            let geometry = entry.layout.lines[entry.line]
+            #expect(abs(entry.x + geometry.x + geometry.width - right) < 0.05, "line \(entry.line) ends at the margin")
+        }
+        let last = try #require(lines.last)
+        #expect(last.x + last.layout.lines[last.line].x + last.layout.lines[last.line].width < right - 1, "the last line is not stretched")
+        // The first line starts at the 2.5 cm indent, the others at the margin.
+        #expect(abs(lines[0].x + lines[0].layout.lines[0].x - (3 + 2.5) * cm) < 0.01)
+        #expect(abs(lines[1].x + lines[1].layout.lines[1].x - 3 * cm) < 0.01)
+    }
+
+    @Test func justificationDoesNotMoveBreaks() throws {
+        let distributed = TextLayout(fonts: fixture.fonts, runs: [StyledRun(longText)], family: "Laksaman", size: 11,
+                                     width: 450, indent: 70, alignment: .thaiDistributed)
+        let left = TextLayout(fonts: fixture.fonts, runs: [StyledRun(longText)], family: "Laksaman", size: 11,
+                              width: 450, indent: 70, alignment: .left)
+        #expect(distributed.lines.map(\.byteStart) == left.lines.map(\.byteStart))
+        #expect(distributed.text == longText, "no invisible characters added")
+    }
+
+    @Test func protectedStretchesStayOnOneLine() throws {
+        let text = String(repeating: "ก", count: 60) + " ภายในวันที่ ๑๓ กันยายน ๒๕๖๑ ก่อนเวลา ๑๒.๐๐ น. " + String(repeating: "ข", count: 30)
+        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style)
+        for width in stride(from: 200.0, through: 420, by: 20) {
+            let layout = setter.layout([Span(text)], width: width)
+            let lines = layout.lines.indices.map { layout.text(ofLine: $0) }
+            #expect(lines.contains { $0.contains("๑๓ กันยายน ๒๕๖๑") }, "width \(width): \(lines)")
+            #expect(lines.contains { $0.contains("๑๒.๐๐ น.") })
+        }
+    }
+
+    @Test func garudaIsThreeCentimetresCentredOnPageOne() throws {
+        let document = Document(kind: .letter, blocks: [.emblem(.large), .paragraph([Span("ข้อความ")])])
+        let page = try fixture.engine.layout(document).pages[0]
+        let emblem = try #require(page.items.compactMap { item -> (Double, Double, Double, Double)? in
+            if case let .vector(image, x, y, height) = item { return (x, y, height, height * image.width / image.height) }
+            return nil
+        }.first)
+        #expect(abs(emblem.2 - 3 * cm) < 0.01)
+        #expect(abs(emblem.1 - 1.5 * cm) < 0.01, "top 1.5 cm from the paper's edge")
+        #expect(abs(emblem.0 + emblem.3 / 2 - page.width / 2) < 0.01, "centred on the page")
+    }
+
+    @Test func memoEmblemIsSmallAtTopLeft() throws {
+        let document = Document(kind: .memo, blocks: [.emblem(.small), .memoTitle("บันทึกข้อความ")])
+        let page = try fixture.engine.layout(document).pages[0]
+        guard case let .vector(_, x, y, height)? = page.items.first(where: { if case .vector = $0 { return true }; return false }) else {
+            Issue.record("no emblem"); return
+        }
+        #expect(abs(height - 1.5 * cm) < 0.01)
+        #expect(abs(x - 3 * cm) < 0.01)
+        #expect(abs(y - 1.5 * cm) < 0.01)
+    }
+
+    @Test func closingAndSignatureNeverStandAlone() throws {
+        // Enough one-line paragraphs to fill page one, for every possible filling.
+        for count in 30...40 {
+            let body = (0..<count).map { Block.paragraph([Span("ย่อหน้าที่ \($0)")]) }
+            let document = Document(kind: .letter, blocks: body + [
+                .closing("ขอแสดงความนับถือ"), .signature(SignatureBlock(name: "นาย ก", positions: ["ตำแหน่ง"])),
+            ])
+            let pages = try fixture.engine.layout(document).pages
+            let last = try #require(pages.last)
+            let texts = textLines(last).map { $0.layout.text(ofLine: $0.line) }
+            let closingIndex = try #require(texts.firstIndex(of: "ขอแสดงความนับถือ"))
+            let bodyBefore = texts[..<closingIndex].filter { $0.hasPrefix("ย่อหน้า") }
+            #expect(bodyBefore.count >= 2, "\(count) paragraphs: the closing's page starts with \(texts.prefix(3))")
+        }
+    }
+
+    @Test func everyContinuedPageNamesTheNextPagesFirstWords() throws {
+        let body = (0..<12).map { Block.paragraph([Span("\($0). " + longText)]) }
+        let pages = try fixture.engine.layout(Document(kind: .letter, blocks: body)).pages
+        #expect(pages.count >= 2)
+        for (index, page) in pages.enumerated() {
+            let texts = textLines(page).map { $0.layout.text(ofLine: $0.line) }
+            let marker = texts.last { $0.hasPrefix("/") && $0.hasSuffix("...") }
+            if index + 1 < pages.count {
+                let next = textLines(pages[index + 1]).map { $0.layout.text(ofLine: $0.line) }.filter { !$0.hasPrefix("- ") }
+                let words = try #require(marker).dropFirst().dropLast(3)
+                #expect(next[0].hasPrefix(String(words)), "page \(index + 1): \(marker ?? "") vs \(next[0])")
+                #expect(words.count >= 6)
+            } else {
+                #expect(marker == nil, "the last page has no marker")
+            }
+            if index > 0 { #expect(texts.first == "- \(["๒", "๓", "๔", "๕"][index - 1]) -") }
+        }
+    }
+
+    @Test func secrecyMarkOnEveryPageTopAndBottom() throws {
+        var document = Document(kind: .letter, blocks: (0..<12).map { _ in Block.paragraph([Span(longText)]) })
+        document.options.secrecy = "ลับมาก"
+        let pages = try fixture.engine.layout(document).pages
+        for page in pages {
+            let marks = page.items.compactMap { item -> Double? in
+                if case let .textLine(layout, _, _, baseline, color) = item, layout.text == "ลับมาก", color == .stampRed { return baseline }
+                return nil
+            }
+            #expect(marks.count == 2)
+            #expect(marks.min()! < 2 * cm && marks.max()! > page.height - 2 * cm)
+        }
+    }
+}
