@@ -59,12 +59,18 @@ extension Renderer {
 
     public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
         let data = try DataLoader().load(path: dataFile)
-        let markup = try templates.markup(for: data, template: template)
         let baseDirectory = URL(fileURLWithPath: dataFile).deletingLastPathComponent().path
+        return try layout(data: data, source: dataFile, template: template, templates: templates, baseDirectory: baseDirectory)
+    }
+
+    /// Checked data → laid-out pages; `source` names the data in messages.
+    public func layout(data: DocumentData, source: String, template: String? = nil, templates: TemplateLibrary,
+                       baseDirectory: String) throws -> LaidOutDocument {
+        let markup = try templates.markup(for: data, template: template)
         do {
             return try layout(markup: markup, baseDirectory: baseDirectory)
         } catch let error as MarkupParser.MarkupError {
-            throw RenderError(message: "template \(template ?? data.templateName) produced invalid markup for \(dataFile): \(error)")
+            throw RenderError(message: "template \(template ?? data.templateName) produced invalid markup for \(source): \(error)")
         }
     }
 }

@@ -101,14 +101,15 @@ struct DocumentBuilder {
         var folded: [Span] = []
         var previousEndedInSpace = true
         for span in result {
-            var text = ""
-            for c in span.text {
-                if c.isWhitespace && c != "\u{00A0}" {
-                    if !previousEndedInSpace { text.append(" "); previousEndedInSpace = true }
+            var scalars = String.UnicodeScalarView()
+            for scalar in span.text.unicodeScalars {
+                if isFoldedSpace(scalar) {
+                    if !previousEndedInSpace { scalars.append(" "); previousEndedInSpace = true }
                 } else {
-                    text.append(c); previousEndedInSpace = false
+                    scalars.append(scalar); previousEndedInSpace = false
                 }
             }
+            let text = String(scalars)
             if !text.isEmpty {
                 if let last = folded.last, last.bold == span.bold { folded[folded.count - 1].text += text } else { folded.append(Span(text, bold: span.bold)) }
             }

@@ -50,17 +50,22 @@ final class XMLNode {
 }
 
 func normalizeSpace(_ s: String) -> String {
-    var out = ""
+    var out = String.UnicodeScalarView()
     var pendingSpace = false
-    for c in s {
-        if c.isWhitespace && c != "\u{00A0}" {
+    for scalar in s.unicodeScalars {
+        if isFoldedSpace(scalar) {
             pendingSpace = !out.isEmpty
         } else {
             if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(c)
+            out.append(scalar)
         }
     }
-    return out
+    return String(out)
+}
+
+/// Whitespace that markup folds: template indentation and newlines, not the no-break space.
+func isFoldedSpace(_ scalar: Unicode.Scalar) -> Bool {
+    scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
 }
 
 enum XMLTree {

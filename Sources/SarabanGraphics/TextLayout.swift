@@ -246,7 +246,7 @@ public final class TextLayout {
                 var end = g + 1
                 func clusterText(from first: Int, to last: Int) -> [Unicode.Scalar] {
                     let textEnd = last < count ? itemStart + Int(glyphs.log_clusters[last]) : itemEnd
-                    return Array(String(decoding: utf8[(itemStart + first)..<max(itemStart + first, textEnd)], as: UTF8.self).unicodeScalars)
+                    return decodeScalars(utf8[(itemStart + first)..<max(itemStart + first, textEnd)])
                 }
                 while end < count {
                     if Int(glyphs.log_clusters[end]) == start { end += 1; continue }
@@ -271,7 +271,9 @@ public final class TextLayout {
                     if scalars == [GlyphText.saraAm], glyphCharacters[k] != GlyphText.saraAm, let saraAm = cmap.saraAmGlyph {
                         glyph.index = UInt(saraAm)
                     }
-                    group.append((firstIndex, glyph, Array(String(String.UnicodeScalarView(scalars)).utf8)))
+                    var bytes: [UInt8] = []
+                    for scalar in scalars { bytes.append(contentsOf: UTF8.encode(scalar)!) }
+                    group.append((firstIndex, glyph, bytes))
                 }
                 // Shown in the order of their characters, so every reader gets the text's order.
                 for entry in group.sorted(by: { $0.order < $1.order }) {
@@ -321,4 +323,13 @@ func utf8SequenceLength(_ lead: UInt8) -> Int {
     case 0xE0..<0xF0: return 3
     default: return 4
     }
+}
+
+/// The scalars of a stretch of valid UTF-8.
+func decodeScalars(_ bytes: ArraySlice<UInt8>) -> [Unicode.Scalar] {
+    var result: [Unicode.Scalar] = []
+    var decoder = UTF8()
+    var iterator = bytes.makeIterator()
+    while case .scalarValue(let scalar) = decoder.decode(&iterator) { result.append(scalar) }
+    return result
 }

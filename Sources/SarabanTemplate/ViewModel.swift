@@ -1,19 +1,40 @@
-import Mustache
+import Foundation
 import SarabanData
 import ThaiText
 
 /// An amount as prose quotes it: `{{budget}}` → `๕๓๓,๘๐๐ บาท (ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน)`,
 /// `{{budget.digits}}` → `๕๓๓,๘๐๐`, `{{budget.text}}` → `ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน`.
-struct QuotedAmount: MustacheCustomRenderable {
+struct QuotedAmount {
     let digits: String
     let text: String
-    var renderText: String { "\(digits) บาท (\(text))" }
-    var isNull: Bool { false }
+    var full: String { "\(digits) บาท (\(text))" }
 
     init(_ amount: Amount, reading: ThaiNumberReading, thaiDigits: Bool) {
         let places = amount.toPlaces(2).fractionDigits == "00" ? 0 : 2
         digits = amount.formatted(places: places, thaiDigits: thaiDigits)
         text = ThaiNumberText.baht(amount, reading: reading)
+    }
+
+    /// Fills every `{{name}}`, `{{name.digits}}` and `{{name.text}}` of `prose` (the data stage
+    /// has checked that each name is declared).
+    static func fill(_ prose: String, with amounts: [String: QuotedAmount]) -> String {
+        guard prose.contains("{{") else { return prose }
+        var result = ""
+        var rest = Substring(prose)
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += rest[..<open.lowerBound]
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            if let amount = amounts[parts[0]] {
+                switch parts.count > 1 ? parts[1] : "" {
+                case "digits": result += amount.digits
+                case "text": result += amount.text
+                default: result += amount.full
+                }
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 }
 
@@ -39,12 +60,11 @@ struct ViewModelBuilder {
 
     /// The prose with `{{amount}}` quotes filled, cut into blocks.
     func body(_ prose: String) throws -> [[String: Any]] {
-        var amounts: [String: Any] = [:]
+        var amounts: [String: QuotedAmount] = [:]
         for (name, amount) in common.amounts {
             amounts[name] = QuotedAmount(amount, reading: common.reading, thaiDigits: common.thaiDigits)
         }
-        let template = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + prose)
-        let filled = template.render(amounts)
+        let filled = QuotedAmount.fill(prose, with: amounts)
         return ProseParser.parse(filled).map { block in
             switch block {
             case .paragraph(let spans):

@@ -8,18 +8,28 @@ public enum ThaiDigits {
 
     /// Converts every Arabic digit to its Thai digit, leaving protected tokens alone.
     public static func toThai(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for token in tokens(of: text) {
-            if token.isSeparator || isProtected(token.text) {
-                result += token.text
+        // Most texts have no Arabic digit at all.
+        guard text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return text }
+        var result = String.UnicodeScalarView()
+        var token: [Unicode.Scalar] = []
+        func flush() {
+            if isProtected(token) {
+                result.append(contentsOf: token)
             } else {
-                for scalar in token.text.unicodeScalars {
-                    result.unicodeScalars.append(thaiDigit(for: scalar) ?? scalar)
-                }
+                for scalar in token { result.append(thaiDigit(for: scalar) ?? scalar) }
+            }
+            token.removeAll(keepingCapacity: true)
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                flush()
+                result.append(scalar)
+            } else {
+                token.append(scalar)
             }
         }
-        return result
+        flush()
+        return String(result)
     }
 
     /// Converts every Thai digit to its Arabic digit.
@@ -44,29 +54,15 @@ public enum ThaiDigits {
 
     /// A token is written as it is when it is a URL, an e-mail address or contains Latin
     /// letters: digits there are part of a name, not a quantity.
-    static func isProtected(_ token: Substring) -> Bool {
-        if token.contains("@") || token.contains("://") || token.lowercased().hasPrefix("www.") { return true }
-        return token.unicodeScalars.contains { ("A"..."Z").contains($0) || ("a"..."z").contains($0) }
-    }
-
-    private struct Token { var text: Substring; var isSeparator: Bool }
-
-    /// Splits at whitespace, keeping the whitespace as separator tokens.
-    private static func tokens(of text: String) -> [Token] {
-        var result: [Token] = []
-        var start = text.startIndex
-        var inSpace = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let space = text[index].isWhitespace
-            if index != start, space != inSpace {
-                result.append(Token(text: text[start..<index], isSeparator: inSpace))
-                start = index
-            }
-            inSpace = space
-            index = text.index(after: index)
+    static func isProtected(_ token: [Unicode.Scalar]) -> Bool {
+        var previous: Unicode.Scalar = " "
+        var startsWWW = token.count >= 4
+        for (index, scalar) in token.enumerated() {
+            if scalar == "@" || ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) { return true }
+            if scalar == "/" && previous == ":" { return true }
+            if index < 4, startsWWW { startsWWW = index < 3 ? (scalar == "w" || scalar == "W") : scalar == "." }
+            previous = scalar
         }
-        if start < text.endIndex { result.append(Token(text: text[start...], isSeparator: inSpace)) }
-        return result
+        return false
     }
 }
