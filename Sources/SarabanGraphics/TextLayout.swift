@@ -266,7 +266,12 @@ public final class TextLayout {
                                               y: runY + Double(info.geometry.y_offset) / scale)
                     penX += Double(info.geometry.width) / scale
                     if info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 || info.glyph == PANGO_GLYPH_EMPTY { continue }
-                    guard let firstIndex = assignment[k].first else { outlined.append(glyph); continue }
+                    guard let firstIndex = assignment[k].first else {
+                        // The font's own ำ glyph carries its nikhahit: the shaper's would be drawn twice.
+                        let isNikhahitOfSaraAm = glyphCharacters[k] == GlyphText.nikhahit && cmap.saraAmGlyph != nil
+                        if !isNikhahitOfSaraAm { outlined.append(glyph) }
+                        continue
+                    }
                     let scalars = assignment[k].map { characters[$0] }
                     if scalars == [GlyphText.saraAm], glyphCharacters[k] != GlyphText.saraAm, let saraAm = cmap.saraAmGlyph {
                         glyph.index = UInt(saraAm)
