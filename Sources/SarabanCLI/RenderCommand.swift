@@ -29,7 +29,10 @@ struct RenderCommand: ParsableCommand {
             var document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)
-            print("\(target): \(document.pages.count) page(s)")
+            var summary = "\(target): \(document.pages.count) page(s)"
+            let starts = document.pages.indices.filter { $0 == 0 || document.pages[$0].documentIndex != document.pages[$0 - 1].documentIndex }
+            if starts.count > 1 { summary += "; documents start on pages " + starts.map { String($0 + 1) }.joined(separator: ",") }
+            print(summary)
         }
     }
 }

@@ -72,7 +72,8 @@ public struct DataLoader {
             closing: try r.string("closing") ?? "ขอแสดงความนับถือ",
             signer: try signer(r),
             contact: try contact(r),
-            copies: try r.strings("copies"))
+            copies: try r.strings("copies"),
+            attachments: try attachments(r))
         try checkAmountQuotes(in: letter.body, amounts: common.amounts.map(\.name), reader: r)
         return letter
     }

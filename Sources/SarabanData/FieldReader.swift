@@ -147,6 +147,25 @@ public final class FieldReader {
         }
     }
 
+    /// One item of a list of lists (table rows): text, or a group of fields.
+    public enum RawItem { case text(String), fields(FieldReader) }
+
+    /// A list whose items are lists (table rows); each inner item text or a group of fields.
+    public func rawList(_ key: String) throws -> [[RawItem]] {
+        guard let value = node(key) else { return [] }
+        guard let sequence = value.sequence else { throw error(key, value, "expected a list of rows, found \(FieldReader.describe(value))") }
+        return try sequence.enumerated().map { index, row in
+            let rowPath = "\(fieldPath(key))[\(index + 1)]"
+            guard let cells = row.sequence else {
+                throw DataError(file: file, line: row.mark?.line, field: rowPath, message: "expected a row written as [value, value, …], found \(FieldReader.describe(row))")
+            }
+            return cells.enumerated().map { c, cell in
+                if let mapping = cell.mapping { return .fields(FieldReader(mapping: mapping, path: "\(rowPath)[\(c + 1)]", file: file)) }
+                return .text(cell.scalar?.string ?? "")
+            }
+        }
+    }
+
     /// Keys and scalar values of a mapping (named amounts).
     public func amounts(_ key: String) throws -> [(String, Amount)] {
         guard let reader = try object(key) else { return [] }

@@ -89,6 +89,8 @@ public struct Letter: Sendable, Equatable {
     public var contact: Contact
     /// สำเนาส่ง.
     public var copies: [String]
+    /// Attachments printed after the letter.
+    public var attachments: [Attachment]
 }
 
 /// บันทึกข้อความ.

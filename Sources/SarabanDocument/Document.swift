@@ -119,6 +119,13 @@ public enum Block: Sendable, Equatable {
     case footer([String])
     /// สำเนาส่ง with its recipients.
     case copies(label: String, lines: [String])
+    /// A bordered table.
+    case table(Table)
+    /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.
+    case signOff([String])
+    /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its
+    /// own page numbering and orientation, and a bookmark.
+    case documentStart(title: String, orientation: Orientation)
     /// Vertical space, in lines.
     case space(Double)
     case pageBreak

@@ -18,14 +18,24 @@ struct DocumentBuilder {
         var options = Document.Options()
         options.specimen = try bool(root, "specimen") ?? false
         options.secrecy = root.attributes["secrecy"].flatMap { $0.isEmpty ? nil : $0 }
-        let blocks = try root.elements.map(block)
+        let blocks = try root.elements.flatMap(blocks)
         return Document(kind: kind, metadata: metadata, options: options, blocks: blocks)
     }
 
     static let elementNames = [
         "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",
-        "plain", "closing", "signature", "footer", "copies", "space", "page-break",
+        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off",
     ]
+
+    /// An `<attachment>` holds blocks; every other element is one block.
+    private func blocks(_ node: XMLNode) throws -> [Block] {
+        guard node.name == "attachment" else { return [try block(node)] }
+        let orientationName = node.attributes["orientation"] ?? "portrait"
+        guard let orientation = Orientation(rawValue: orientationName) else {
+            throw MarkupError(line: node.line, message: "<attachment orientation=\"\(orientationName)\">: expected portrait or landscape")
+        }
+        return [.documentStart(title: node.attributes["title"] ?? "", orientation: orientation)] + (try node.elements.flatMap(blocks))
+    }
 
     private func block(_ node: XMLNode) throws -> Block {
         switch node.name {
@@ -73,6 +83,8 @@ struct DocumentBuilder {
         case "footer": return .footer(lines(node))
         case "copies": return .copies(label: node.attributes["label"] ?? "สำเนาส่ง", lines: lines(node))
         case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
+        case "table": return .table(try TableBuilder(builder: self).table(node))
+        case "sign-off": return .signOff(lines(node))
         case "page-break": return .pageBreak
         default:
             let suggestion = closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
@@ -86,7 +98,7 @@ struct DocumentBuilder {
     }
 
     /// Text with `<b>` emphasis, whitespace folded across the whole paragraph.
-    private func spans(_ node: XMLNode) -> [Span] {
+    func spans(_ node: XMLNode) -> [Span] {
         var result: [Span] = []
         func walk(_ n: XMLNode, bold: Bool) {
             for child in n.children {
@@ -121,7 +133,7 @@ struct DocumentBuilder {
         return folded
     }
 
-    private func required(_ node: XMLNode, _ attribute: String) throws -> String {
+    func required(_ node: XMLNode, _ attribute: String) throws -> String {
         guard let value = node.attributes[attribute] else {
             throw MarkupError(line: node.line, message: "<\(node.name)> needs the attribute \(attribute)=\"…\"")
         }

@@ -1,3 +1,5 @@
+import SarabanDocument
+
 /// A piece of the vertical flow: one line of a paragraph, or a part that never splits
 /// (the letter head, a signature). The paginator moves boxes, never what is inside them.
 struct FlowBox {
@@ -15,6 +17,12 @@ struct FlowBox {
     var breakBefore = false
     /// Items positioned on the page itself (urgency stamp), not in the flow; the box takes no room.
     var isOverlay = false
+    /// Starts a new document in the PDF (an attachment) with its own numbering and orientation.
+    var documentStart: (title: String, orientation: Orientation)?
+    /// This box is the header of table `id`.
+    var tableHeader: Int?
+    /// This box is a row of table `id`: at the top of a page, the table's header comes first.
+    var repeatsHeader: Int?
 
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
 }

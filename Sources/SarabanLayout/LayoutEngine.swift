@@ -22,28 +22,36 @@ public final class LayoutEngine {
     public func layout(_ document: Document, baseDirectory: String = ".") throws -> LaidOutDocument {
         let setter = TextSetter(fonts: fonts, style: style)
         let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory)
-        let boxes = try PartLayout(setter: setter, style: style, images: images, kind: document.kind).boxes(for: document.blocks)
-        let placements = Paginator(style: style).paginate(boxes)
+        var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
+        let boxes = try parts.boxes(for: document.blocks)
+        let plans = Paginator(style: style).paginate(boxes)
         let furniture = PageFurniture(setter: setter, style: style)
 
         var pages: [Page] = []
-        for (index, placed) in placements.enumerated() {
-            var page = Page(width: style.page.width.points, height: style.page.height.points, number: index + 1)
-            if let secrecy = document.options.secrecy { page.items += furniture.secrecy(secrecy) }
-            if index > 0 { page.items.append(furniture.pageNumber(index + 1)) }
-            for placement in placed {
+        var bookmarks: [Bookmark] = []
+        let title = document.metadata.title
+        if !title.isEmpty { bookmarks.append(Bookmark(title: title, page: 1, y: 0)) }
+        for (index, plan) in plans.enumerated() {
+            let geometry = plan.geometry
+            var page = Page(width: geometry.width, height: geometry.height, number: plan.numberInDocument)
+            page.documentIndex = plan.documentIndex
+            if let secrecy = document.options.secrecy { page.items += furniture.secrecy(secrecy, on: geometry) }
+            if !plan.isFirstOfDocument { page.items.append(furniture.pageNumber(plan.numberInDocument, on: geometry)) }
+            for placement in plan.placements {
                 let box = boxes[placement.box]
+                if let start = box.documentStart, !start.title.isEmpty {
+                    bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0))
+                }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
-            if index + 1 < placements.count,
-               let lead = placements[index + 1].lazy.map({ boxes[$0.box] }).first(where: { !$0.isOverlay && $0.leadText != nil })?.leadText {
-                page.items.append(furniture.continuationMarker(nextPageLead: lead))
+            if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,
+               let lead = plans[index + 1].placements.lazy.map({ boxes[$0.box] }).first(where: { !$0.isOverlay && $0.leadText != nil })?.leadText {
+                page.items.append(furniture.continuationMarker(nextPageLead: lead, on: geometry))
             }
-            if document.options.specimen { page.items.append(furniture.specimen()) }
+            if document.options.specimen { page.items.append(furniture.specimen(on: geometry)) }
             pages.append(page)
         }
-        let title = document.metadata.title
-        return LaidOutDocument(pages: pages, bookmarks: title.isEmpty ? [] : [Bookmark(title: title, page: 1, y: 0)],
+        return LaidOutDocument(pages: pages, bookmarks: bookmarks,
                                title: title, author: document.metadata.author, date: document.metadata.date + "T00:00:00")
     }
 }

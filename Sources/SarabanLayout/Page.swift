@@ -10,6 +10,8 @@ public enum PageItem {
     case raster(RasterImage, x: Double, y: Double, height: Double)
     /// A dotted leader (memo header blanks), drawn as graphics so the text layer stays clean.
     case dottedLine(fromX: Double, toX: Double, y: Double, dash: Double)
+    /// A table cell's border.
+    case rectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double)
 
     func offset(by dy: Double) -> PageItem {
         switch self {
@@ -18,6 +20,7 @@ public enum PageItem {
         case let .vector(i, x, y, h): return .vector(i, x: x, y: y + dy, height: h)
         case let .raster(i, x, y, h): return .raster(i, x: x, y: y + dy, height: h)
         case let .dottedLine(a, b, y, d): return .dottedLine(fromX: a, toX: b, y: y + dy, dash: d)
+        case let .rectangle(x, y, w, h, l): return .rectangle(x: x, y: y + dy, width: w, height: h, lineWidth: l)
         }
     }
 }
@@ -29,6 +32,8 @@ public struct Page {
     public var items: [PageItem] = []
     /// The page's number within its document (1 for the first page).
     public var number: Int
+    /// Which document of the PDF the page belongs to (0: the letter, 1…: its attachments).
+    public var documentIndex: Int = 0
 }
 
 /// A PDF bookmark.

@@ -8,19 +8,17 @@ struct PageFurniture {
     let setter: TextSetter
     let style: Style
 
-    private var frameCentre: Double { style.page.marginLeft.points + style.textWidth / 2 }
-
-    func pageNumber(_ number: Int) -> PageItem {
+    func pageNumber(_ number: Int, on page: PageGeometry) -> PageItem {
         let layout = setter.line(ThaiDigits.toThai("- \(number) -"))
-        return .textLine(layout, line: 0, x: frameCentre - layout.naturalWidth / 2,
+        return .textLine(layout, line: 0, x: page.frameCentre - layout.naturalWidth / 2,
                          baseline: style.furniture.pageNumberBaseline.points, color: .black)
     }
 
     /// `/` + the first words of the next page + `...`, flush with the right margin on the reserved last line.
-    func continuationMarker(nextPageLead lead: String) -> PageItem {
+    func continuationMarker(nextPageLead lead: String, on page: PageGeometry) -> PageItem {
         let layout = setter.line("/" + leadingWords(of: lead) + "...")
-        let right = style.page.width.points - style.page.marginRight.points
-        let baseline = style.page.height.points - style.page.marginBottom.points - style.font.linePitch.points + style.font.baseline.points
+        let right = page.width - page.right
+        let baseline = page.height - page.bottom - style.font.linePitch.points + style.font.baseline.points
         return .textLine(layout, line: 0, x: right - layout.naturalWidth, baseline: baseline, color: .black)
     }
 
@@ -38,19 +36,21 @@ struct PageFurniture {
         return text
     }
 
-    func secrecy(_ text: String) -> [PageItem] {
+    func secrecy(_ text: String, on page: PageGeometry) -> [PageItem] {
         let layout = setter.line(text, size: style.furniture.secrecySize.points, bold: true)
-        let x = style.page.width.points / 2 - layout.naturalWidth / 2
-        return [style.furniture.secrecyTopBaseline.points, style.furniture.secrecyBottomBaseline.points].map {
+        let x = page.width / 2 - layout.naturalWidth / 2
+        // The bottom mark keeps its distance from the paper's lower edge whatever the orientation.
+        let bottom = page.height - (style.page.height.points - style.furniture.secrecyBottomBaseline.points)
+        return [style.furniture.secrecyTopBaseline.points, bottom].map {
             .textLine(layout, line: 0, x: x, baseline: $0, color: .stampRed)
         }
     }
 
     /// "ตัวอย่าง" up the left margin, as outlines: a stamp on the paper, not words of the letter.
-    func specimen() -> PageItem {
+    func specimen(on page: PageGeometry) -> PageItem {
         let layout = setter.line(style.furniture.specimenText, size: style.furniture.specimenSize.points, bold: true)
-        let x = style.page.marginLeft.points / 2 + style.furniture.specimenSize.points * 0.35
-        let y = style.page.height.points / 2 + layout.naturalWidth / 2
+        let x = page.left / 2 + style.furniture.specimenSize.points * style.font.scale * 0.5
+        let y = page.height / 2 + layout.naturalWidth / 2
         return .outlinedLine(layout, line: 0, x: x, baseline: y, color: Color(red: 0.8, green: 0.2, blue: 0.2), rotation: -90)
     }
 }

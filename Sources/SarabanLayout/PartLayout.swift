@@ -9,15 +9,38 @@ struct PartLayout {
     let images: ImageStore
     let kind: Document.Kind
 
-    private var left: Double { style.page.marginLeft.points }
-    private var width: Double { style.textWidth }
+    /// The page of the document being laid out (attachments may turn landscape).
+    private var geometry: PageGeometry
+    private var tableCount = 0
+
+    init(setter: TextSetter, style: Style, images: ImageStore, kind: Document.Kind) {
+        self.setter = setter
+        self.style = style
+        self.images = images
+        self.kind = kind
+        geometry = PageGeometry(style: style, orientation: .portrait)
+    }
+
+    private var left: Double { geometry.left }
+    private var width: Double { geometry.textWidth }
     private var gap: Double { style.paragraph.spaceBefore.points }
 
-    func boxes(for blocks: [Block]) throws -> [FlowBox] {
+    mutating func boxes(for blocks: [Block]) throws -> [FlowBox] {
         var result: [FlowBox] = []
         var signatureAxis: Double?
         for (index, block) in blocks.enumerated() {
             switch block {
+            case let .documentStart(title, orientation):
+                geometry = PageGeometry(style: style, orientation: orientation)
+                var box = FlowBox(height: 0, items: [], breakBefore: true)
+                box.documentStart = (title, orientation)
+                result.append(box)
+            case .table(let table):
+                tableCount += 1
+                var boxes = TableLayout(setter: setter, style: style, id: tableCount).boxes(for: table, x: left, width: width)
+                if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
+                result += boxes
+                result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
             case .emblem(let size):
                 result.append(try emblem(size))
             case .urgency(let text):
@@ -45,7 +68,10 @@ struct PartLayout {
             case let .plain(spans, align):
                 let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
                 let layout = setter.layout(spans, width: width, alignment: alignment)
-                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
+                var boxes = setter.boxes(for: layout, x: left, spaceBefore: gap)
+                // A bold line is a heading or a title: it never ends a page.
+                if spans.allSatisfy(\.bold) { boxes[boxes.count - 1].keepWithNext = true }
+                result += boxes
             case .closing(let text):
                 let layout = setter.line(text)
                 let x = left + style.letter.closingX.points
@@ -61,6 +87,14 @@ struct PartLayout {
             case .footer(let lines):
                 result += lineBoxes(lines, spaceBefore: style.letter.footerSpaceBefore.points,
                                     keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
+            case .signOff(let lines):
+                let axis = left + style.letter.signatureAxis.points
+                result += lines.enumerated().map { i, text in
+                    let layout = setter.line(text)
+                    return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? 2 * gap : 0, keepWithNext: i < lines.count - 1,
+                                   items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
+                                   leadText: text)
+                }
             case let .copies(label, lines):
                 result += lineBoxes([label] + lines, spaceBefore: gap, keepWithNext: false)
             case .space(let lines):
@@ -79,7 +113,7 @@ struct PartLayout {
         switch size {
         case .large:
             let height = style.letter.emblemHeight.points
-            let x = (style.page.width.points - height * image.width / image.height) / 2
+            let x = (geometry.width - height * image.width / image.height) / 2
             return FlowBox(height: height + style.letter.spaceAfterEmblem.points, items: [.vector(image, x: x, y: 0, height: height)])
         case .small:
             // The memo's title shares the emblem's line; the emblem itself takes no room.

@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import SarabanDocument
 
 /// A length in points, written in the style file as `3cm`, `25mm`, `16pt` or a bare number of points.
 public struct Length: Codable, Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
@@ -12,14 +13,8 @@ public struct Length: Codable, Sendable, Equatable, ExpressibleByFloatLiteral, E
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let number = try? container.decode(Double.self) { points = number; return }
-        let text = try container.decode(String.self).trimmingCharacters(in: .whitespaces)
-        let units: [(String, Double)] = [("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1), ("in", 72)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            if let value = Double(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)) {
-                points = value * factor
-                return
-            }
-        }
+        let text = try container.decode(String.self)
+        if let value = LengthText.points(text) { points = value; return }
         throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a length; expected a number with cm, mm, pt or in (e.g. 2.5cm)")
     }
 
@@ -38,6 +33,16 @@ public struct Style: Codable, Sendable {
     public var letter: Letter
     public var memo: Memo
     public var furniture: Furniture
+    public var table: TableStyle
+
+    public struct TableStyle: Codable, Sendable {
+        public var cellPadding: Length
+        public var borderWidth: Length
+        /// Space before and after a table.
+        public var spaceAround: Length
+        /// Tables up to this height are kept on one page.
+        public var keepTogetherHeight: Length
+    }
 
     public struct Page: Codable, Sendable {
         public var width: Length

@@ -21,6 +21,9 @@ struct PageDrawer {
                 canvas.draw(image, x: x, y: y, height: height)
             case let .raster(image, x, y, height):
                 canvas.draw(image, x: x, y: y, height: height)
+            case let .rectangle(x, y, width, height, lineWidth):
+                canvas.setColor(.black)
+                canvas.strokeRect(x: x, y: y, width: width, height: height, lineWidth: lineWidth)
             case let .dottedLine(fromX, toX, y, dash):
                 canvas.setColor(.black)
                 canvas.strokeLine(from: (fromX, y), to: (toX, y), width: 0.6, dash: [0.6, dash])

@@ -72,12 +72,19 @@ public enum ProseParser {
         return (marker, numbers.count, rest)
     }
 
-    /// `**bold**` spans.
+    /// `**bold**` spans; a `**` without its pair is text (`** หมายเหตุ`).
     static func inline(_ text: String) -> [ProseSpan] {
-        let pieces = text.components(separatedBy: "**")
-        return pieces.enumerated().compactMap { index, piece in
-            piece.isEmpty ? nil : ProseSpan(piece, bold: index % 2 == 1 && index < pieces.count - 1)
+        var pieces = text.components(separatedBy: "**")
+        if pieces.count % 2 == 0 {
+            let last = pieces.removeLast()
+            pieces[pieces.count - 1] += "**" + last
         }
+        var spans: [ProseSpan] = []
+        for (index, piece) in pieces.enumerated() where !piece.isEmpty {
+            let bold = index % 2 == 1
+            if let last = spans.last, last.bold == bold { spans[spans.count - 1].text += piece } else { spans.append(ProseSpan(piece, bold: bold)) }
+        }
+        return spans
     }
 }
 

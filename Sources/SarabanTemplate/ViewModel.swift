@@ -119,6 +119,7 @@ extension ViewModelBuilder {
         values["contact"] = letter.contact.lines.map(digits)
         values["copies"] = letter.copies.map(digits)
         values["has-copies"] = !letter.copies.isEmpty
+        values["attachments"] = try letter.attachments.map(attachment)
         return values
     }
 
@@ -141,4 +142,78 @@ extension ViewModelBuilder {
 
 extension String {
     init(twoDigits value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
+}
+
+extension ViewModelBuilder {
+    /// An attachment's values: keys are distinct from the letter's, because Mustache looks a
+    /// missing key up in the enclosing values.
+    func attachment(_ attachment: Attachment) throws -> [String: Any] {
+        [
+            "attachment-bookmark": digits(attachment.title.first ?? ""),
+            "attachment-orientation": attachment.landscape ? "landscape" : "portrait",
+            "attachment-title": attachment.title.map(digits),
+            "attachment-content": try attachment.content.map { block -> [String: Any] in
+                switch block {
+                case .heading(let text): return ["block-heading": digits(text)]
+                case .text(let prose): return ["block-body": try body(prose)]
+                case .signOff(let lines): return ["block-sign-off": ["sign-off-lines": lines.map(digits)]]
+                case .table(let table): return ["block-table": self.table(table)]
+                }
+            },
+        ]
+    }
+
+    func table(_ table: TableData) -> [String: Any] {
+        func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1) -> [String: Any] {
+            ["cell-text": text, "colspan": colspan, "rowspan": rowspan]
+        }
+        let head: [[String: Any]] = table.header.isEmpty
+            ? [["cells": table.columns.map { cell(digits($0.title)) }]]
+            : table.header.map { row in ["cells": row.map { cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan) }] }
+        var body: [[String: Any]] = table.rows.map { row in
+            ["cells": table.columns.indices.map { cell(format(index: $0, of: row, in: table)) }]
+        }
+        body += Array(repeating: ["cells": table.columns.map { _ in cell("") }], count: table.blankRows)
+        var foot: [[String: Any]] = []
+        if let label = table.totalLabel {
+            let totals = table.totals()
+            let span = max(1, totals.keys.min() ?? 1)
+            var cells = [cell(label, colspan: span)]
+            for index in span..<table.columns.count {
+                cells.append(cell(totals[index].map { format($0, kind: table.columns[index].kind) } ?? ""))
+            }
+            foot = [["cells": cells]]
+        }
+        return [
+            "widths": table.columns.map { $0.width ?? "*" }.joined(separator: ","),
+            "aligns": table.columns.map { $0.align ?? defaultAlign($0.kind) }.joined(separator: ","),
+            "head-rows": head, "body-rows": body, "foot-rows": foot,
+        ]
+    }
+
+    private func defaultAlign(_ kind: ColumnData.Kind) -> String {
+        switch kind {
+        case .text: return "left"
+        case .number, .amount: return "right"
+        case .tick: return "center"
+        }
+    }
+
+    private func format(index: Int, of row: [String], in table: TableData) -> String {
+        let value = index < row.count ? row[index] : ""
+        let kind = table.columns[index].kind
+        switch kind {
+        case .text: return digits(value)
+        case .tick: return ["true", "yes", "/", "✓", "1"].contains(value.lowercased()) ? "✓" : ""
+        case .number, .amount:
+            guard let amount = try? Amount(parsing: value) else { return value.isEmpty ? "-" : digits(value) }
+            return format(amount, kind: kind)
+        }
+    }
+
+    private func format(_ amount: Amount, kind: ColumnData.Kind) -> String {
+        if amount.isZero { return "-" }
+        let places = kind == .amount && amount.toPlaces(2).fractionDigits != "00" ? 2 : 0
+        return amount.formatted(places: kind == .number ? nil : places, thaiDigits: common.thaiDigits)
+    }
 }

@@ -1,0 +1,149 @@
+import ThaiText
+
+/// An attachment (สิ่งที่ส่งมาด้วย) printed after the letter in the same PDF: a new page, its own
+/// centred title, no Garuda, its own page numbering.
+public struct Attachment: Sendable, Equatable {
+    /// Title lines, centred and bold; the first is the PDF bookmark.
+    public var title: [String]
+    public var landscape: Bool
+    public var content: [AttachmentBlock]
+}
+
+public enum AttachmentBlock: Sendable, Equatable {
+    /// A bold heading line.
+    case heading(String)
+    /// Prose: paragraphs and numbered items, as a letter's body.
+    case text(String)
+    case table(TableData)
+    /// A dotted sign-off for a form (`ลงชื่อ.....ผู้เสนอ` / `(.....)` / `ตำแหน่ง.....`), centred on the signature axis.
+    case signOff([String])
+}
+
+/// A table as data: typed columns, rows of values, a computed total.
+public struct TableData: Sendable, Equatable {
+    public var columns: [ColumnData]
+    /// Header rows with merged cells; when absent the column titles make one header row.
+    public var header: [[HeaderCell]]
+    public var rows: [[String]]
+    /// Empty rows to append (blank forms and registers).
+    public var blankRows: Int
+    /// Label of the total row (รวม); nil for no total row.
+    public var totalLabel: String?
+    /// Where the rows were written, for messages.
+    public var line: Int?
+
+    /// The computed total of each column marked `total: true`.
+    public func totals() -> [Int: Amount] {
+        var result: [Int: Amount] = [:]
+        for (index, column) in columns.enumerated() where column.total {
+            result[index] = rows.compactMap { index < $0.count ? try? Amount(parsing: $0[index]) : nil }.reduce(Amount(0), +)
+        }
+        return result
+    }
+}
+
+public struct ColumnData: Sendable, Equatable {
+    public var title: String
+    public var kind: Kind
+    /// Width (e.g. `2cm`); nil fits the content.
+    public var width: String?
+    public var align: String?
+    /// Add the column up in the total row.
+    public var total: Bool
+    /// A total the source document states, checked against the computed one.
+    public var statedTotal: Amount?
+
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Text as written (digits made Thai).
+        case text
+        /// Whole numbers, right-aligned, thousands separated; zero or empty prints `-`.
+        case number
+        /// Money with two decimals when it has satang, right-aligned; zero or empty prints `-`.
+        case amount
+        /// A tick box: `true`/`yes`/`/`/`✓` print ✓, anything else nothing.
+        case tick
+    }
+}
+
+public struct HeaderCell: Sendable, Equatable {
+    public var text: String
+    public var colspan: Int
+    public var rowspan: Int
+}
+
+extension DataLoader {
+    func attachments(_ r: FieldReader) throws -> [Attachment] {
+        try r.list("attachments", item: { a in
+            Attachment(title: try a.strings("title"),
+                       landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
+                       content: try a.list("content", item: attachmentBlock))
+        })
+    }
+
+    private func attachmentBlock(_ r: FieldReader) throws -> AttachmentBlock {
+        let kinds = ["heading", "text", "table", "sign-off"]
+        let present = kinds.filter(r.has)
+        guard present.count == 1 else {
+            throw r.missing(present.isEmpty ? "text" : present[1],
+                            "each content item is exactly one of: \(kinds.joined(separator: ", "))")
+        }
+        switch present[0] {
+        case "heading": return .heading(try r.requiredString("heading", example: "วัตถุประสงค์"))
+        case "text": return .text(try r.requiredString("text", example: "๑. …"))
+        case "sign-off": return .signOff(try r.strings("sign-off"))
+        default:
+            guard let t = try r.object("table") else { throw r.missing("table", "expected `table:` with `columns:` and `rows:`") }
+            let table = try self.table(t)
+            try t.finish()
+            return .table(table)
+        }
+    }
+
+    private func table(_ r: FieldReader) throws -> TableData {
+        let columns = try r.list("columns", item: { c in
+            ColumnData(title: try c.string("title") ?? "",
+                       kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
+                       width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
+                       total: try c.bool("total") ?? false, statedTotal: try c.amount("stated-total"))
+        }, fromText: { ColumnData(title: $0, kind: .text, width: nil, align: nil, total: false, statedTotal: nil) })
+        guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
+        let headerRows = try headerRows(r)
+        let rows = try rowList(r, columns: columns.count)
+        return TableData(columns: columns, header: headerRows, rows: rows, blankRows: Int(try r.string("blank-rows") ?? "0") ?? 0,
+                         totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
+                         line: r.line)
+    }
+
+    /// `header:` rows of cells: `text` or `{text, colspan, rowspan}`.
+    private func headerRows(_ r: FieldReader) throws -> [[HeaderCell]] {
+        guard r.has("header") else { return [] }
+        return try r.rawList("header").enumerated().map { rowIndex, row in
+            try row.map { cell in
+                switch cell {
+                case .text(let text): return HeaderCell(text: text, colspan: 1, rowspan: 1)
+                case .fields(let c):
+                    let span = { (key: String) -> Int in Int(try c.string(key) ?? "1") ?? 1 }
+                    let result = HeaderCell(text: try c.string("text") ?? "", colspan: try span("colspan"), rowspan: try span("rowspan"))
+                    try c.finish()
+                    return result
+                }
+            }
+        }
+    }
+
+    private func rowList(_ r: FieldReader, columns: Int) throws -> [[String]] {
+        try r.rawList("rows").enumerated().map { index, row in
+            let values = try row.map { cell -> String in
+                guard case .text(let text) = cell else {
+                    throw DataError(file: r.file, line: r.line, field: "rows[\(index + 1)]", message: "expected values, found a group of fields")
+                }
+                return text
+            }
+            guard values.count <= columns else {
+                throw DataError(file: r.file, line: r.line, field: "rows[\(index + 1)]",
+                                message: "has \(values.count) values for \(columns) columns")
+            }
+            return values
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// A bordered table (ตาราง): column widths given or fitted to the content, header rows with
+/// merged cells, repeated on every page the table runs onto.
+public struct Table: Sendable, Equatable {
+    public var columns: [TableColumn]
+    /// Header rows (repeated on each page); cells may span columns and rows.
+    public var head: [[TableCell]]
+    public var body: [[TableCell]]
+    /// Total rows (รวม).
+    public var foot: [[TableCell]]
+
+    public init(columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]]) {
+        self.columns = columns; self.head = head; self.body = body; self.foot = foot
+    }
+}
+
+public struct TableColumn: Sendable, Equatable {
+    /// Width in points; nil fits the column to its content.
+    public var width: Double?
+    public var align: CellAlignment
+    public init(width: Double?, align: CellAlignment) { self.width = width; self.align = align }
+}
+
+public enum CellAlignment: String, Sendable, Equatable { case left, center, right }
+
+public struct TableCell: Sendable, Equatable {
+    public var text: [Span]
+    public var colspan: Int
+    public var rowspan: Int
+    /// Overrides the column's alignment (header cells are centred).
+    public var align: CellAlignment?
+    public init(text: [Span], colspan: Int = 1, rowspan: Int = 1, align: CellAlignment? = nil) {
+        self.text = text; self.colspan = colspan; self.rowspan = rowspan; self.align = align
+    }
+}
+
+/// Page orientation of a document in the PDF.
+public enum Orientation: String, Sendable, Equatable { case portrait, landscape }
+
+/// Lengths as markup and style files write them: `3cm`, `25mm`, `16pt`, `1in` or bare points.
+public enum LengthText {
+    public static func points(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces()
+        let units: [(String, Double)] = [("cm", 72 / 2.54), ("mm", 72 / 25.4), ("pt", 1), ("in", 72)]
+        for (suffix, factor) in units where trimmed.hasSuffix(suffix) {
+            return Double(String(trimmed.dropLast(suffix.count)).trimmingSpaces()).map { $0 * factor }
+        }
+        return Double(trimmed)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,65 @@
+/// Reads `<table>`: `widths` and `align` give one entry per column (`*` fits a column to its
+/// content); `<head>`, `<body>` and `<foot>` hold `<row>`s of `<cell colspan rowspan align>`.
+struct TableBuilder {
+    let builder: DocumentBuilder
+    typealias MarkupError = MarkupParser.MarkupError
+
+    func table(_ node: XMLNode) throws -> Table {
+        func section(_ name: String) throws -> [[TableCell]] {
+            guard let part = node.elements.first(where: { $0.name == name }) else { return [] }
+            return try part.elements.map { row in
+                guard row.name == "row" else {
+                    throw MarkupError(line: row.line, message: "<\(name)> holds <row> elements, found <\(row.name)>")
+                }
+                return try row.elements.map(cell)
+            }
+        }
+        let head = try section("head"), body = try section("body"), foot = try section("foot")
+        let count = ([head, body, foot].flatMap { $0 }.map { $0.reduce(0) { $0 + $1.colspan } }.max()) ?? 0
+        let widths = list(node.attributes["widths"], count: count)
+        let aligns = list(node.attributes["align"], count: count)
+        let columns = try (0..<count).map { index -> TableColumn in
+            let widthText = widths[index]
+            var width: Double?
+            if let text = widthText, text != "*" {
+                guard let points = LengthText.points(text) else {
+                    throw MarkupError(line: node.line, message: "<table widths>: \"\(text)\" is not a length; expected e.g. 2.5cm or *")
+                }
+                width = points
+            }
+            let alignName = aligns[index] ?? "left"
+            guard let align = CellAlignment(rawValue: alignName) else {
+                throw MarkupError(line: node.line, message: "<table align>: \"\(alignName)\" is not left, center or right")
+            }
+            return TableColumn(width: width, align: align)
+        }
+        return Table(columns: columns, head: head, body: body, foot: foot)
+    }
+
+    private func cell(_ node: XMLNode) throws -> TableCell {
+        guard node.name == "cell" else {
+            throw MarkupError(line: node.line, message: "<row> holds <cell> elements, found <\(node.name)>")
+        }
+        func count(_ name: String) throws -> Int {
+            guard let text = node.attributes[name] else { return 1 }
+            guard let value = Int(text), value >= 1 else {
+                throw MarkupError(line: node.line, message: "<cell \(name)=\"\(text)\">: expected a whole number from 1")
+            }
+            return value
+        }
+        var align: CellAlignment?
+        if let name = node.attributes["align"] {
+            guard let value = CellAlignment(rawValue: name) else {
+                throw MarkupError(line: node.line, message: "<cell align=\"\(name)\">: expected left, center or right")
+            }
+            align = value
+        }
+        return TableCell(text: builder.spans(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
+    }
+
+    /// A comma-separated attribute, padded to `count` entries.
+    private func list(_ text: String?, count: Int) -> [String?] {
+        let items = text.map { $0.split(separator: ",").map { String($0).trimmingSpaces() } } ?? []
+        return (0..<count).map { $0 < items.count ? items[$0] : nil }
+    }
+}

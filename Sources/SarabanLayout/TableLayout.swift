@@ -1,0 +1,176 @@
+import SarabanDocument
+import SarabanGraphics
+
+/// Lays a bordered table out as flow boxes: the header rows as one box (repeated at the top of
+/// every page the table runs onto), then one box per body row, then the total rows, which never
+/// stand alone at the top of a page.
+struct TableLayout {
+    let setter: TextSetter
+    let style: Style
+    let id: Int
+
+    private var padding: Double { style.table.cellPadding.points }
+    private var borderWidth: Double { style.table.borderWidth.points }
+
+    /// A cell placed on the grid.
+    struct Placed {
+        var cell: TableCell
+        var row: Int
+        var column: Int
+    }
+
+    func boxes(for table: Table, x: Double, width available: Double) -> [FlowBox] {
+        let sections = [table.head, table.body, table.foot].map(place)
+        let widths = columnWidths(table, sections: sections, available: available)
+        var columnX = [x]
+        for width in widths { columnX.append(columnX.last! + width) }
+
+        var result: [FlowBox] = []
+        // Header: one box.
+        if !table.head.isEmpty {
+            var box = sectionBox(sections[0], rows: table.head.count, columnX: columnX, columns: table.columns, header: true)
+            box.tableHeader = id
+            box.keepWithNext = true
+            result.append(box)
+        }
+        // Body rows (rows joined by a rowspan go together), then the total rows.
+        for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated() {
+            for group in rowGroups(section, rows: rows) {
+                let cells = section.filter { group.contains($0.row) }.map { Placed(cell: $0.cell, row: $0.row - group.lowerBound, column: $0.column) }
+                var box = sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
+                box.repeatsHeader = table.head.isEmpty ? nil : id
+                result.append(box)
+            }
+        }
+        // A short table is not split: it moves to the next page whole.
+        let height = result.reduce(0) { $0 + $1.height }
+        if height <= style.table.keepTogetherHeight.points {
+            for i in result.indices.dropLast() { result[i].keepWithNext = true }
+        }
+        // The total follows at least one body row onto its page.
+        if !table.foot.isEmpty {
+            let firstFoot = result.count - rowGroups(sections[2], rows: table.foot.count).count
+            for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true }
+        }
+        return result
+    }
+
+    /// Positions cells on the grid, skipping slots taken by row spans from above.
+    private func place(_ rows: [[TableCell]]) -> [Placed] {
+        var taken = Set<[Int]>()
+        var placed: [Placed] = []
+        for (r, row) in rows.enumerated() {
+            var c = 0
+            for cell in row {
+                while taken.contains([r, c]) { c += 1 }
+                placed.append(Placed(cell: cell, row: r, column: c))
+                for dr in 0..<cell.rowspan { for dc in 0..<cell.colspan { taken.insert([r + dr, c + dc]) } }
+                c += cell.colspan
+            }
+        }
+        return placed
+    }
+
+    /// Row ranges that must stay together (a cell spanning rows ties them).
+    private func rowGroups(_ cells: [Placed], rows: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0
+        var end = 0
+        for r in 0..<rows {
+            end = max(end, r + 1)
+            for cell in cells where cell.row == r { end = max(end, r + cell.cell.rowspan) }
+            if end == r + 1 { groups.append(start..<end); start = end }
+        }
+        if start < rows { groups.append(start..<rows) }
+        return groups
+    }
+
+    /// Given widths stay; the others fit their content: at least their longest word, at most
+    /// their longest line, and the room left is shared by how much text each holds.
+    func columnWidths(_ table: Table, sections: [[Placed]], available: Double) -> [Double] {
+        let count = table.columns.count
+        var minimum = [Double](repeating: 0, count: count)
+        var natural = [Double](repeating: 0, count: count)
+        for (index, section) in sections.enumerated() {
+            for placed in section where placed.cell.colspan == 1 {
+                let text = placed.cell.text.plainText
+                let bold = index != 1
+                for word in text.split(separator: " ") {
+                    minimum[placed.column] = max(minimum[placed.column], setter.line(String(word), bold: bold).naturalWidth + 2 * padding)
+                }
+                if index != 0 {
+                    natural[placed.column] = max(natural[placed.column], setter.line(text, bold: bold).naturalWidth + 2 * padding)
+                }
+            }
+        }
+        var widths = (0..<count).map { table.columns[$0].width ?? max(minimum[$0], natural[$0]) }
+        let fixed = (0..<count).filter { table.columns[$0].width != nil }.reduce(0.0) { $0 + widths[$1] }
+        let auto = (0..<count).filter { table.columns[$0].width == nil }
+        let room = available - fixed
+        let autoTotal = auto.reduce(0.0) { $0 + widths[$1] }
+        guard !auto.isEmpty, room > 0 else { return widths }
+        if autoTotal < room {
+            // Share the spare room by the length of each column's header and content.
+            let weight = auto.map { max(minimum[$0], natural[$0]) + headerWidth(table, sections[0], column: $0) }
+            let totalWeight = weight.reduce(0, +)
+            for (k, column) in auto.enumerated() { widths[column] += (room - autoTotal) * weight[k] / totalWeight }
+        } else {
+            let minTotal = auto.reduce(0.0) { $0 + minimum[$1] }
+            let scale = minTotal < room ? (room - minTotal) / (autoTotal - minTotal) : 0
+            for column in auto {
+                widths[column] = minTotal < room ? minimum[column] + (widths[column] - minimum[column]) * scale
+                                                 : minimum[column] * room / minTotal
+            }
+        }
+        return widths
+    }
+
+    private func headerWidth(_ table: Table, _ head: [Placed], column: Int) -> Double {
+        head.filter { $0.column == column && $0.cell.colspan == 1 }
+            .map { setter.line($0.cell.text.plainText, bold: true).naturalWidth }.max() ?? 0
+    }
+
+    /// One box holding `rows` grid rows: cell texts and borders.
+    private func sectionBox(_ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
+                            header: Bool, bold: Bool = false) -> FlowBox {
+        let pitch = setter.pitch
+        let layouts = cells.map { placed -> TextLayout in
+            let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * padding
+            let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
+            let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
+            return setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, bold: header || bold)
+        }
+        func needed(_ index: Int) -> Double { Double(max(1, layouts[index].lines.count)) * pitch + 2 * padding }
+        // Row heights: single-row cells first, then spanning cells stretch their last row.
+        var heights = [Double](repeating: pitch + 2 * padding, count: rows)
+        for (i, placed) in cells.enumerated() where placed.cell.rowspan == 1 { heights[placed.row] = max(heights[placed.row], needed(i)) }
+        for (i, placed) in cells.enumerated() where placed.cell.rowspan > 1 {
+            let last = min(rows, placed.row + placed.cell.rowspan) - 1
+            let spanned = heights[placed.row...last].reduce(0, +)
+            if needed(i) > spanned { heights[last] += needed(i) - spanned }
+        }
+        var rowY = [0.0]
+        for height in heights { rowY.append(rowY.last! + height) }
+
+        var items: [PageItem] = []
+        for (i, placed) in cells.enumerated() {
+            let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
+            let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
+            items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth))
+            let layout = layouts[i]
+            let textHeight = Double(layout.lines.count) * pitch
+            // Header cells are centred vertically; body cells start at the top.
+            let textTop = header ? top + (bottom - top - textHeight) / 2 : top + padding
+            for line in layout.lines.indices {
+                items.append(.textLine(layout, line: line, x: x + padding, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
+            }
+        }
+        // The continuation marker names what a reader sees first on the next page: the topmost,
+        // then leftmost, line of the box.
+        let lead = items.compactMap { item -> (Double, Double, String)? in
+            if case let .textLine(layout, line, x, baseline, _) = item { return (baseline, x, layout.text(ofLine: line)) }
+            return nil
+        }.filter { !$0.2.isEmpty }.min { ($0.0, $0.1) < ($1.0, $1.1) }?.2
+        return FlowBox(height: rowY.last!, items: items, leadText: lead)
+    }
+}
