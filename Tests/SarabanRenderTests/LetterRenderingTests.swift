@@ -6,13 +6,19 @@ import Testing
 struct LetterRenderingTests {
     static let seed004: String = try! renderExample("seed-004-urgent-circular")
 
-    @Test func seed004TakesTwoPagesLikeTheOriginal() throws {
-        #expect(try pdfInfo(Self.seed004)["Pages"] == "2")
+    @Test func seed004LetterTakesTwoPagesLikeTheOriginal() throws {
+        #expect(try pdfInfo(Self.seed004)["Pages"] == "10")
+        // Page 3 starts the first attachment: it carries no page number and no Garuda.
+        let page3 = try pdfText(Self.seed004, page: 3)
+        #expect(page3.hasPrefix("บัญชีจัดสรรจำนวนกลุ่มอาชีพ"))
+        #expect(try pdfText(Self.seed004, page: 2).contains("ผู้ว่าราชการจังหวัดลำปาง"))
     }
 
+    /// The letter's text (pages 1 and 2) against the seed's.
     @Test func seed004TextReadsBackExactly() throws {
-        let expected = try String(contentsOfFile: packageRoot + "/Examples/seed-004-urgent-circular.expected.txt", encoding: .utf8)
-        var text = try pdfText(Self.seed004)
+        let all = try String(contentsOfFile: packageRoot + "/Examples/seed-004-urgent-circular.expected.txt", encoding: .utf8)
+        let expected = all.components(separatedBy: "บัญชีจัดสรรจำนวนกลุ่มอาชีพและงบประมาณ")[0]
+        var text = try pdfText(Self.seed004, page: 1) + "\n" + pdfText(Self.seed004, page: 2)
         // Page furniture is no part of the letter's text.
         text = text.replacingOccurrences(of: "- ๒ -", with: "").replacingOccurrences(of: "/๔. การบริหาร...", with: "")
         #expect(text.squeezed == expected.squeezed)
