@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // Thai text rules: digits, Buddhist-Era dates, baht text. Pure Swift, no C.
@@ -35,6 +36,7 @@ let package = Package(
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
             "SarabanData", "ThaiText", .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
         ]),
         // 3. document: the markup → a typed model of blocks.
         .target(name: "SarabanDocument"),

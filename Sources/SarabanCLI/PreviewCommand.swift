@@ -27,8 +27,7 @@ struct PreviewCommand: ParsableCommand {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
             let document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
-            let base = data.contains(".") ? String(data[..<data.lastIndex(of: ".")!]) : data
-            let target = output ?? "\(base)-p\(page).png"
+            let target = output ?? withExtension(data, "png").replacingOccurrences(of: ".png", with: "-p\(page).png")
             try renderer.writePNG(document, page: page, dpi: dpi, to: target)
             print("\(target): page \(page) of \(document.pages.count)")
         }

@@ -24,8 +24,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
-            let target = output ?? (data.hasSuffix(".yaml") || data.hasSuffix(".json") || data.hasSuffix(".yml")
-                ? String(data[..<data.lastIndex(of: ".")!]) + ".pdf" : data + ".pdf")
+            let target = output ?? withExtension(data, "pdf")
             var document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)
@@ -35,4 +34,10 @@ struct RenderCommand: ParsableCommand {
             print(summary)
         }
     }
+}
+
+/// `letter.yaml` → `letter.pdf`: the data file's name with another extension.
+func withExtension(_ path: String, _ ext: String) -> String {
+    let url = URL(fileURLWithPath: path)
+    return url.pathExtension.isEmpty ? path + "." + ext : url.deletingPathExtension().path + "." + ext
 }

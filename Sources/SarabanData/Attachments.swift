@@ -1,3 +1,4 @@
+import Foundation
 import ThaiText
 
 /// An attachment (สิ่งที่ส่งมาด้วย) printed after the letter in the same PDF: a new page, its own
@@ -7,6 +8,8 @@ public struct Attachment: Sendable, Equatable {
     public var title: [String]
     public var landscape: Bool
     public var content: [AttachmentBlock]
+    /// Minutes from their own file (`file: minutes.md`), sent with their cover letter.
+    public var minutes: Minutes?
 }
 
 public enum AttachmentBlock: Sendable, Equatable {
@@ -74,9 +77,17 @@ public struct HeaderCell: Sendable, Equatable {
 extension DataLoader {
     func attachments(_ r: FieldReader) throws -> [Attachment] {
         try r.list("attachments", item: { a in
-            Attachment(title: try a.strings("title"),
-                       landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
-                       content: try a.list("content", item: attachmentBlock))
+            if let file = try a.string("file") {
+                let directory = (r.file as NSString).deletingLastPathComponent
+                let path = file.hasPrefix("/") || directory.isEmpty ? file : directory + "/" + file
+                guard case .minutes(let minutes) = try load(path: path) else {
+                    throw DataError(file: r.file, line: a.line, field: "attachments.file", message: "\(file) must hold minutes (type: minutes)")
+                }
+                return Attachment(title: minutes.title, landscape: false, content: [], minutes: minutes)
+            }
+            return Attachment(title: try a.strings("title"),
+                              landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
+                              content: try a.list("content", item: attachmentBlock), minutes: nil)
         })
     }
 

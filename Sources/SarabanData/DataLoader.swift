@@ -3,7 +3,7 @@ import ThaiText
 
 /// Reads a data file (YAML, or JSON which is YAML too) into a checked document.
 public struct DataLoader {
-    public static let documentTypes = ["external-letter", "circular-letter", "memo"]
+    public static let documentTypes = ["external-letter", "circular-letter", "memo", "minutes"]
     public static let urgencies = ["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
     public static let secrecies = ["ลับ", "ลับมาก", "ลับที่สุด"]
 
@@ -16,6 +16,7 @@ public struct DataLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: path, message: "not UTF-8 text; save the file as UTF-8")
         }
+        if path.hasSuffix(".md") { return .minutes(try minutesFromMarkdown(text, file: path)) }
         return try load(text: text, file: path)
     }
 
@@ -28,13 +29,14 @@ public struct DataLoader {
         let result: DocumentData
         switch type {
         case "memo": result = .memo(try memo(root))
+        case "minutes": result = .minutes(try minutes(root))
         default: result = .letter(try letter(root, circular: type == "circular-letter"))
         }
         try root.finish()
         return result
     }
 
-    private func common(_ r: FieldReader) throws -> CommonFields {
+    func common(_ r: FieldReader) throws -> CommonFields {
         let readingName = try r.choice("baht-reading", from: ThaiNumberReading.allCases.map(\.rawValue))
         return CommonFields(
             specimen: try r.bool("specimen") ?? false,

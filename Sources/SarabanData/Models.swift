@@ -113,12 +113,14 @@ public struct Memo: Sendable, Equatable {
 public enum DocumentData: Sendable, Equatable {
     case letter(Letter)
     case memo(Memo)
+    case minutes(Minutes)
 
     /// The built-in template for this data (`type:` field).
     public var templateName: String {
         switch self {
         case .letter(let letter): return letter.isCircular ? "circular-letter" : "external-letter"
         case .memo: return "memo"
+        case .minutes: return "minutes"
         }
     }
 }

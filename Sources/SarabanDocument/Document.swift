@@ -121,6 +121,11 @@ public enum Block: Sendable, Equatable {
     case copies(label: String, lines: [String])
     /// A bordered table.
     case table(Table)
+    /// A heading: level 2 an agenda item (ระเบียบวาระที่ …), 3 and deeper its sub-items; bold,
+    /// kept with what follows, and a PDF bookmark.
+    case heading(level: Int, text: String)
+    /// A resolution (มติที่ประชุม …): the label bold, the text hanging at the resolution tab.
+    case resolution(label: String, text: [Span])
     /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.
     case signOff([String])
     /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its

@@ -24,12 +24,18 @@ struct DocumentBuilder {
 
     static let elementNames = [
         "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",
-        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off",
+        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off", "heading", "resolution",
     ]
 
     /// An `<attachment>` holds blocks; every other element is one block.
     private func blocks(_ node: XMLNode) throws -> [Block] {
-        guard node.name == "attachment" else { return [try block(node)] }
+        guard node.name == "attachment" else {
+            // An element whose text came out empty (optional data) is no block at all.
+            switch try block(node) {
+            case .plain([], _), .paragraph([]): return []
+            case let other: return [other]
+            }
+        }
         let orientationName = node.attributes["orientation"] ?? "portrait"
         guard let orientation = Orientation(rawValue: orientationName) else {
             throw MarkupError(line: node.line, message: "<attachment orientation=\"\(orientationName)\">: expected portrait or landscape")
@@ -85,6 +91,8 @@ struct DocumentBuilder {
         case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
         case "table": return .table(try TableBuilder(builder: self).table(node))
         case "sign-off": return .signOff(lines(node))
+        case "heading": return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text)
+        case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))
         case "page-break": return .pageBreak
         default:
             let suggestion = closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""

@@ -7,9 +7,12 @@ public struct Table: Sendable, Equatable {
     public var body: [[TableCell]]
     /// Total rows (รวม).
     public var foot: [[TableCell]]
+    /// A named table style from the style file (`roster-plain`: the borderless columns of an
+    /// attendance list); nil for a bordered grid.
+    public var style: String?
 
-    public init(columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]]) {
-        self.columns = columns; self.head = head; self.body = body; self.foot = foot
+    public init(columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
+        self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style
     }
 }
 

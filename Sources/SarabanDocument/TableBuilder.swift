@@ -33,7 +33,7 @@ struct TableBuilder {
             }
             return TableColumn(width: width, align: align)
         }
-        return Table(columns: columns, head: head, body: body, foot: foot)
+        return Table(columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
     }
 
     private func cell(_ node: XMLNode) throws -> TableCell {

@@ -48,7 +48,7 @@ public final class TextLayout {
     ///   - noBreak: UTF-8 byte ranges inside which no line may break (dates, names, units).
     public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                noBreak: [Range<Int>] = []) {
+                tabStop: Double? = nil, noBreak: [Range<Int>] = []) {
         layout = pango_layout_new(fonts.context)
         self.fonts = fonts
         text = runs.map(\.text).joined()
@@ -69,6 +69,12 @@ public final class TextLayout {
         case .left, .thaiDistributed: pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         }
         text.withCString { pango_layout_set_text(layout, $0, Int32(utf8.count)) }
+        if let tabStop {
+            let tabs = pango_tab_array_new(1, 0)
+            pango_tab_array_set_tab(tabs, 0, PANGO_TAB_LEFT, Int32(tabStop * Double(PANGO_SCALE)))
+            pango_layout_set_tabs(layout, tabs)
+            pango_tab_array_free(tabs)
+        }
 
         let attributes = pango_attr_list_new()
         var offset = 0

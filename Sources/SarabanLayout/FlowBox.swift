@@ -23,6 +23,8 @@ struct FlowBox {
     var tableHeader: Int?
     /// This box is a row of table `id`: at the top of a page, the table's header comes first.
     var repeatsHeader: Int?
+    /// A PDF bookmark to the box (agenda items).
+    var bookmark: String?
 
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
 }

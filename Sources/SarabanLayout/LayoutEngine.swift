@@ -42,6 +42,7 @@ public final class LayoutEngine {
                 if let start = box.documentStart, !start.title.isEmpty {
                     bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0))
                 }
+                if let title = box.bookmark { bookmarks.append(Bookmark(title: title, page: index + 1, y: placement.y)) }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
             if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,

@@ -35,10 +35,13 @@ struct PartLayout {
                 var box = FlowBox(height: 0, items: [], breakBefore: true)
                 box.documentStart = (title, orientation)
                 result.append(box)
-            case .table(let table):
+            case .table(var table):
                 tableCount += 1
-                var boxes = TableLayout(setter: setter, style: style, id: tableCount).boxes(for: table, x: left, width: width)
+                let borderless = applyNamedStyle(&table)
+                var boxes = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless).boxes(for: table, x: left, width: width)
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
+                // The line that introduces a table goes with it.
+                if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) { result[last].keepWithNext = true }
                 result += boxes
                 result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
             case .emblem(let size):
@@ -87,7 +90,22 @@ struct PartLayout {
             case .footer(let lines):
                 result += lineBoxes(lines, spaceBefore: style.letter.footerSpaceBefore.points,
                                     keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
+            case let .heading(level, text):
+                let layout = setter.layout([Span(text, bold: true)], width: width - (level > 2 ? style.paragraph.firstLineIndent.points : 0))
+                var boxes = setter.boxes(for: layout, x: left + (level > 2 ? style.paragraph.firstLineIndent.points : 0),
+                                         spaceBefore: level <= 2 ? style.minutes.agendaSpaceBefore.points : gap, keepLines: false)
+                for i in boxes.indices { boxes[i].keepWithNext = true }
+                boxes[0].bookmark = text
+                result += boxes
+            case let .resolution(label, text):
+                let tab = style.minutes.resolutionTab.points
+                let labelWidth = setter.line(label, bold: true).naturalWidth
+                // The label stands in the hanging indent; the text runs from the tab (or just after a longer label).
+                let hang = max(tab, labelWidth + setter.line(" ").naturalWidth)
+                let layout = setter.layout([Span(label, bold: true), Span("\t")] + text, width: width, indent: -hang, alignment: .thaiDistributed, tabStop: hang)
+                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
             case .signOff(let lines):
+                if !result.isEmpty, lines.first?.hasPrefix("(ลงชื่อ)") == true { keepTailWithClosing(&result) }
                 let axis = left + style.letter.signatureAxis.points
                 result += lines.enumerated().map { i, text in
                     let layout = setter.line(text)
@@ -104,6 +122,19 @@ struct PartLayout {
             }
         }
         return result
+    }
+
+    /// A named table style: the attendance list's borderless columns. Returns whether borders are off.
+    private func applyNamedStyle(_ table: inout Table) -> Bool {
+        guard let name = table.style, name.hasPrefix("roster") else { return false }
+        let widths = name == "roster-with-reason" ? style.minutes.rosterColumnsWithReason : style.minutes.rosterColumns
+        for (index, text) in widths.enumerated() where index < table.columns.count {
+            table.columns[index].width = text == "*" ? nil : LengthText.points(text)
+            // The number is right-aligned to its column; a reason (ไปราชการ) ends at the margin.
+            let isReason = name == "roster-with-reason" && index == widths.count - 1
+            table.columns[index].align = index == 0 || isReason ? .right : .left
+        }
+        return true
     }
 
     // MARK: letter head

@@ -34,6 +34,18 @@ public struct Style: Codable, Sendable {
     public var memo: Memo
     public var furniture: Furniture
     public var table: TableStyle
+    public var minutes: MinutesStyle
+
+    public struct MinutesStyle: Codable, Sendable {
+        /// Where a resolution's text starts (มติที่ประชุม ⇥ รับทราบ).
+        public var resolutionTab: Length
+        /// Space above an agenda item's heading.
+        public var agendaSpaceBefore: Length
+        /// Columns of an attendance list: number, name, surname, position (the rest of the line).
+        public var rosterColumns: [String]
+        /// The same with a reason column (ผู้ไม่มาประชุม).
+        public var rosterColumnsWithReason: [String]
+    }
 
     public struct TableStyle: Codable, Sendable {
         public var cellPadding: Length

@@ -8,8 +8,10 @@ struct TableLayout {
     let setter: TextSetter
     let style: Style
     let id: Int
+    /// Borderless tables (attendance lists) draw no lines and need no padding above and below.
+    var borders = true
 
-    private var padding: Double { style.table.cellPadding.points }
+    private var padding: Double { borders ? style.table.cellPadding.points : 0 }
     private var borderWidth: Double { style.table.borderWidth.points }
 
     /// A cell placed on the grid.
@@ -135,7 +137,8 @@ struct TableLayout {
                             header: Bool, bold: Bool = false) -> FlowBox {
         let pitch = setter.pitch
         let layouts = cells.map { placed -> TextLayout in
-            let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * padding
+            let inset = borders ? padding : style.table.cellPadding.points / 2
+            let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * inset
             let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
             let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
             return setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, bold: header || bold)
@@ -156,13 +159,14 @@ struct TableLayout {
         for (i, placed) in cells.enumerated() {
             let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
             let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
-            items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth))
+            if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
             let layout = layouts[i]
             let textHeight = Double(layout.lines.count) * pitch
             // Header cells are centred vertically; body cells start at the top.
             let textTop = header ? top + (bottom - top - textHeight) / 2 : top + padding
             for line in layout.lines.indices {
-                items.append(.textLine(layout, line: line, x: x + padding, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
+                let inset = borders ? padding : style.table.cellPadding.points / 2
+                items.append(.textLine(layout, line: line, x: x + inset, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
             }
         }
         // The continuation marker names what a reader sees first on the next page: the topmost,

@@ -9,12 +9,15 @@ struct TextSetter {
     let style: Style
 
     func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                size: Double? = nil, bold: Bool = false) -> TextLayout {
+                size: Double? = nil, bold: Bool = false, tabStop: Double? = nil) -> TextLayout {
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
         let text = runs.map(\.text).joined()
-        return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: (size ?? style.font.size.points) * style.font.scale,
-                          width: width, indent: indent, alignment: alignment,
-                          noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text))
+        let fontSize = (size ?? style.font.size.points) * style.font.scale
+        // A protected stretch must fit its line: at most about as many letters as the width holds.
+        let letters = width.map { Int($0 / (fontSize * 0.55)) } ?? 0
+        return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
+                          width: width, indent: indent, alignment: alignment, tabStop: tabStop,
+                          noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters))
     }
 
     func line(_ text: String, size: Double? = nil, bold: Bool = false) -> TextLayout {

@@ -54,6 +54,7 @@ public struct TemplateLibrary {
         switch data {
         case .letter(let letter): values = try ViewModelBuilder(common: letter.common).values(for: letter)
         case .memo(let memo): values = try ViewModelBuilder(common: memo.common).values(for: memo)
+        case .minutes(let minutes): values = try ViewModelBuilder(common: minutes.common).values(for: minutes)
         }
         return library.render(values, withTemplate: name) ?? ""
     }

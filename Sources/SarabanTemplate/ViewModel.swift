@@ -148,7 +148,12 @@ extension ViewModelBuilder {
     /// An attachment's values: keys are distinct from the letter's, because Mustache looks a
     /// missing key up in the enclosing values.
     func attachment(_ attachment: Attachment) throws -> [String: Any] {
-        [
+        if let minutes = attachment.minutes {
+            return ["attachment-bookmark": digits(attachment.title.first ?? ""), "attachment-orientation": "portrait",
+                    "attachment-title": [String](), "attachment-content": [[String: Any]](),
+                    "attachment-minutes": try ViewModelBuilder(common: minutes.common).minutesValues(minutes)]
+        }
+        return [
             "attachment-bookmark": digits(attachment.title.first ?? ""),
             "attachment-orientation": attachment.landscape ? "landscape" : "portrait",
             "attachment-title": attachment.title.map(digits),
@@ -160,6 +165,7 @@ extension ViewModelBuilder {
                 case .table(let table): return ["block-table": self.table(table)]
                 }
             },
+            "attachment-minutes": false,
         ]
     }
 

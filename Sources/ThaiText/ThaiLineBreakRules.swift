@@ -19,8 +19,10 @@ public enum ThaiLineBreakRules {
     /// How much of the word before ๆ is kept with it.
     static let repeatTail = 12
 
-    /// Longest protected stretch, in characters: longer ones would not fit a line.
+    /// Longest protected stretch, in characters, by default: longer ones might not fit a line.
     public static let maximumLength = 40
+    /// Royal and honorific titles run into the name they belong to; no break after them.
+    static let royalPrefixes = ["สมเด็จพระ", "พระบาทสมเด็จ", "พระเจ้า", "พระราช"]
 
     struct Word {
         var text: Substring
@@ -61,7 +63,7 @@ public enum ThaiLineBreakRules {
     }
 
     /// UTF-8 byte ranges of `text` that must not contain a line break, merged where they overlap.
-    public static func protectedByteRanges(in text: String) -> [Range<Int>] {
+    public static func protectedByteRanges(in text: String, maximumLength: Int = maximumLength) -> [Range<Int>] {
         let words = words(of: text)
         var ranges: [Range<Int>] = []
         func protect(_ from: Int, _ to: Int) { if to > from { ranges.append(from..<to) } }
@@ -97,6 +99,8 @@ public enum ThaiLineBreakRules {
                 let tail = word.text.unicodeScalars.suffix(repeatTail)
                 protect(word.end - String(String.UnicodeScalarView(tail)).utf8.count, next.start + "ๆ".utf8.count)
             }
+            // สมเด็จพระกนิษฐาธิราชเจ้า…: a royal name is one word, however long
+            if royalPrefixes.contains(where: { word.text.hasPrefix($0) }) { protect(word.start, word.end) }
             // นางสาวศศิธร อินทกุล
             if let next, let title = titles.first(where: { word.text.hasPrefix($0) }), word.text.count > title.count,
                !notNames.contains(where: { word.text.hasPrefix($0) }), isThaiName(word.text), isThaiName(next.text) {
@@ -118,8 +122,8 @@ public enum ThaiLineBreakRules {
     }
 
     /// The same ranges as string indices.
-    public static func protectedRanges(in text: String) -> [Range<String.Index>] {
-        protectedByteRanges(in: text).map {
+    public static func protectedRanges(in text: String, maximumLength: Int = maximumLength) -> [Range<String.Index>] {
+        protectedByteRanges(in: text, maximumLength: maximumLength).map {
             text.utf8.index(text.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: $0.upperBound)
         }
     }

@@ -99,10 +99,12 @@ func pdfWords(_ path: String) throws -> [Word] {
     return words
 }
 
-/// Renders an example with the CLI into a temporary folder.
+/// Renders an example (`NAME.yaml` or `NAME.md`) with the CLI into a temporary folder.
 func renderExample(_ name: String) throws -> String {
     let output = temporaryDirectory() + "/\(name).pdf"
-    let result = try run(sarabanBinary, ["render", packageRoot + "/Examples/\(name).yaml", "-o", output],
+    let yaml = packageRoot + "/Examples/\(name).yaml"
+    let input = FileManager.default.fileExists(atPath: yaml) ? yaml : packageRoot + "/Examples/\(name).md"
+    let result = try run(sarabanBinary, ["render", input, "-o", output],
                          environment: ["SARABAN_HOME": packageRoot])
     guard result.status == 0 else { throw RenderFailure(message: result.stderr) }
     return output

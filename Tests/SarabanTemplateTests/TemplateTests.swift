@@ -76,7 +76,7 @@ struct TemplateTests {
 
     @Test func listsTheDocumentTemplatesWithDescriptions() throws {
         let library = try TemplateLibrary(directory: templateDirectory)
-        #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo"])
+        #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo", "minutes"])
         #expect(library.descriptions["memo"]?.hasPrefix("บันทึกข้อความ") == true)
     }
 

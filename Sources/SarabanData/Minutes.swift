@@ -1,0 +1,106 @@
+import Foundation
+import ThaiText
+
+/// รายงานการประชุม: meeting minutes (regulation form แบบที่ ๑๑).
+public struct Minutes: Sendable, Equatable {
+    public var common: CommonFields
+    /// Title lines: `รายงานการประชุม…`.
+    public var title: [String]
+    /// ครั้งที่: `8/2562`.
+    public var session: String?
+    public var date: ThaiDate
+    /// The weekday as the source document writes it, when it must be reproduced as written
+    /// (`saraban check` reports it when it does not match the date).
+    public var weekdayAsWritten: String?
+    public var time: ThaiTime?
+    /// ณ …: may be several lines.
+    public var place: [String]
+    /// ผู้มาประชุม (or an office's own word, ผู้เข้าร่วมประชุม).
+    public var present: AttendanceList
+    /// ผู้ไม่มาประชุม, with reasons.
+    public var absent: AttendanceList?
+    /// ผู้เข้าร่วมประชุม (non-members).
+    public var guests: AttendanceList?
+    /// เริ่มประชุมเวลา (or เปิดประชุมเวลา).
+    public var openingLabel: String
+    public var openingTime: ThaiTime?
+    /// The minutes themselves, in Markdown: headings are agenda items, `มติที่ประชุม …` lines resolutions.
+    public var body: String
+    /// Line of the data file where the body starts, for messages.
+    public var bodyLine: Int
+    /// เลิกประชุมเวลา (or ปิดประชุมเวลา).
+    public var closingLabel: String
+    public var closingTime: ThaiTime?
+    /// ผู้จดรายงานการประชุม.
+    public var recorder: Signer?
+    /// ผู้ตรวจรายงานการประชุม.
+    public var reviewer: Signer?
+}
+
+/// An attendance list: its heading word, the count the source states (checked against the
+/// list), and its people as columns (title+name, surname, position, reason).
+public struct AttendanceList: Sendable, Equatable {
+    public var label: String
+    public var statedCount: Int?
+    /// Print `จำนวน N คน` (computed from the list) after the label.
+    public var showCount: Bool
+    public var people: [[String]]
+    public var line: Int?
+}
+
+extension DataLoader {
+    /// A Markdown file whose YAML front matter holds the meeting's metadata and lists.
+    func minutesFromMarkdown(_ text: String, file: String) throws -> Minutes {
+        guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else {
+            throw DataError(file: file, line: 1, message: "a Markdown minutes file starts with YAML front matter between two `---` lines (type: minutes, date, attendees…)")
+        }
+        let frontMatter = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
+        let body = String(text[end.upperBound...])
+        // Front matter lines are numbered from the file's second line.
+        let root = try FieldReader.root(text: "\n" + frontMatter, file: file)
+        let type = try root.choice("type", from: Self.documentTypes)
+        guard type == "minutes" else {
+            throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes; expected `type: minutes`")
+        }
+        let bodyLine = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 3
+        let minutes = try minutes(root, body: body, bodyLine: bodyLine)
+        try root.finish()
+        return minutes
+    }
+
+    func minutes(_ r: FieldReader, body: String? = nil, bodyLine: Int? = nil) throws -> Minutes {
+        let common = try common(r)
+        guard let date = try r.date("date") else { throw r.missing("date", "expected the meeting's date, e.g. `date: 2019-08-30`") }
+        let weekday = try r.choice("weekday-as-written", from: ThaiDate.weekdayNames)
+        func list(_ key: String, defaultLabel: String) throws -> AttendanceList? {
+            guard let l = try r.object(key) else { return nil }
+            let result = AttendanceList(label: try l.string("label") ?? defaultLabel,
+                                        statedCount: try l.string("stated-count").flatMap { Int(ThaiDigits.toArabic($0)) },
+                                        showCount: try l.bool("show-count") ?? true,
+                                        people: try l.rawList("people").map { row in row.compactMap { if case .text(let t) = $0 { return t } else { return nil } } },
+                                        line: l.line)
+            try l.finish()
+            return result
+        }
+        func signer(_ key: String) throws -> Signer? {
+            guard let s = try r.object(key) else { return nil }
+            let signer = Signer(name: try s.requiredString("name", example: "นางพรพรรณ ปัญตะบุตร"), positions: try s.strings("position"),
+                                signatureImage: try s.string("signature"))
+            try s.finish()
+            return signer
+        }
+        guard let present = try list("present", defaultLabel: "ผู้มาประชุม") else {
+            throw r.missing("present", "expected `present:` with `people:` (the members who came)")
+        }
+        return Minutes(
+            common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
+            weekdayAsWritten: weekday, time: try r.time("time"), place: try r.strings("place"),
+            present: present, absent: try list("absent", defaultLabel: "ผู้ไม่มาประชุม"),
+            guests: try list("guests", defaultLabel: "ผู้เข้าร่วมประชุม"),
+            openingLabel: try r.string("opening-label") ?? "เริ่มประชุมเวลา", openingTime: try r.time("opening-time"),
+            body: try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …"),
+            bodyLine: bodyLine ?? (r.mapping["body"]?.mark?.line ?? 1),
+            closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
+            recorder: try signer("recorder"), reviewer: try signer("reviewer"))
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Ink
+
+/// The body of minutes, written in Markdown, as blocks for the templates:
+///
+///     ## ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ     ← an agenda item (a bookmark)
+///     ### ๑.๑ เรื่องจากการประชุมนายอำเภอ               ← a sub-item
+///     paragraph text                                  ← a paragraph (2.5 cm indent, justified)
+///     ๑. … / ๑.๑ … / (๑) … / - …                      ← numbered items, nested by their numbering
+///     มติที่ประชุม รับทราบ                              ← a resolution (label bold, text hanging)
+///     | ที่ | อำเภอ | … |                              ← a table
+///
+/// Ink parses the Markdown; its HTML is read back as a tree.
+enum MarkdownBody {
+    static let resolutionLabels = ["มติที่ประชุม", "มติ", "ข้อสรุป"]
+
+    struct MarkdownError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    static func blocks(_ markdown: String, builder: ViewModelBuilder) throws -> [[String: Any]] {
+        let html = MarkdownParser().html(from: keepingNumbers(markdown))
+            .replacingOccurrences(of: "<br>", with: "<br/>").replacingOccurrences(of: "<hr>", with: "<hr/>")
+        let tree = try HTMLTree.parse("<root>" + html + "</root>")
+        var result: [[String: Any]] = []
+        for node in tree.children {
+            guard case .element(let element) = node else { continue }
+            result += try blocks(element, builder: builder)
+        }
+        return result
+    }
+
+    private static func blocks(_ element: HTMLTree.Element, builder: ViewModelBuilder) throws -> [[String: Any]] {
+        switch element.name {
+        case "h1", "h2", "h3", "h4", "h5", "h6":
+            let level = Int(String(element.name.dropFirst())) ?? 2
+            return [["md-heading": ["heading-level": level, "heading-text": builder.digits(element.text)]]]
+        case "p":
+            let spans = element.spans
+            let text = spans.map(\.text).joined()
+            if let label = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text == $0 }) {
+                var rest = spans
+                rest[0].text = String(rest[0].text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                return [["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]]
+            }
+            if let (number, level, _) = ProseParser.itemMarker(text) {
+                var rest = spans
+                rest[0].text = String(rest[0].text.dropFirst(number.count)).trimmingCharacters(in: .whitespaces)
+                return [["item": true, "number": builder.digits(number), "level": level, "spans": builder.spanValues(rest)]]
+            }
+            return [["paragraph": true, "spans": builder.spanValues(spans)]]
+        case "ol", "ul":
+            return element.elements.filter { $0.name == "li" }.enumerated().map { index, item in
+                let number = element.name == "ol" ? builder.digits("\(index + 1).") : "-"
+                return ["item": true, "number": number, "level": element.name == "ol" ? 1 : 2, "spans": builder.spanValues(item.spans)]
+            }
+        case "table":
+            let rows = element.descendants("tr")
+            let head = rows.filter { !$0.descendants("th").isEmpty }
+            let body = rows.filter { $0.descendants("th").isEmpty }
+            func cells(_ row: HTMLTree.Element) -> [[String: Any]] {
+                row.elements.map { ["cell-text": builder.digits($0.text), "colspan": 1, "rowspan": 1] }
+            }
+            let columns = rows.map { $0.elements.count }.max() ?? 0
+            return [["md-table": [
+                "widths": Array(repeating: "*", count: columns).joined(separator: ","),
+                "aligns": (0..<columns).map { column in
+                    body.allSatisfy { column >= $0.elements.count || isNumeric($0.elements[column].text) } && column > 0 ? "right" : "left"
+                }.joined(separator: ","),
+                "head-rows": head.map { ["cells": cells($0)] },
+                "body-rows": body.map { ["cells": cells($0)] },
+                "foot-rows": [[String: Any]](),
+            ]]]
+        case "blockquote":
+            return try element.elements.flatMap { try blocks($0, builder: builder) }
+        case "hr":
+            return []
+        default:
+            throw MarkdownError(message: "Markdown <\(element.name)> is not supported in minutes (use headings, paragraphs, lists and tables)")
+        }
+    }
+
+    /// Thai numbering (`๒. …`, `๑) …`) is the office's own: escaping its delimiter keeps Markdown
+    /// from renumbering it as a list; the item is recognised from its text instead.
+    static func keepingNumbers(_ markdown: String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let digits = line.prefix { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
+            let rest = line.dropFirst(digits.count)
+            guard !digits.isEmpty, let delimiter = rest.first, delimiter == "." || delimiter == ")", rest.dropFirst().first == " " else {
+                return String(line)
+            }
+            return digits + "\\" + rest
+        }.joined(separator: "\n")
+    }
+
+    static func isNumeric(_ text: String) -> Bool {
+        !text.isEmpty && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) || ",.-% ".unicodeScalars.contains($0) }
+    }
+}
+
+/// Ink's HTML as a small tree.
+enum HTMLTree {
+    indirect enum Node { case element(Element), text(String) }
+
+    final class Element {
+        let name: String
+        var children: [Node] = []
+        init(name: String) { self.name = name }
+        var elements: [Element] { children.compactMap { if case .element(let e) = $0 { return e } else { return nil } } }
+        func descendants(_ name: String) -> [Element] { elements.flatMap { $0.name == name ? [$0] : $0.descendants(name) } }
+        var text: String {
+            children.map { if case .text(let t) = $0 { return t } else if case .element(let e) = $0 { return e.name == "br" ? " " : e.text } else { return "" } }
+                .joined().replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        }
+        /// Text runs, bold where Markdown said `**`.
+        var spans: [ProseSpan] {
+            var result: [ProseSpan] = []
+            func walk(_ element: Element, bold: Bool) {
+                for child in element.children {
+                    switch child {
+                    case .text(let t): result.append(ProseSpan(t.replacingOccurrences(of: "\n", with: " "), bold: bold))
+                    case .element(let e): walk(e, bold: bold || e.name == "strong" || e.name == "b")
+                    }
+                }
+            }
+            walk(self, bold: false)
+            if let first = result.first { result[0].text = String(first.text.drop(while: { $0 == " " })) }
+            return result.filter { !$0.text.isEmpty }
+        }
+    }
+
+    static func parse(_ html: String) throws -> Element {
+        let delegate = Delegate()
+        let parser = XMLParser(data: Data(html.utf8))
+        parser.delegate = delegate
+        guard parser.parse(), let root = delegate.root else {
+            throw MarkdownBody.MarkdownError(message: "the Markdown could not be read (line \(parser.lineNumber) of its HTML)")
+        }
+        return root
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        var root: Element?
+        var stack: [Element] = []
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            let element = Element(name: name)
+            if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
+            stack.append(element)
+        }
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { stack.removeLast() }
+        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.children.append(.text(string)) }
+    }
+}

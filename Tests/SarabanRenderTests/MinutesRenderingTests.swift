@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+/// Seed 000's minutes, written as Markdown with YAML front matter.
+@Suite("Minutes", .serialized)
+struct MinutesRenderingTests {
+    static let pdf: String = try! renderExample("seed-000-minutes")
+
+    @Test func headerAndCountsComputedFromTheLists() throws {
+        let page1 = try pdfText(Self.pdf, page: 1)
+        #expect(page1.contains("ครั้งที่ ๘/๒๕๖๒"))
+        #expect(page1.contains("วันพุธที่ ๓๐ สิงหาคม ๒๕๖๒ เวลา ๐๙.๐๐ น."), "the weekday as the source wrote it")
+        #expect(page1.contains("ผู้เข้าร่วมประชุม จำนวน ๒๘ คน"))
+    }
+
+    @Test func attendanceColumnsAlign() throws {
+        let words = try pdfWords(Self.pdf).filter { $0.page == 1 }
+        // Rows ๑. … ๒๘.: the numbers end at one x, the names start at one x.
+        let numbers = words.filter { $0.text.hasSuffix(".") && $0.text.dropLast().allSatisfy { ("๐"..."๙").contains($0) } }
+        #expect(numbers.count >= 20)
+        #expect(Set(numbers.map { Int($0.xMax.rounded()) }).count == 1, "numbers right-aligned")
+        let names = words.filter { w in numbers.contains { abs($0.yMin - w.yMin) < 1 && $0.xMax < w.xMin && w.xMin - $0.xMax < 20 } }
+        #expect(Set(names.map { Int($0.xMin.rounded()) }).count == 1, "names start in one column")
+    }
+
+    @Test func resolutionsHangAtTheirTab() throws {
+        let words = try pdfWords(Self.pdf)
+        let labels = words.filter { $0.text == "มติที่ประชุม" }
+        #expect(labels.count >= 10)
+        var withText = 0
+        for label in labels {
+            #expect(abs(label.xMin - 3 * cm) < 0.5)
+            // One resolution of the seed is empty (`มติที่ประชุม` alone).
+            guard let text = words.first(where: { $0.page == label.page && abs($0.yMax - label.yMax) < 3 && $0.xMin > label.xMax }) else { continue }
+            withText += 1
+            #expect(abs(text.xMin - (3 + 3.5) * cm) < 0.5, "resolution text at the 3.5 cm tab")
+        }
+        #expect(withText >= 10)
+    }
+
+    @Test func agendaItemsAreBookmarked() throws {
+        let titles = try pdfOutlineTitles(Self.pdf)
+        #expect(titles.contains("ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้งให้ทราบ"))
+        #expect(titles.contains("๑.๑ เรื่องจากการประชุมนายอำเภอ"))
+        #expect(titles.count > 20)
+    }
+
+    @Test func thaiNumberingIsKeptAsWritten() throws {
+        let text = try pdfText(Self.pdf)
+        #expect(text.contains("๒. ปลัดจังหวัดลำปาง"), "Markdown must not renumber ๒. as 1.")
+        #expect(text.contains("๒) รางวัลรองชนะเลิศอันดับ ๑"))
+    }
+}
