@@ -19,12 +19,20 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Stamp the PDF with the current time instead of the document's date (output then differs run to run).")
     var now = false
 
+    @Flag(help: "Treat the data checks' findings (see `saraban check`) as errors: no PDF is written.")
+    var strict = false
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
             let target = output ?? withExtension(data, "pdf")
+            let findings = DataChecks(file: data).findings(try DataLoader().load(path: data))
+            for finding in findings {
+                FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
+            }
+            if strict && !findings.isEmpty { throw ExitCode(1) }
             var document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)

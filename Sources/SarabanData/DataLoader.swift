@@ -71,6 +71,7 @@ public struct DataLoader {
             references: try r.strings("references"),
             enclosures: try r.list("enclosures", item: enclosure, fromText: { EnclosureItem(text: $0) }),
             body: try r.requiredString("body", example: "ด้วย…"),
+            bodyLine: r.valueLine("body"),
             closing: try r.string("closing") ?? "ขอแสดงความนับถือ",
             signer: try signer(r),
             contact: try contact(r),
@@ -95,6 +96,7 @@ public struct DataLoader {
             salutation: try r.string("salutation") ?? "เรียน",
             recipient: try r.requiredString("to", example: "พัฒนาการจังหวัดลำปาง"),
             body: try r.requiredString("body", example: "ด้วย…"),
+            bodyLine: r.valueLine("body"),
             signer: try signer(r))
         try checkAmountQuotes(in: memo.body, amounts: common.amounts.map(\.name), reader: r)
         return memo

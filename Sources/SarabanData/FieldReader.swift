@@ -50,6 +50,13 @@ public final class FieldReader {
 
     public func has(_ key: String) -> Bool { mapping[key] != nil }
 
+    /// The line where a field's text starts: the line after `key: |` for a block of text.
+    public func valueLine(_ key: String) -> Int {
+        guard let node = mapping[key], let line = node.mark?.line else { return line ?? 1 }
+        if case .scalar(let scalar) = node, scalar.style == .literal || scalar.style == .folded { return line + 1 }
+        return line
+    }
+
     /// Text; numbers and dates written bare are taken as written.
     public func string(_ key: String) throws -> String? {
         guard let value = node(key) else { return nil }

@@ -3,6 +3,8 @@ import ThaiText
 
 /// รายงานการประชุม: meeting minutes (regulation form แบบที่ ๑๑).
 public struct Minutes: Sendable, Equatable {
+    /// The file the minutes were read from (they may come with a cover letter from another file).
+    public var file: String
     public var common: CommonFields
     /// Title lines: `รายงานการประชุม…`.
     public var title: [String]
@@ -12,6 +14,7 @@ public struct Minutes: Sendable, Equatable {
     /// The weekday as the source document writes it, when it must be reproduced as written
     /// (`saraban check` reports it when it does not match the date).
     public var weekdayAsWritten: String?
+    public var weekdayLine: Int?
     public var time: ThaiTime?
     /// ณ …: may be several lines.
     public var place: [String]
@@ -93,13 +96,13 @@ extension DataLoader {
             throw r.missing("present", "expected `present:` with `people:` (the members who came)")
         }
         return Minutes(
-            common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
-            weekdayAsWritten: weekday, time: try r.time("time"), place: try r.strings("place"),
+            file: r.file, common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
+            weekdayAsWritten: weekday, weekdayLine: r.mapping["weekday-as-written"]?.mark?.line, time: try r.time("time"), place: try r.strings("place"),
             present: present, absent: try list("absent", defaultLabel: "ผู้ไม่มาประชุม"),
             guests: try list("guests", defaultLabel: "ผู้เข้าร่วมประชุม"),
             openingLabel: try r.string("opening-label") ?? "เริ่มประชุมเวลา", openingTime: try r.time("opening-time"),
             body: try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …"),
-            bodyLine: bodyLine ?? (r.mapping["body"]?.mark?.line ?? 1),
+            bodyLine: bodyLine ?? r.valueLine("body"),
             closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
             recorder: try signer("recorder"), reviewer: try signer("reviewer"))
     }

@@ -83,6 +83,8 @@ public struct Letter: Sendable, Equatable {
     public var enclosures: [EnclosureItem]
     /// The body as prose: paragraphs, numbered items, **bold**, `{{amount}}` quotes.
     public var body: String
+    /// Line of the data file where the body's text starts, for messages.
+    public var bodyLine: Int
     /// คำลงท้าย.
     public var closing: String
     public var signer: Signer
@@ -106,6 +108,7 @@ public struct Memo: Sendable, Equatable {
     public var salutation: String
     public var recipient: String
     public var body: String
+    public var bodyLine: Int
     public var signer: Signer
 }
 

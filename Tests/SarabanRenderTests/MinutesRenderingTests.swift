@@ -51,3 +51,27 @@ struct MinutesRenderingTests {
         #expect(text.contains("๒) รางวัลรองชนะเลิศอันดับ ๑"))
     }
 }
+
+@Suite("Checking the data")
+struct CheckCommandTests {
+    @Test func checkReportsTheSeedsRealInconsistencies() throws {
+        let result = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-000-minutes.md"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("seed-000-minutes.md:8: weekday-as-written: วันพุธ does not match ๓๐ สิงหาคม ๒๕๖๒, which is a วันศุกร์"))
+        #expect(result.stdout.contains("item ๓.๒ repeats"))
+        let clean = try run(sarabanBinary, ["check", packageRoot + "/Examples/memo.yaml"])
+        #expect(clean.status == 0)
+    }
+
+    @Test func renderWarnsAndStrictRefuses() throws {
+        let folder = temporaryDirectory()
+        let warned = try run(sarabanBinary, ["render", packageRoot + "/Examples/seed-000-minutes.md", "-o", folder + "/m.pdf"],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("saraban: warning:") && FileManager.default.fileExists(atPath: folder + "/m.pdf"))
+        let strict = try run(sarabanBinary, ["render", packageRoot + "/Examples/seed-000-minutes.md", "-o", folder + "/s.pdf", "--strict"],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(strict.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/s.pdf"))
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+@testable import SarabanData
+
+@Suite("Data checks")
+struct DataChecksTests {
+    let checks = DataChecks(file: "t.yaml")
+
+    func minutes(_ extra: String = "", body: String = "ข้อความ") throws -> DocumentData {
+        try DataLoader().load(text: """
+        type: minutes
+        title: รายงานการประชุม
+        date: 2019-08-30
+        \(extra)
+        present:
+          label: ผู้มาประชุม
+          stated-count: 3
+          people:
+            - [นาย ก, ข, ค]
+            - [นาง ง, จ, ฉ]
+        body: |
+          \(body.replacingOccurrences(of: "\n", with: "\n  "))
+        """, file: "t.yaml")
+    }
+
+    @Test func weekdayAsWrittenThatIsNotTheDate() throws {
+        let found = checks.findings(try minutes("weekday-as-written: พุธ"))
+        #expect(found.contains { $0.field == "weekday-as-written" && $0.line == 4 && $0.message.contains("วันศุกร์") })
+    }
+
+    @Test func statedCountThatDiffersFromTheList() throws {
+        let found = checks.findings(try minutes())
+        #expect(found.contains { $0.field == "present.stated-count" && $0.message.contains("๓") && $0.message.contains("๒ names") })
+    }
+
+    @Test func weekdayInRunningText() throws {
+        let found = checks.findings(try minutes(body: "ประชุมเมื่อวันพุธที่ ๓๐ สิงหาคม ๒๕๖๒ เวลา ๐๙.๐๐ น.\nและวันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒"))
+        let weekdays = found.filter { $0.message.contains("is a วันศุกร์") }
+        #expect(weekdays.count == 1)
+        #expect(weekdays.first?.line == 12, "the line of the data file: the body starts on line 12")
+    }
+
+    @Test func numberingGapsAndRepeats() throws {
+        let found = checks.findings(try minutes(body: "๑. ก\n๒. ข\n๒. ค\n๔. ง\n## วาระใหม่\n๑. จ\n๑.๑ ฉ\n๑.๓ ช"))
+        let messages = found.map(\.message)
+        #expect(messages.contains { $0.contains("item ๒. repeats") })
+        #expect(messages.contains { $0.contains("item ๔. skips") })
+        #expect(messages.contains { $0.contains("item ๑.๓ skips") })
+        #expect(messages.count == 4, "\(messages)")
+    }
+
+    @Test func amountInWordsThatDoesNotMatchItsDigits() throws {
+        let found = checks.findings(try minutes(body: "งบประมาณ ๖๑,๘๕๗,๗๐๐ บาท (หกสิบเอ็ดล้านแปดแสนห้าหมื่นเจ็ดพันเจ็ดบาทถ้วน) และ ๑๐๑ บาท (หนึ่งร้อยหนึ่งบาทถ้วน)"))
+        #expect(found.count == 2, "the Excel reading of ๑๐๑ is accepted: \(found)")
+        #expect(found.contains { $0.message.contains("หกสิบเอ็ดล้านแปดแสนห้าหมื่นเจ็ดพันเจ็ดร้อยบาทถ้วน") })
+    }
+
+    @Test func statedTotalThatDiffersFromTheRows() throws {
+        let data = try DataLoader().load(text: """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+          - title: บัญชี
+            content:
+              - table:
+                  columns: [ที่, {title: เงิน, type: amount, total: true, stated-total: 100}]
+                  rows: [[1, 40], [2, 50]]
+        """, file: "t.yaml")
+        let found = checks.findings(data)
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("differs from the sum of its rows, ๙๐") == true, "\(found)")
+    }
+}
