@@ -2,42 +2,69 @@ import Foundation
 import ThaiText
 
 /// รายงานการประชุม: meeting minutes (regulation form แบบที่ ๑๑).
-public struct Minutes: Sendable, Equatable {
+/// A reference type: a large value nested in `DocumentData` and `Attachment` made the debug
+/// build's outlined copies crash (Swift 6.3).
+public final class Minutes: Sendable, Equatable {
     /// The file the minutes were read from (they may come with a cover letter from another file).
-    public var file: String
-    public var common: CommonFields
+    public let file: String
+    public let common: CommonFields
     /// Title lines: `รายงานการประชุม…`.
-    public var title: [String]
+    public let title: [String]
     /// ครั้งที่: `8/2562`.
-    public var session: String?
-    public var date: ThaiDate
+    public let session: String?
+    public let date: ThaiDate
     /// The weekday as the source document writes it, when it must be reproduced as written
     /// (`saraban check` reports it when it does not match the date).
-    public var weekdayAsWritten: String?
-    public var weekdayLine: Int?
-    public var time: ThaiTime?
+    public let weekdayAsWritten: String?
+    public let weekdayLine: Int?
+    public let time: ThaiTime?
     /// ณ …: may be several lines.
-    public var place: [String]
+    public let place: [String]
     /// ผู้มาประชุม (or an office's own word, ผู้เข้าร่วมประชุม).
-    public var present: AttendanceList
+    public let present: AttendanceList
     /// ผู้ไม่มาประชุม, with reasons.
-    public var absent: AttendanceList?
+    public let absent: AttendanceList?
     /// ผู้เข้าร่วมประชุม (non-members).
-    public var guests: AttendanceList?
+    public let guests: AttendanceList?
     /// เริ่มประชุมเวลา (or เปิดประชุมเวลา).
-    public var openingLabel: String
-    public var openingTime: ThaiTime?
+    public let openingLabel: String
+    public let openingTime: ThaiTime?
     /// The minutes themselves, in Markdown: headings are agenda items, `มติที่ประชุม …` lines resolutions.
-    public var body: String
+    public let body: String
     /// Line of the data file where the body starts, for messages.
-    public var bodyLine: Int
+    public let bodyLine: Int
     /// เลิกประชุมเวลา (or ปิดประชุมเวลา).
-    public var closingLabel: String
-    public var closingTime: ThaiTime?
+    public let closingLabel: String
+    public let closingTime: ThaiTime?
     /// ผู้จดรายงานการประชุม.
-    public var recorder: Signer?
+    public let recorder: Signer?
     /// ผู้ตรวจรายงานการประชุม.
-    public var reviewer: Signer?
+    public let reviewer: Signer?
+
+    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, time: ThaiTime?, place: [String], present: AttendanceList, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?) {
+        self.file = file
+        self.common = common
+        self.title = title
+        self.session = session
+        self.date = date
+        self.weekdayAsWritten = weekdayAsWritten
+        self.weekdayLine = weekdayLine
+        self.time = time
+        self.place = place
+        self.present = present
+        self.absent = absent
+        self.guests = guests
+        self.openingLabel = openingLabel
+        self.openingTime = openingTime
+        self.body = body
+        self.bodyLine = bodyLine
+        self.closingLabel = closingLabel
+        self.closingTime = closingTime
+        self.recorder = recorder
+        self.reviewer = reviewer
+    }
+
+    public static func == (lhs: Minutes, rhs: Minutes) -> Bool { lhs === rhs }
 }
 
 /// An attendance list: its heading word, the count the source states (checked against the
