@@ -55,12 +55,12 @@ public final class Canvas {
         cairo_restore(cr)
     }
 
-    /// Starts a clickable link over what is drawn until `endLink`.
-    public func beginLink(uri: String) {
+    /// Makes a rectangle of the page a link (PDF only; images ignore it).
+    public func addLink(uri: String, x: Double, y: Double, width: Double, height: Double) {
         let escaped = uri.replacingOccurrences(of: "'", with: "\\'")
-        "uri='\(escaped)'".withCString { cairo_tag_begin(cr, CAIRO_TAG_LINK, $0) }
+        "uri='\(escaped)' rect=[\(x) \(y) \(width) \(height)]".withCString { cairo_tag_begin(cr, CAIRO_TAG_LINK, $0) }
+        cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
-    public func endLink() { cairo_tag_end(cr, CAIRO_TAG_LINK) }
 }
 
 extension String {

@@ -112,6 +112,20 @@ public final class TextLayout {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The horizontal extent, relative to the line's left edge, of a byte range on line `index`
+    /// (clipped to the line); nil when the range is not on that line.
+    public func span(of range: Range<Int>, onLine index: Int) -> (x: Double, width: Double)? {
+        let line = lines[index]
+        let start = max(range.lowerBound, line.byteStart), end = min(range.upperBound, line.byteStart + line.byteLength)
+        guard start < end else { return nil }
+        let pangoLine = pango_layout_get_line_readonly(layout, Int32(index))!
+        var x0: Int32 = 0, x1: Int32 = 0
+        pango_layout_line_index_to_x(pangoLine, Int32(start), 0, &x0)
+        pango_layout_line_index_to_x(pangoLine, Int32(end), 0, &x1)
+        let scale = Double(PANGO_SCALE)
+        return (line.x + Double(min(x0, x1)) / scale, Double(abs(x1 - x0)) / scale)
+    }
+
     /// The natural width of the whole text on one line.
     public var naturalWidth: Double {
         var logical = PangoRectangle()

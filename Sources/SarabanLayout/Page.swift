@@ -12,6 +12,8 @@ public enum PageItem {
     case dottedLine(fromX: Double, toX: Double, y: Double, dash: Double)
     /// A table cell's border.
     case rectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double)
+    /// A clickable area (a web or e-mail address).
+    case link(uri: String, x: Double, y: Double, width: Double, height: Double)
 
     func offset(by dy: Double) -> PageItem {
         switch self {
@@ -21,6 +23,7 @@ public enum PageItem {
         case let .raster(i, x, y, h): return .raster(i, x: x, y: y + dy, height: h)
         case let .dottedLine(a, b, y, d): return .dottedLine(fromX: a, toX: b, y: y + dy, dash: d)
         case let .rectangle(x, y, w, h, l): return .rectangle(x: x, y: y + dy, width: w, height: h, lineWidth: l)
+        case let .link(uri, x, y, w, h): return .link(uri: uri, x: x, y: y + dy, width: w, height: h)
         }
     }
 }

@@ -307,7 +307,8 @@ struct PartLayout {
             let layout = setter.line(text)
             return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? spaceBefore : 0,
                            keepWithNext: keepWithNext || i < lines.count - 1,
-                           items: [.textLine(layout, line: 0, x: left, baseline: setter.baseline, color: .black)], leadText: text)
+                           items: [.textLine(layout, line: 0, x: left, baseline: setter.baseline, color: .black)]
+                               + setter.linkAreas(layout, line: 0, x: left), leadText: text)
         }
     }
 }

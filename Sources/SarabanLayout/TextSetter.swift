@@ -25,6 +25,13 @@ struct TextSetter {
     }
 
     var pitch: Double { style.font.linePitch.points }
+
+    /// Clickable areas over the web and e-mail addresses of one line.
+    func linkAreas(_ layout: TextLayout, line: Int, x: Double, links: [Links.Link]? = nil) -> [PageItem] {
+        (links ?? Links.find(in: layout.text)).compactMap { link in
+            layout.span(of: link.range, onLine: line).map { .link(uri: link.uri, x: x + $0.x, y: 0, width: $0.width, height: pitch) }
+        }
+    }
     var baseline: Double { style.font.baseline.points }
 
     /// One flow box per line; `x` is the left edge of the layout on the page. Paragraph lines
@@ -34,9 +41,11 @@ struct TextSetter {
                keepLines: Bool = true) -> [FlowBox] {
         let count = layout.lines.count
         let minimum = keepLines ? style.paragraph.minimumLinesAtBreak : 1
+        let links = Links.find(in: layout.text)
         return (0..<count).map { index in
             var box = FlowBox(height: pitch, items: [.textLine(layout, line: index, x: x, baseline: baseline, color: color)],
                               leadText: layout.text(ofLine: index))
+            box.items += linkAreas(layout, line: index, x: x, links: links)
             if index == 0 { box.spaceBefore = spaceBefore }
             // Keep the first lines together, and the last ones with those before them.
             if index < minimum - 1 || index >= count - minimum { box.keepWithNext = index < count - 1 }

@@ -21,6 +21,8 @@ struct PageDrawer {
                 canvas.draw(image, x: x, y: y, height: height)
             case let .raster(image, x, y, height):
                 canvas.draw(image, x: x, y: y, height: height)
+            case let .link(uri, x, y, width, height):
+                canvas.addLink(uri: uri, x: x, y: y, width: width, height: height)
             case let .rectangle(x, y, width, height, lineWidth):
                 canvas.setColor(.black)
                 canvas.strokeRect(x: x, y: y, width: width, height: height, lineWidth: lineWidth)

@@ -135,3 +135,13 @@ struct LetterRenderingTests {
         #expect(text.contains("สำเนาส่งพัฒนาการอำเภอทุกอำเภอ"))
     }
 }
+
+@Suite("Links")
+struct LinkTests {
+    @Test func webAndMailAddressesAreClickable() throws {
+        let pdf = try renderExample("external-letter")
+        let text = String(decoding: try #require(FileManager.default.contents(atPath: pdf)), as: UTF8.self)
+        let uris = text.components(separatedBy: "/URI (").dropFirst().map { $0.prefix { $0 != ")" } }
+        #expect(uris.filter { $0 == "mailto:saraban.lampang@cdd.go.th" }.count == 2, "in the body and in the footer")
+    }
+}

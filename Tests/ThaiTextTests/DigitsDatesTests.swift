@@ -116,3 +116,14 @@ struct PhoneNumberRulesTests {
         #expect(pieces.contains { $0.contains(number) }, "\(pieces)")
     }
 }
+
+@Suite("Links")
+struct LinksTests {
+    @Test func findsWebAndMailAddresses() {
+        let text = "ดูที่ www.lopburi.cdd.go.th หรือ (saraban@cdd.go.th) และ https://a.go.th/x, ไม่ใช่ 1.5 หรือ ก@ข"
+        let links = Links.find(in: text)
+        #expect(links.map(\.uri) == ["http://www.lopburi.cdd.go.th", "mailto:saraban@cdd.go.th", "https://a.go.th/x"])
+        let bytes = Array(text.utf8)
+        #expect(String(decoding: bytes[links[1].range], as: UTF8.self) == "saraban@cdd.go.th")
+    }
+}
