@@ -37,6 +37,10 @@ public final class Renderer {
         try PDFOutput().write(document, to: path)
     }
 
+    public func writePDF(_ documents: [LaidOutDocument], to path: String) throws {
+        try PDFOutput().write(documents, to: path)
+    }
+
     public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String) throws {
         try PNGOutput().write(document, page: page, dpi: dpi, to: path)
     }

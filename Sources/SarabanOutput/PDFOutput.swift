@@ -8,6 +8,12 @@ public struct PDFOutput {
     public init() {}
 
     public func write(_ document: LaidOutDocument, to path: String) throws {
+        try write([document], to: path)
+    }
+
+    /// Several documents in one PDF, one after the other (a circular to every district);
+    /// each document's bookmarks point into its own pages.
+    public func write(_ documents: [LaidOutDocument], to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -19,7 +25,7 @@ public struct PDFOutput {
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         do {
-            try render(document, to: temporary)
+            try render(documents, to: temporary)
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
@@ -28,19 +34,23 @@ public struct PDFOutput {
         }
     }
 
-    private func render(_ document: LaidOutDocument, to path: String) throws {
-        guard let first = document.pages.first else { return }
+    private func render(_ documents: [LaidOutDocument], to path: String) throws {
+        guard let document = documents.first, let first = document.pages.first else { return }
         let metadata = PDFMetadata(title: document.title, author: document.author, subject: document.title,
                                    date: document.date)
         let writer = try PDFWriter(path: path, width: first.width, height: first.height, metadata: metadata)
         let drawer = PageDrawer()
-        for page in document.pages {
-            writer.setPageSize(width: page.width, height: page.height)
-            drawer.draw(page, on: writer.canvas)
-            writer.endPage()
-        }
-        for bookmark in document.bookmarks {
-            writer.addBookmark(bookmark.title, page: bookmark.page, y: bookmark.y)
+        var pageOffset = 0
+        for document in documents {
+            for page in document.pages {
+                writer.setPageSize(width: page.width, height: page.height)
+                drawer.draw(page, on: writer.canvas)
+                writer.endPage()
+            }
+            for bookmark in document.bookmarks {
+                writer.addBookmark(bookmark.title, page: bookmark.page + pageOffset, y: bookmark.y)
+            }
+            pageOffset += document.pages.count
         }
         try writer.finish()
     }

@@ -1,0 +1,183 @@
+import Foundation
+import SarabanData
+import SwiftCSV
+import Yams
+
+/// One recipient of a circular: the letter's fields this row overrides (`to`, `amounts.budget`…).
+public struct Recipient: Sendable {
+    /// Where the row is: `recipients.csv:5` (its line) or `recipients.yaml[3]`.
+    public var place: String
+    public var fields: [(key: String, value: String)]
+
+    public func value(_ key: String) -> String? { fields.last { $0.key == key }?.value }
+}
+
+public struct BatchError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The recipients of a mail merge, from CSV (UTF-8, with or without the BOM Excel writes) or
+/// YAML (a list of field groups). Column headers are field names, or their Thai labels.
+public enum RecipientList {
+    /// Thai column headings an office would type, and the fields they mean.
+    public static let aliases: [String: String] = [
+        "เรียน": "to", "ที่": "number", "เรื่อง": "subject", "วันที่": "date", "ชื่อ": "name",
+        "ชื่อไฟล์": "name", "อำเภอ": "name", "หน่วยงาน": "name",
+    ]
+
+    public static func load(path: String) throws -> [Recipient] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw BatchError(message: "\(path): cannot read the recipients (is it UTF-8 text?)")
+        }
+        if path.lowercased().hasSuffix(".csv") { return try csv(text, path: path) }
+        return try yaml(text, path: path)
+    }
+
+    static func csv(_ text: String, path: String) throws -> [Recipient] {
+        let table: EnumeratedCSV
+        do {
+            table = try EnumeratedCSV(string: text, delimiter: text.contains("\t") && !text.contains(",") ? .tab : .comma, loadColumns: false)
+        } catch {
+            throw BatchError(message: "\(path): not valid CSV: \(error)")
+        }
+        let keys = table.header.map { heading -> String in
+            let trimmed = heading.trimmingCharacters(in: .whitespaces)
+            return aliases[trimmed] ?? trimmed
+        }
+        guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
+            throw BatchError(message: "\(path):1: the first row must name the fields (to, name, amounts.budget…)")
+        }
+        return table.rows.enumerated().compactMap { index, row in
+            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
+            let fields = zip(keys, row).map { (key: $0, value: $1.trimmingCharacters(in: .whitespaces)) }.filter { !$0.value.isEmpty }
+            return Recipient(place: "\(path):\(index + 2)", fields: fields)
+        }
+    }
+
+    static func yaml(_ text: String, path: String) throws -> [Recipient] {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch {
+            throw BatchError(message: "\(path): not valid YAML: \(error)")
+        }
+        guard let list = node?.sequence else { throw BatchError(message: "\(path): expected a list of recipients (lines starting with `- `)") }
+        return try list.enumerated().map { index, item in
+            guard let mapping = item.mapping else {
+                throw BatchError(message: "\(path):\(item.mark?.line ?? 0): recipient \(index + 1) must be a group of fields")
+            }
+            var fields: [(key: String, value: String)] = []
+            func flatten(_ mapping: Node.Mapping, prefix: String) {
+                for (key, value) in mapping {
+                    guard let name = key.scalar?.string else { continue }
+                    let full = prefix.isEmpty ? (aliases[name] ?? name) : prefix + "." + name
+                    if let nested = value.mapping { flatten(nested, prefix: full) } else if let scalar = value.scalar { fields.append((full, scalar.string)) }
+                }
+            }
+            flatten(mapping, prefix: "")
+            return Recipient(place: "\(path)[\(index + 1)] (line \(item.mark?.line ?? 0))", fields: fields)
+        }
+    }
+}
+
+/// A letter to send to many: its data, with each recipient's fields put in.
+/// Immutable after init, so workers may share it.
+public struct MailMerge: @unchecked Sendable {
+    public let letterPath: String
+    let base: Node.Mapping
+
+    /// Fields that only name the output file, not the letter.
+    public static let outputOnlyFields: Set<String> = ["name"]
+
+    public init(letterPath: String) throws {
+        guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
+            throw DataError(file: letterPath, message: "cannot read the file (does it exist?)")
+        }
+        // Read once through the loader: a broken letter stops before any recipient.
+        _ = try DataLoader().load(text: text, file: letterPath)
+        guard let mapping = try Yams.compose(yaml: text)?.mapping else {
+            throw DataError(file: letterPath, message: "expected a mapping of fields")
+        }
+        self.letterPath = letterPath
+        base = mapping
+    }
+
+    /// The letter for one recipient, checked like any data file; errors name the recipient's row.
+    public func data(for recipient: Recipient, distribution: [String]? = nil) throws -> DocumentData {
+        var mapping = base
+        for (key, value) in recipient.fields where !Self.outputOnlyFields.contains(key) {
+            set(&mapping, path: key.split(separator: ".").map(String.init), value: value)
+        }
+        if let distribution { appendDistributionList(&mapping, names: distribution) }
+        let text = try Yams.serialize(node: .mapping(mapping))
+        do {
+            return try DataLoader().load(text: text, file: letterPath)
+        } catch let error as DataError {
+            // Line numbers of the merged text mean nothing to the user; the field and the row do.
+            throw BatchError(message: "\(recipient.place): \(error.field.map { "\($0): " } ?? "")\(error.message)")
+        }
+    }
+
+    private func set(_ mapping: inout Node.Mapping, path: [String], value: String) {
+        let key = Node(path[0])
+        if path.count == 1 {
+            mapping[key] = Node(value)
+        } else {
+            var child = mapping[key]?.mapping ?? Node.Mapping([])
+            set(&child, path: Array(path.dropFirst()), value: value)
+            mapping[key] = .mapping(child)
+        }
+    }
+
+    /// บัญชีแจกจ่าย: the numbered list of recipients, attached after the letter.
+    private func appendDistributionList(_ mapping: inout Node.Mapping, names: [String]) {
+        let rows = names.enumerated().map { Node.sequence(Node.Sequence([Node(String($0 + 1)), Node($1)])) }
+        let table: Node = .mapping(Node.Mapping([
+            (Node("columns"), .sequence(Node.Sequence([
+                .mapping(Node.Mapping([(Node("title"), Node("ที่")), (Node("align"), Node("center")), (Node("width"), Node("1.5cm"))])),
+                Node("ผู้รับ"),
+            ]))),
+            (Node("rows"), .sequence(Node.Sequence(rows))),
+        ]))
+        let attachment: Node = .mapping(Node.Mapping([
+            (Node("title"), Node("บัญชีแจกจ่าย")),
+            (Node("content"), .sequence(Node.Sequence([.mapping(Node.Mapping([(Node("table"), table)]))]))),
+        ]))
+        var list = mapping[Node("attachments")]?.sequence ?? Node.Sequence([])
+        list.append(attachment)
+        mapping[Node("attachments")] = .sequence(list)
+    }
+}
+
+/// Output file names from a pattern over the recipient's fields: `{index}-{name}` →
+/// `003-อำเภอเกาะคา.pdf`. Characters no file system accepts become `-`.
+public enum FileNamePattern {
+    public static func name(_ pattern: String, recipient: Recipient, index: Int, count: Int) -> String {
+        var result = ""
+        var rest = Substring(pattern)
+        let width = String(count).count
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            result += rest[..<open]
+            let key = String(rest[rest.index(after: open)..<close])
+            if key == "index" {
+                let number = String(index + 1)
+                result += String(repeating: "0", count: max(0, width - number.count)) + number
+            } else {
+                result += recipient.value(key) ?? ""
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        result += rest
+        return sanitized(result, fallback: "letter-\(index + 1)")
+    }
+
+    /// Safe on Linux, macOS and Windows: no separators or reserved characters, no leading dot,
+    /// at most 150 bytes.
+    public static func sanitized(_ name: String, fallback: String) -> String {
+        let forbidden = Set("/\\:*?\"<>|")
+        var cleaned = String(name.map { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "-" : $0 })
+        cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
+        while cleaned.utf8.count > 150 { cleaned.removeLast() }
+        let reserved: Set<String> = ["CON", "PRN", "AUX", "NUL", "COM1", "LPT1"]
+        return cleaned.isEmpty || reserved.contains(cleaned.uppercased()) ? fallback : cleaned
+    }
+}

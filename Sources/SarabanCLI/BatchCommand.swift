@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import Saraban
+import SarabanLayout
+
+/// `saraban batch LETTER.yaml --recipients R.csv [-o DIR] [--combine OUT.pdf] [--jobs N]`
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Send one letter to many recipients: one PDF each, or one combined PDF.",
+        discussion: """
+        Each recipient's fields (a CSV column or YAML key such as to, subject, amounts.budget) replace \
+        the letter's; amounts get their own baht text. A bad row is reported with its line and does not \
+        stop the others (unless --fail-fast). Exit code 0 when every letter was written, 1 otherwise.
+        """
+    )
+
+    @Argument(help: "The letter (YAML or JSON).")
+    var letter: String
+
+    @Option(help: "Recipients: CSV (UTF-8, BOM or not) or YAML.")
+    var recipients: String
+
+    @Option(name: .shortAndLong, help: "Folder for one PDF per recipient.")
+    var output: String = "."
+
+    @Option(help: "File name pattern over the recipient's fields; {index} numbers them.")
+    var name: String = "{index}-{name}"
+
+    @Option(help: "Write all letters into this one PDF instead (rendered on one thread).")
+    var combine: String?
+
+    @Flag(help: "Attach the numbered list of all recipients (บัญชีแจกจ่าย) to every letter.")
+    var distributionList = false
+
+    @Option(help: "Worker threads (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Stop at the first bad recipient.")
+    var failFast = false
+
+    @OptionGroup var rendering: RenderingOptions
+
+    func run() throws {
+        try reportingErrors {
+            let merge = try MailMerge(letterPath: letter)
+            let list = try RecipientList.load(path: recipients)
+            guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
+            let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil
+            if combine == nil {
+                try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            }
+            let progress = Progress(total: list.count)
+            let failures = combine.map { try? combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
+                ?? separate(merge: merge, list: list, distribution: distribution, progress: progress)
+            progress.finish(failed: failures ?? list.count)
+            if (failures ?? 1) > 0 { throw ExitCode(1) }
+        }
+    }
+
+    /// One PDF per recipient, `jobs` workers, each with its own renderer (Pango font maps are per thread).
+    private func separate(merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress) -> Int {
+        let queue = WorkQueue(count: list.count)
+        let workers = max(1, min(jobs, list.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            guard let (renderer, templates) = try? rendering.renderer() else {
+                while let index = queue.next() { progress.failed("\(list[index].place): cannot start a renderer") }
+                return
+            }
+            while let index = queue.next() {
+                let recipient = list[index]
+                let file = output + "/" + FileNamePattern.name(name, recipient: recipient, index: index, count: list.count) + ".pdf"
+                do {
+                    let data = try merge.data(for: recipient, distribution: distribution)
+                    let document = try renderer.layout(data: data, source: recipient.place, templates: templates,
+                                                       baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+                    try renderer.writePDF(document, to: file)
+                    progress.succeeded(pages: document.pages.count)
+                } catch {
+                    progress.failed(describe(error).0)
+                    if failFast { queue.stop() }
+                }
+            }
+        }
+        return progress.failures
+    }
+
+    /// All letters in one PDF, in the recipients' order.
+    private func combined(_ path: String, merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress) throws -> Int {
+        let (renderer, templates) = try rendering.renderer()
+        var documents: [LaidOutDocument] = []
+        for recipient in list {
+            do {
+                let data = try merge.data(for: recipient, distribution: distribution)
+                var document = try renderer.layout(data: data, source: recipient.place, templates: templates,
+                                                   baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+                // Each copy's bookmark names its recipient.
+                if let to = recipient.value("to") ?? recipient.value("name"), !document.bookmarks.isEmpty {
+                    document.bookmarks[0].title = to
+                }
+                documents.append(document)
+                progress.succeeded(pages: document.pages.count)
+            } catch {
+                progress.failed(describe(error).0)
+                if failFast { break }
+            }
+        }
+        if progress.failures == 0 || !documents.isEmpty { try renderer.writePDF(documents, to: path) }
+        return progress.failures
+    }
+}
+
+/// Hands out recipient indices to workers.
+final class WorkQueue: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private let count: Int
+    init(count: Int) { self.count = count }
+    func next() -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard nextIndex < count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+    func stop() { lock.lock(); nextIndex = count; lock.unlock() }
+}
+
+/// Progress on a terminal (a bar with count, rate and time left); off a terminal, only the
+/// summary line. Bad rows are reported as they happen.
+final class Progress: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private let start = Date()
+    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private(set) var done = 0
+    private(set) var failures = 0
+    private var pages = 0
+
+    init(total: Int) { self.total = total }
+
+    func succeeded(pages count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        pages += count
+        draw()
+    }
+
+    func failed(_ message: String) {
+        lock.lock(); defer { lock.unlock() }
+        done += 1
+        failures += 1
+        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        FileHandle.standardError.write(Data("saraban: error: \(message)\n".utf8))
+        draw()
+    }
+
+    private func draw() {
+        guard isTerminal else { return }
+        let elapsed = max(Date().timeIntervalSince(start), 0.001)
+        let rate = Double(done) / elapsed
+        let left = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = total > 0 ? width * done / total : width
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = String(format: "\r%@ %d/%d  %.0f letters/s  %.0fs left", bar, done, total, rate, left)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish(failed: Int) {
+        let elapsed = Date().timeIntervalSince(start)
+        if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(String(format: "%d of %d letters written (%d pages) in %.1f s; %d failed", done - failures, total, pages, elapsed, failures))
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// `saraban batch`: one circular to many recipients.
+@Suite("Batch")
+struct BatchTests {
+    let letter = packageRoot + "/Examples/batch/districts-letter.yaml"
+
+    func recipients(_ csv: String) throws -> String {
+        let path = temporaryDirectory() + "/recipients.csv"
+        try csv.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func goodRowsRenderAndBadRowsAreReportedWithTheirLine() throws {
+        let csv = try recipients("\u{FEFF}เรียน,ชื่อไฟล์,amounts.budget\nนายอำเภอเถิน,อำเภอเถิน,31400\nนายอำเภองาว,อำเภองาว,สามหมื่น\n,,\nนายอำเภอ/แม่ทะ,อำเภอ/แม่ทะ:?,62800\n")
+        let out = temporaryDirectory()
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", csv, "-o", out, "--jobs", "2"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1, "one row failed")
+        #expect(result.stderr.contains("recipients.csv:3: amounts.budget: expected an amount"), "\(result.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(files == ["1-อำเภอเถิน.pdf", "3-อำเภอ-แม่ทะ.pdf"], "safe names; the bad row leaves no file; empty rows are skipped")
+        #expect(result.stdout.contains("2 of 3 letters written"))
+        let text = try pdfText(out + "/1-อำเภอเถิน.pdf", page: 1)
+        #expect(text.contains("เรียน นายอำเภอเถิน"))
+        #expect(text.squeezed.contains("๓๑,๔๐๐บาท(สามหมื่นหนึ่งพันสี่ร้อยบาทถ้วน)"), "each recipient's own baht text")
+    }
+
+    @Test func failFastStopsAtTheFirstBadRow() throws {
+        let csv = try recipients("to,name,amounts.budget\nก,a,x\nข,b,1\n")
+        let out = temporaryDirectory()
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", csv, "-o", out, "--jobs", "1", "--fail-fast"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).isEmpty)
+    }
+
+    @Test func combinedOutputHasEveryLetterAndABookmarkEach() throws {
+        let out = temporaryDirectory() + "/all.pdf"
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", packageRoot + "/Examples/batch/lampang-districts.csv", "--combine", out],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try pdfInfo(out)["Pages"] == "26")
+        let titles = try pdfOutlineTitles(out).dropLast()
+        #expect(titles.count == 13)
+        #expect(titles.first == "นายอำเภอวังเหนือ")
+        #expect(try pdfText(out, page: 3).contains("เรียน นายอำเภอแม่เมาะ"))
+    }
+
+    @Test func distributionListIsAttached() throws {
+        let csv = try recipients("to,name\nนายอำเภอเถิน,a\nนายอำเภองาว,b\n")
+        let out = temporaryDirectory()
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", csv, "-o", out, "--distribution-list"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let last = try pdfText(out + "/1-a.pdf", page: 3)
+        #expect(last.contains("บัญชีแจกจ่าย") && last.contains("๒ นายอำเภองาว"))
+    }
+
+    @Test func yamlRecipientsWork() throws {
+        let path = temporaryDirectory() + "/r.yaml"
+        try "- {to: นายอำเภอเถิน, name: thoen, amounts: {budget: 31400}}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let out = temporaryDirectory()
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", path, "-o", out], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/1-thoen.pdf"))
+    }
+}
