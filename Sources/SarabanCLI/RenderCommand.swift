@@ -28,12 +28,14 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
             let target = output ?? withExtension(data, "pdf")
-            let findings = DataChecks(file: data).findings(try DataLoader().load(path: data))
+            let loaded = try DataLoader().load(path: data)
+            let findings = DataChecks(file: data).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }
             if strict && !findings.isEmpty { throw ExitCode(1) }
-            var document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
+            var document = try renderer.layout(data: loaded, source: data, template: rendering.template, templates: templates,
+                                               baseDirectory: URL(fileURLWithPath: data).deletingLastPathComponent().path)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)
             var summary = "\(target): \(document.pages.count) page(s)"

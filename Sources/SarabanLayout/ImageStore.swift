@@ -10,9 +10,10 @@ final class ImageStore {
 
     enum Signature { case vector(VectorImage), raster(RasterImage) }
 
-    init(emblemPath: String, baseDirectory: String) {
+    init(emblemPath: String, baseDirectory: String, emblem: VectorImage? = nil) {
         self.emblemPath = emblemPath
         self.baseDirectory = baseDirectory
+        emblemImage = emblem
     }
 
     func emblem() throws -> VectorImage {

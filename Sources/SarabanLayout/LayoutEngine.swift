@@ -9,6 +9,8 @@ public final class LayoutEngine {
     let fonts: FontLibrary
     public let style: Style
     let emblemPath: String
+    /// The Garuda, parsed once per engine rather than once per letter.
+    private var emblem: VectorImage?
 
     public init(fonts: FontLibrary, style: Style, emblemPath: String) throws {
         self.fonts = fonts
@@ -16,12 +18,13 @@ public final class LayoutEngine {
         self.emblemPath = emblemPath
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
+        emblem = try? VectorImage(path: emblemPath)
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.
     public func layout(_ document: Document, baseDirectory: String = ".") throws -> LaidOutDocument {
         let setter = TextSetter(fonts: fonts, style: style)
-        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory)
+        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, emblem: emblem)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)
         let plans = Paginator(style: style).paginate(boxes)
