@@ -1,35 +1,128 @@
 import ArgumentParser
 import Foundation
 import Saraban
+import SarabanLayout
+import SarabanOutput
 
-/// `saraban preview DATA [--page N] [-o PAGE.png] [--dpi D]`
+/// `saraban preview DATA [--page N] [-o PAGE.png] [--dpi D] [--watch]`
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
-        abstract: "Draw one page of a document to PNG: the same layout as the PDF."
+        abstract: "Show a page: inline in kitty or iTerm2, as text elsewhere (SSH), or as a PNG file.",
+        discussion: "The page is the same layout as the PDF. With --watch the preview is drawn again whenever the data, a template or the style changes."
     )
 
-    @Argument(help: "The data file (YAML or JSON).")
+    @Argument(help: "The data file (YAML, JSON or Markdown minutes).")
     var data: String
 
     @Option(help: "Page number, from 1.")
     var page = 1
 
-    @Option(name: .shortAndLong, help: "Output PNG (default: the data file's name with -pN.png).")
+    @Option(name: .shortAndLong, help: "Write the page as a PNG file instead of showing it.")
     var output: String?
 
-    @Option(help: "Resolution in dots per inch.")
+    @Option(help: "Resolution of the PNG, in dots per inch.")
     var dpi: Double = 80
+
+    @Flag(help: "Show the page as text even where the terminal can show images.")
+    var text = false
+
+    @Flag(help: "Draw again whenever the data, a template or the style changes (Ctrl-C stops).")
+    var watch = false
 
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
-            let document = try renderer.layout(dataFile: data, template: rendering.template, templates: templates)
-            let target = output ?? withExtension(data, "png").replacingOccurrences(of: ".png", with: "-p\(page).png")
-            try renderer.writePNG(document, page: page, dpi: dpi, to: target)
-            print("\(target): page \(page) of \(document.pages.count)")
+            if !watch { return try show(renderer: renderer, templates: templates) }
+            var last: [String: Date] = [:]
+            while true {
+                let now = watchedFiles(renderer.installation).reduce(into: [String: Date]()) { $0[$1] = modified($1) }
+                if now != last {
+                    last = now
+                    let start = Date()
+                    do {
+                        // Templates may have changed: read them again.
+                        let fresh = try TemplateLibrary(directory: renderer.installation.templateDirectory)
+                        try show(renderer: renderer, templates: fresh)
+                        print(String(format: "rendered in %.0f ms", Date().timeIntervalSince(start) * 1000))
+                    } catch {
+                        print("saraban: error: \(describe(error).0)")
+                    }
+                }
+                Thread.sleep(forTimeInterval: 0.3)
+            }
+        }
+    }
+
+    private func show(renderer: Renderer, templates: TemplateLibrary) throws {
+        let loaded = try DataLoader().load(path: data)
+        for finding in DataChecks(file: data).findings(loaded) { print("saraban: warning: \(finding)") }
+        let document = try renderer.layout(data: loaded, source: data, template: rendering.template, templates: templates,
+                                           baseDirectory: URL(fileURLWithPath: data).deletingLastPathComponent().path)
+        guard (1...document.pages.count).contains(page) else {
+            throw Failure.input("\(data) has \(document.pages.count) page(s), not a page \(page)")
+        }
+        if let output {
+            try renderer.writePNG(document, page: page, dpi: dpi, to: output)
+            print("\(output): page \(page) of \(document.pages.count)")
+            return
+        }
+        let terminal = TerminalImages.detect()
+        if !text, isatty(STDOUT_FILENO) != 0, terminal != .none {
+            let file = NSTemporaryDirectory() + "saraban-preview-\(getpid()).png"
+            defer { try? FileManager.default.removeItem(atPath: file) }
+            try renderer.writePNG(document, page: page, dpi: dpi, to: file)
+            FileHandle.standardOutput.write(terminal.escape(png: try Data(contentsOf: URL(fileURLWithPath: file))))
+            print("\npage \(page) of \(document.pages.count)")
+        } else {
+            let columns = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90
+            print(TextPreview(columns: columns).render(document, page: page), terminator: "")
+        }
+    }
+
+    private func watchedFiles(_ installation: Installation) -> [String] {
+        let templates = (try? FileManager.default.contentsOfDirectory(atPath: installation.templateDirectory)) ?? []
+        return [data] + templates.map { installation.templateDirectory + "/" + $0 }
+    }
+
+    private func modified(_ path: String) -> Date {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date) ?? .distantPast
+    }
+}
+
+/// Terminals that draw images sent in escape sequences.
+enum TerminalImages: Equatable {
+    case kitty, iterm2, none
+
+    static func detect() -> TerminalImages {
+        let env = ProcessInfo.processInfo.environment
+        if env["KITTY_WINDOW_ID"] != nil || (env["TERM"] ?? "").contains("kitty") { return .kitty }
+        if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" { return .iterm2 }
+        return .none
+    }
+
+    func escape(png: Data) -> Data {
+        let base64 = png.base64EncodedString()
+        switch self {
+        case .iterm2:
+            return Data("\u{1B}]1337;File=inline=1;size=\(png.count):\(base64)\u{07}".utf8)
+        case .kitty:
+            // The kitty graphics protocol takes the image in chunks of at most 4096 bytes.
+            var out = ""
+            var rest = Substring(base64)
+            var first = true
+            while !rest.isEmpty {
+                let chunk = rest.prefix(4096)
+                rest = rest.dropFirst(chunk.count)
+                let more = rest.isEmpty ? 0 : 1
+                out += "\u{1B}_G" + (first ? "a=T,f=100," : "") + "m=\(more);\(chunk)\u{1B}\\"
+                first = false
+            }
+            return Data(out.utf8)
+        case .none:
+            return Data()
         }
     }
 }

@@ -11,6 +11,7 @@ struct SarabanCommand: ParsableCommand {
         Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
         line and field); 2 bad command line; 3 environment (font, emblem or output path).
         """,
-        subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self, ThaiCommand.self]
+        subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
+                      NewCommand.self, SchemaCommand.self, ThaiCommand.self]
     )
 }

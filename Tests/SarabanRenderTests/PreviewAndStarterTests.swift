@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@Suite("Preview, starters and schemas")
+struct PreviewAndStarterTests {
+    let env = ["SARABAN_HOME": packageRoot]
+
+    @Test func previewPNGIsThePDFPage() throws {
+        let folder = temporaryDirectory()
+        // A page without dotted leaders: viewers draw fine dashes at low resolution very differently.
+        let letter = packageRoot + "/Examples/external-letter.yaml"
+        #expect(try run(sarabanBinary, ["preview", letter, "--dpi", "40", "-o", folder + "/p.png"], environment: env).status == 0)
+        #expect(try run(sarabanBinary, ["render", letter, "-o", folder + "/m.pdf"], environment: env).status == 0)
+        #expect(try run("pdftoppm", ["-png", "-r", "40", "-f", "1", "-l", "1", "-singlefile", folder + "/m.pdf", folder + "/ref"]).status == 0)
+        // A control: the other page of the letter must not look the same.
+        #expect(try run("pdftoppm", ["-png", "-r", "40", "-f", "2", "-l", "2", "-singlefile", folder + "/m.pdf", folder + "/other"]).status == 0)
+        // Compare the two images with a small PNG reader (Python's zlib, no imaging library needed).
+        let compare = try run("python3", ["-c", """
+        import sys, zlib, struct
+        def read(path):
+            data = open(path, 'rb').read(); pos = 8; chunks = b''; w = h = 0; ctype = 0
+            while pos < len(data):
+                n, kind = struct.unpack('>I4s', data[pos:pos+8]); body = data[pos+8:pos+8+n]; pos += 12 + n
+                if kind == b'IHDR': w, h, depth, ctype = struct.unpack('>IIBB', body[:10])
+                if kind == b'IDAT': chunks += body
+            raw = zlib.decompress(chunks); bpp = {0: 1, 2: 3, 6: 4}[ctype]; stride = w * bpp; rows = []; prev = bytearray(stride); i = 0
+            for y in range(h):
+                f = raw[i]; line = bytearray(raw[i+1:i+1+stride]); i += 1 + stride
+                for x in range(stride):
+                    a = line[x-bpp] if x >= bpp else 0; b = prev[x]; c = prev[x-bpp] if x >= bpp else 0
+                    if f == 1: line[x] = (line[x] + a) & 255
+                    elif f == 2: line[x] = (line[x] + b) & 255
+                    elif f == 3: line[x] = (line[x] + (a + b) // 2) & 255
+                    elif f == 4:
+                        p = a + b - c; pa, pb, pc = abs(p-a), abs(p-b), abs(p-c)
+                        line[x] = (line[x] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+                rows.append([sum(line[x*bpp:x*bpp+min(3,bpp)]) // min(3,bpp) for x in range(w)]); prev = line
+            return w, h, rows
+        w1, h1, a = read(sys.argv[1]); w2, h2, b = read(sys.argv[2]); _, _, c = read(sys.argv[3])
+        assert (w1, h1) == (w2, h2), (w1, h1, w2, h2)
+        # Anti-aliasing differs between renderers; where the ink is, row by row and column by column, does not.
+        def profile(img): return [sum(255 - v for v in row) for row in img] + [sum(255 - img[y][x] for y in range(h1)) for x in range(w1)]
+        def corr(p, q):
+            n = len(p); mp = sum(p) / n; mq = sum(q) / n
+            cov = sum((x - mp) * (y - mq) for x, y in zip(p, q)); vp = sum((x - mp) ** 2 for x in p); vq = sum((y - mq) ** 2 for y in q)
+            return cov / (vp * vq) ** 0.5
+        print(w1, h1, int(corr(profile(a), profile(b)) * 1000), int(corr(profile(a), profile(c)) * 1000))
+        """, folder + "/p.png", folder + "/ref.png", folder + "/other.png"])
+        let numbers = compare.stdout.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        #expect(numbers.count == 4, "\(compare.stderr)")
+        if numbers.count == 4 {
+            #expect(numbers[0] == 331 && numbers[1] == 468, "A4 at 40 dpi")
+            #expect(numbers[2] > 900, "the same page: ink profiles correlate at \(numbers[2]) per mille")
+            #expect(numbers[3] < 700, "another page does not: \(numbers[3]) per mille")
+        }
+    }
+
+    @Test func textPreviewShowsTheLinesInAFrame() throws {
+        let result = try run(sarabanBinary, ["preview", packageRoot + "/Examples/memo.yaml", "--text"], environment: env.merging(["COLUMNS": "80"]) { $1 })
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("┌") == true && lines.first?.count == 80)
+        #expect(lines.contains { $0.contains("บันทึกข้อความ") })
+        #expect(lines.contains { $0.contains("เรียน พัฒนาการจังหวัดลำปาง") })
+        #expect(lines.last == "page 1 of 1")
+    }
+
+    @Test("new writes a starter that renders", arguments: ["external-letter", "circular-letter", "memo", "minutes"])
+    func starterRenders(type: String) throws {
+        let folder = temporaryDirectory()
+        #expect(try run(sarabanBinary, ["new", type, "-o", folder + "/d.yaml"], environment: env).status == 0)
+        let render = try run(sarabanBinary, ["render", folder + "/d.yaml"], environment: env)
+        #expect(render.status == 0, "\(render.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/d.pdf"))
+        #expect(try run(sarabanBinary, ["new", type, "-o", folder + "/d.yaml"], environment: env).status == 3, "never overwrites")
+    }
+
+    @Test func schemasValidateTheExamplesAndRejectABrokenFile() throws {
+        let files = ["seed-004-urgent-circular.yaml", "seed-000-cover-letter.yaml", "external-letter.yaml", "memo.yaml", "batch/districts-letter.yaml"]
+            .map { packageRoot + "/Examples/" + $0 }
+        let good = try run("python3", [packageRoot + "/scripts/validate-schema.py"] + files)
+        #expect(good.status == 0, "\(good.stdout)")
+        let broken = temporaryDirectory() + "/b.yaml"
+        try "type: memo\nsubjet: x\nurgency: ด่วนจี๋\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let bad = try run("python3", [packageRoot + "/scripts/validate-schema.py", broken])
+        #expect(bad.status == 1)
+        #expect(bad.stdout.contains("'subjet' was unexpected") && bad.stdout.contains("urgency"))
+        // The command prints the same schema.
+        let printed = try run(sarabanBinary, ["schema", "memo"], environment: env)
+        #expect(printed.stdout.contains("\"$id\": \"https://saraban.example/schemas/memo.json\""))
+    }
+
+    @Test func templatesShowPreviewsTheSample() throws {
+        let out = temporaryDirectory() + "/t.png"
+        let result = try run(sarabanBinary, ["templates", "show", "minutes", "-o", out], environment: env)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out))
+    }
+}
