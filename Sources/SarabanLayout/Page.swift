@@ -12,6 +12,8 @@ public enum PageItem {
     case dottedLine(fromX: Double, toX: Double, y: Double, dash: Double)
     /// A table cell's border.
     case rectangle(x: Double, y: Double, width: Double, height: Double, lineWidth: Double)
+    /// A straight rule (part of a table cell's border when a row runs over pages).
+    case rule(x1: Double, y1: Double, x2: Double, y2: Double, lineWidth: Double)
     /// A clickable area (a web or e-mail address).
     case link(uri: String, x: Double, y: Double, width: Double, height: Double)
 
@@ -24,6 +26,7 @@ public enum PageItem {
         case let .dottedLine(a, b, y, d): return .dottedLine(fromX: a, toX: b, y: y + dy, dash: d)
         case let .rectangle(x, y, w, h, l): return .rectangle(x: x, y: y + dy, width: w, height: h, lineWidth: l)
         case let .link(uri, x, y, w, h): return .link(uri: uri, x: x, y: y + dy, width: w, height: h)
+        case let .rule(x1, y1, x2, y2, l): return .rule(x1: x1, y1: y1 + dy, x2: x2, y2: y2 + dy, lineWidth: l)
         }
     }
 }

@@ -54,6 +54,8 @@ public struct Style: Codable, Sendable {
         public var spaceAround: Length
         /// Tables up to this height are kept on one page.
         public var keepTogetherHeight: Length
+        /// Rows taller than this run on over pages, line by line.
+        public var splitRowsTallerThan: Length
     }
 
     public struct Page: Codable, Sendable {

@@ -39,9 +39,12 @@ struct TableLayout {
         for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated() {
             for group in rowGroups(section, rows: rows) {
                 let cells = section.filter { group.contains($0.row) }.map { Placed(cell: $0.cell, row: $0.row - group.lowerBound, column: $0.column) }
-                var box = sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
-                box.repeatsHeader = table.head.isEmpty ? nil : id
-                result.append(box)
+                let box = sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
+                // A row taller than the style allows (cells of a thousand characters) runs on over pages, line by line.
+                for var slice in box.height > style.table.splitRowsTallerThan.points ? sliced(box) : [box] {
+                    slice.repeatsHeader = table.head.isEmpty ? nil : id
+                    result.append(slice)
+                }
             }
         }
         // A short table is not split: it moves to the next page whole.
@@ -97,9 +100,11 @@ struct TableLayout {
             for placed in section where placed.cell.colspan == 1 {
                 let text = placed.cell.text.plainText
                 let bold = index != 1
-                for word in text.split(separator: " ") {
-                    minimum[placed.column] = max(minimum[placed.column], setter.line(String(word), bold: bold).naturalWidth + 2 * padding)
-                }
+                // The narrowest a cell can be is its widest unbreakable stretch (a Thai word, not a
+                // space-separated phrase): what Pango leaves on a line when the width is next to nothing.
+                let tightest = setter.layout([Span(text)], width: 1, bold: bold)
+                let widest = tightest.lines.map(\.width).max() ?? 0
+                minimum[placed.column] = max(minimum[placed.column], widest + 2 * padding)
                 if index != 0 {
                     natural[placed.column] = max(natural[placed.column], setter.line(text, bold: bold).naturalWidth + 2 * padding)
                 }
@@ -117,11 +122,19 @@ struct TableLayout {
             let totalWeight = weight.reduce(0, +)
             for (k, column) in auto.enumerated() { widths[column] += (room - autoTotal) * weight[k] / totalWeight }
         } else {
-            let minTotal = auto.reduce(0.0) { $0 + minimum[$1] }
-            let scale = minTotal < room ? (room - minTotal) / (autoTotal - minTotal) : 0
-            for column in auto {
-                widths[column] = minTotal < room ? minimum[column] + (widths[column] - minimum[column]) * scale
-                                                 : minimum[column] * room / minTotal
+            // Columns whose whole text fits a fair share keep it; the long ones share what is left.
+            let fair = max(room / Double(auto.count), room * 0.4)
+            var short = auto.filter { widths[$0] <= fair }
+            var long = auto.filter { widths[$0] > fair }
+            // When even the short ones do not fit (many narrow columns), all of them shrink together.
+            if long.isEmpty || short.reduce(0.0, { $0 + widths[$1] }) >= room { short = []; long = auto }
+            let left = room - short.reduce(0.0) { $0 + widths[$1] }
+            let minTotal = long.reduce(0.0) { $0 + minimum[$1] }
+            let longTotal = long.reduce(0.0) { $0 + widths[$1] }
+            let scale = minTotal < left ? (left - minTotal) / max(longTotal - minTotal, 1) : 0
+            for column in long {
+                widths[column] = minTotal < left ? minimum[column] + (widths[column] - minimum[column]) * scale
+                                                 : minimum[column] * left / max(minTotal, 1)
             }
         }
         return widths
@@ -130,6 +143,42 @@ struct TableLayout {
     private func headerWidth(_ table: Table, _ head: [Placed], column: Int) -> Double {
         head.filter { $0.column == column && $0.cell.colspan == 1 }
             .map { setter.line($0.cell.text.plainText, bold: true).naturalWidth }.max() ?? 0
+    }
+
+    /// Cuts a tall row into slices of one text line each: the cell borders become side rules,
+    /// closed at the top of the first slice and the bottom of the last.
+    private func sliced(_ box: FlowBox) -> [FlowBox] {
+        let pitch = setter.pitch
+        var cuts = [0.0]
+        var y = padding + pitch
+        while y < box.height - padding - 0.01 { cuts.append(y); y += pitch }
+        cuts.append(box.height)
+        let cells: [(x: Double, y: Double, width: Double, height: Double)] = box.items.compactMap {
+            if case let .rectangle(x, y, w, h, _) = $0 { return (x, y, w, h) } else { return nil }
+        }
+        return (0..<(cuts.count - 1)).map { k in
+            let top = cuts[k], bottom = cuts[k + 1]
+            var items: [PageItem] = box.items.compactMap { item in
+                if case let .textLine(_, _, _, baseline, _) = item, baseline - setter.baseline >= top - 0.01, baseline - setter.baseline < bottom - 0.01 {
+                    return item.offset(by: -top)
+                }
+                return nil
+            }
+            if borders {
+                for cell in cells {
+                    for x in [cell.x, cell.x + cell.width] {
+                        items.append(.rule(x1: x, y1: 0, x2: x, y2: bottom - top, lineWidth: borderWidth))
+                    }
+                    if k == 0 { items.append(.rule(x1: cell.x, y1: 0, x2: cell.x + cell.width, y2: 0, lineWidth: borderWidth)) }
+                    if k == cuts.count - 2 { items.append(.rule(x1: cell.x, y1: bottom - top, x2: cell.x + cell.width, y2: bottom - top, lineWidth: borderWidth)) }
+                }
+            }
+            let lead = items.compactMap { item -> (Double, Double, String)? in
+                if case let .textLine(layout, line, x, baseline, _) = item { return (baseline, x, layout.text(ofLine: line)) }
+                return nil
+            }.filter { !$0.2.isEmpty }.min { ($0.0, $0.1) < ($1.0, $1.1) }?.2
+            return FlowBox(height: bottom - top, items: items, leadText: lead)
+        }
     }
 
     /// One box holding `rows` grid rows: cell texts and borders.

@@ -21,6 +21,9 @@ struct PageDrawer {
                 canvas.draw(image, x: x, y: y, height: height)
             case let .raster(image, x, y, height):
                 canvas.draw(image, x: x, y: y, height: height)
+            case let .rule(x1, y1, x2, y2, lineWidth):
+                canvas.setColor(.black)
+                canvas.strokeLine(from: (x1, y1), to: (x2, y2), width: lineWidth)
             case let .link(uri, x, y, width, height):
                 canvas.addLink(uri: uri, x: x, y: y, width: width, height: height)
             case let .rectangle(x, y, width, height, lineWidth):

@@ -146,3 +146,53 @@ struct LayoutTests {
         }
     }
 }
+
+@Suite("Tables", .serialized)
+struct TableLayoutTests {
+    let fixture = Fixture.shared
+
+    func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1) -> TableCell {
+        TableCell(text: [Span(text)], colspan: colspan, rowspan: rowspan)
+    }
+
+    func texts(_ page: Page) -> [String] {
+        page.items.compactMap { if case let .textLine(layout, line, _, _, _) = $0 { return layout.text(ofLine: line) } else { return nil } }
+    }
+
+    @Test func longCellsRunOverPagesWithTheHeaderRepeated() throws {
+        let long = String(repeating: "ข้อสั่งการให้อำเภอดำเนินการตามแนวทางที่กำหนด ", count: 60)
+        let table = Table(columns: [TableColumn(width: 40, align: .center), TableColumn(width: nil, align: .left), TableColumn(width: nil, align: .left)],
+                          head: [[cell("ที่"), cell("ประเด็น"), cell("ข้อสั่งการ")]],
+                          body: [[cell("๑"), cell("สั้น"), cell(long)], [cell("๒"), cell("ข้อสอง"), cell("จบ")]], foot: [])
+        let pages = try fixture.engine.layout(Document(kind: .letter, blocks: [.table(table)])).pages
+        #expect(pages.count >= 2, "the long row runs on")
+        for page in pages { #expect(texts(page).contains("ข้อสั่งการ"), "the header on every page") }
+        // No text is lost: every line of the long cell is drawn once.
+        let others: Set<String> = ["ที่", "ประเด็น", "ข้อสั่งการ", "๑", "สั้น", "๒", "ข้อสอง", "จบ"]
+        let drawn = pages.flatMap(texts).filter { !others.contains($0) && !$0.hasPrefix("/") && !$0.hasPrefix("- ") }.joined()
+        #expect(drawn.filter { !$0.isWhitespace } == long.filter { !$0.isWhitespace })
+        #expect(pages.last.map(texts)?.contains("จบ") == true)
+    }
+
+    @Test func fifteenColumnsWithAFourRowHeaderFitALandscapePage() throws {
+        var head: [[TableCell]] = [[cell("ที่", rowspan: 4), cell("อำเภอ", rowspan: 4), cell("ผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ ๒๕๖๓", colspan: 13)]]
+        head.append([cell("ไตรมาสที่ ๑", colspan: 4), cell("ไตรมาสที่ ๒", colspan: 4), cell("ไตรมาสที่ ๓", colspan: 5)])
+        head.append((0..<13).map { _ in cell("เป้าหมาย") })
+        head.append((0..<13).map { _ in cell("(คน)") })
+        let body = (1...12).map { r in [cell("\(r)"), cell("เมืองลพบุรี")] + (0..<13).map { _ in cell("1,234") } }
+        let table = Table(columns: (0..<15).map { _ in TableColumn(width: nil, align: .right) }, head: head, body: body, foot: [])
+        let pages = try fixture.engine.layout(Document(kind: .letter, blocks: [.documentStart(title: "ตาราง", orientation: .landscape), .table(table)])).pages
+        let page = try #require(pages.last)
+        #expect(page.width > page.height, "landscape")
+        let right = page.width - fixture.style.page.marginRight.points
+        var maxX = 0.0
+        for item in page.items { if case let .rectangle(x, _, w, _, _) = item { maxX = max(maxX, x + w) } }
+        #expect(maxX <= right + 0.5, "the grid stays inside the text frame: \(maxX) vs \(right)")
+        // Every cell's text fits its column: no line wider than its cell.
+        for item in page.items {
+            if case let .textLine(layout, line, _, _, _) = item, let width = layout.width {
+                #expect(layout.lines[line].width <= width + 0.5, "\(layout.text(ofLine: line))")
+            }
+        }
+    }
+}
