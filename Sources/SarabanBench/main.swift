@@ -5,6 +5,9 @@ import Saraban
 ///
 ///     saraban-bench cold [RUNS]        cold process → one letter's PDF, median of RUNS (default 30)
 ///     saraban-bench batch [LETTERS]    LETTERS different letters in one process on one thread
+///     saraban-bench minutes [FACTOR]   minutes of ~70,000 characters (×FACTOR), in one process
+///     saraban-bench districts [N] [J]  `saraban batch` to N districts with J workers
+///     saraban-bench preview [RUNS]     cold `saraban preview` of one page to PNG
 ///
 /// Run it from a release build (`scripts/bench`).
 struct Bench {
@@ -83,6 +86,79 @@ struct Bench {
     }
 }
 
+extension Bench {
+    /// Minutes at the size of the biggest real ones (seed 002: ~70,000 characters, 46 agenda
+    /// entries, 11 tables, about 35 pages), made from seed 000's minutes, times `factor`.
+    func minutes(factor: Int) throws {
+        let source = try String(contentsOfFile: installation.root + "/Examples/seed-000-minutes.md", encoding: .utf8)
+        let parts = source.components(separatedBy: "\n---\n")
+        let body = parts.dropFirst().joined(separator: "\n---\n")
+        let copies = 3 * factor
+        let text = parts[0] + "\n---\n" + Array(repeating: body, count: copies).joined(separator: "\n\n")
+        let file = output + "/minutes.md"
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+        let renderer = try Renderer(installation: installation)
+        let templates = try TemplateLibrary(directory: installation.templateDirectory)
+        let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }.count
+        let tables = text.components(separatedBy: "|---").count - 1
+        var times: [Double] = []
+        var pages = 0
+        for _ in 0..<5 {
+            let start = DispatchTime.now()
+            let document = try renderer.layout(dataFile: file, templates: templates)
+            try renderer.writePDF(document, to: output + "/minutes.pdf")
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
+            pages = document.pages.count
+        }
+        times.sort()
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print(String(format: "minutes: %d characters, %d headings, %d tables, %d pages: median %.0f ms (%.1f ms/page); peak memory %.1f MB",
+                     text.count, headings, tables, pages, times[2], times[2] / Double(pages), Double(usage.ru_maxrss) / 1024))
+    }
+
+    /// `saraban batch` to `count` districts with `jobs` workers: wall time and the child's peak memory.
+    func districts(count: Int, jobs: Int) throws {
+        var csv = "to,name,amounts.groups,amounts.budget\n"
+        for k in 1...count { csv += "นายอำเภอที่ \(k),d\(k),\(k % 3 + 1),\((k % 3 + 1) * 31400)\n" }
+        try csv.write(toFile: output + "/districts.csv", atomically: true, encoding: .utf8)
+        let folder = output + "/districts"
+        let (seconds, memory) = try spawn(["batch", installation.root + "/Examples/batch/districts-letter.yaml",
+                                            "--recipients", output + "/districts.csv", "-o", folder, "--jobs", String(jobs)])
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder).count) ?? 0
+        print(String(format: "batch: %d letters (%d pages) with --jobs %d in %.2f s: %.0f pages/s; peak memory %.1f MB",
+                     files, files * 2, jobs, seconds, Double(files * 2) / seconds, memory))
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// A cold `saraban preview` of one page to PNG, median of `runs`.
+    func preview(runs: Int) throws {
+        var times: [Double] = []
+        for run in 0..<runs {
+            times.append(try spawn(["preview", installation.root + "/Examples/memo.yaml", "-o", output + "/p\(run).png"]).seconds * 1000)
+        }
+        times.sort()
+        print(String(format: "preview: one page to PNG at 80 dpi, cold: median %.1f ms over %d runs", times[runs / 2], runs))
+    }
+
+    /// Runs `saraban` and returns its wall time and peak memory (MB).
+    func spawn(_ arguments: [String]) throws -> (seconds: Double, memory: Double) {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/saraban"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        var argv = ([binary] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) }; posix_spawn_file_actions_destroy(&actions) }
+        let start = DispatchTime.now()
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, binary, &actions, nil, &argv, environ) == 0 else { print("cannot start \(binary)"); exit(1) }
+        var status: Int32 = 0
+        var usage = rusage()
+        wait4(pid, &status, 0, &usage)
+        return (Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, Double(usage.ru_maxrss) / 1024)
+    }
+}
+
 guard let installation = Installation.locate() else { print("cannot find Templates/; set SARABAN_HOME"); exit(2) }
 let bench = Bench(installation: installation)
 try FileManager.default.createDirectory(atPath: bench.output, withIntermediateDirectories: true)
@@ -91,5 +167,8 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "cold": try bench.cold(runs: arguments.count > 1 ? Int(arguments[1]) ?? 30 : 30)
 case "batch": try bench.batch(letters: arguments.count > 1 ? Int(arguments[1]) ?? 1000 : 1000)
-default: print("usage: saraban-bench cold [RUNS] | batch [LETTERS]"); exit(2)
+case "minutes": try bench.minutes(factor: arguments.count > 1 ? Int(arguments[1]) ?? 1 : 1)
+case "districts": try bench.districts(count: arguments.count > 1 ? Int(arguments[1]) ?? 878 : 878, jobs: arguments.count > 2 ? Int(arguments[2]) ?? 2 : 2)
+case "preview": try bench.preview(runs: arguments.count > 1 ? Int(arguments[1]) ?? 20 : 20)
+default: print("usage: saraban-bench cold [RUNS] | batch [LETTERS] | minutes [FACTOR] | districts [COUNT] [JOBS] | preview [RUNS]"); exit(2)
 }
