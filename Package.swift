@@ -40,7 +40,7 @@ let package = Package(
             .product(name: "Ink", package: "Ink"),
         ]),
         // 3. document: the markup → a typed model of blocks.
-        .target(name: "SarabanDocument"),
+        .target(name: "SarabanDocument", dependencies: ["ThaiText"]),
         // 4. layout: blocks → lines → pages (Thai breaking, distributed justification, pagination).
         .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.

@@ -199,24 +199,9 @@ public final class FieldReader {
     }
 }
 
-/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
+/// The candidate nearest to `word`, if it is close enough to be a typo.
 func closestName(to word: String, in candidates: [String]) -> String? {
-    func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        if a.isEmpty { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
-    }
-    let best = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
-    return best.0
+    Suggestion.closest(to: word, in: candidates)
 }
 
 extension YamlError {

@@ -1,3 +1,5 @@
+import ThaiText
+
 /// Turns the element tree into typed blocks, naming the line of anything it does not know.
 struct DocumentBuilder {
     typealias MarkupError = MarkupParser.MarkupError
@@ -95,7 +97,7 @@ struct DocumentBuilder {
         case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))
         case "page-break": return .pageBreak
         default:
-            let suggestion = closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
+            let suggestion = Suggestion.closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
             throw MarkupError(line: node.line, message: "unknown element <\(node.name)>\(suggestion); expected one of: \(Self.elementNames.joined(separator: ", "))")
         }
     }
@@ -158,23 +160,3 @@ struct DocumentBuilder {
     }
 }
 
-/// The candidate nearest to `word` by edit distance, if it is close enough to be a typo.
-public func closest(to word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let best = scored, best.1 <= max(2, word.count / 3) else { return nil }
-    return best.0
-}
-
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count)
-    for i in 1...a.count {
-        var current = [i] + Array(repeating: 0, count: b.count)
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        previous = current
-    }
-    return previous[b.count]
-}
