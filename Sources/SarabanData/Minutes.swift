@@ -40,8 +40,10 @@ public final class Minutes: Sendable, Equatable {
     public let recorder: Signer?
     /// ผู้ตรวจรายงานการประชุม.
     public let reviewer: Signer?
+    /// The two signatures side by side rather than one under the other.
+    public let signaturesSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, time: ThaiTime?, place: [String], present: AttendanceList, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?) {
+    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, time: ThaiTime?, place: [String], present: AttendanceList, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
         self.file = file
         self.common = common
         self.title = title
@@ -62,6 +64,7 @@ public final class Minutes: Sendable, Equatable {
         self.closingTime = closingTime
         self.recorder = recorder
         self.reviewer = reviewer
+        self.signaturesSideBySide = signaturesSideBySide
     }
 
     public static func == (lhs: Minutes, rhs: Minutes) -> Bool { lhs === rhs }
@@ -131,6 +134,7 @@ extension DataLoader {
             body: try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …"),
             bodyLine: bodyLine ?? r.valueLine("body"),
             closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
-            recorder: try signer("recorder"), reviewer: try signer("reviewer"))
+            recorder: try signer("recorder"), reviewer: try signer("reviewer"),
+            signaturesSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
     }
 }

@@ -128,6 +128,8 @@ public enum Block: Sendable, Equatable {
     case resolution(label: String, text: [Span])
     /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.
     case signOff([String])
+    /// Sign-offs side by side (the minutes' recorder and reviewer), each centred in its half.
+    case signOffsSideBySide([[String]])
     /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its
     /// own page numbering and orientation, and a bookmark.
     case documentStart(title: String, orientation: Orientation)

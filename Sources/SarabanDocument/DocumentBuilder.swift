@@ -26,7 +26,7 @@ struct DocumentBuilder {
 
     static let elementNames = [
         "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",
-        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off", "heading", "resolution",
+        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off", "sign-offs", "heading", "resolution",
     ]
 
     /// An `<attachment>` holds blocks; every other element is one block.
@@ -93,6 +93,7 @@ struct DocumentBuilder {
         case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
         case "table": return .table(try TableBuilder(builder: self).table(node))
         case "sign-off": return .signOff(lines(node))
+        case "sign-offs": return .signOffsSideBySide(node.elements.filter { $0.name == "sign-off" }.map(lines))
         case "heading": return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text)
         case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))
         case "page-break": return .pageBreak

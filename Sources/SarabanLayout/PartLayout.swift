@@ -113,6 +113,19 @@ struct PartLayout {
                                    items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
                                    leadText: text)
                 }
+            case .signOffsSideBySide(let blocks):
+                if !result.isEmpty { keepTailWithClosing(&result) }
+                var items: [PageItem] = []
+                for (column, lines) in blocks.enumerated() {
+                    let axis = left + width * (Double(column) + 0.5) / Double(max(1, blocks.count))
+                    for (i, text) in lines.enumerated() {
+                        let layout = setter.line(text)
+                        items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
+                                               baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
+                    }
+                }
+                let rows = blocks.map(\.count).max() ?? 0
+                result.append(FlowBox(height: Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items, leadText: blocks.first?.first))
             case let .copies(label, lines):
                 result += lineBoxes([label] + lines, spaceBefore: gap, keepWithNext: false)
             case .space(let lines):

@@ -18,7 +18,7 @@ extension ViewModelBuilder {
         let signatures = [(minutes.recorder, "ผู้จดรายงานการประชุม"), (minutes.reviewer, "ผู้ตรวจรายงานการประชุม")]
             .compactMap { signer, role -> [String: Any]? in
                 guard let signer else { return nil }
-                return ["sign-off-lines": ["(ลงชื่อ)...................................\(role)", "(\(digits(signer.name)))"] + signer.positions.map(digits)]
+                return ["sign-off-lines": ["(ลงชื่อ)....................\(role)", "(\(digits(signer.name)))"] + signer.positions.map(digits)]
             }
         do {
             return [
@@ -30,7 +30,8 @@ extension ViewModelBuilder {
                 "minutes-opening": minutes.openingTime.map { "\(minutes.openingLabel) \($0.formatted)" } ?? "",
                 "minutes-body": try MarkdownBody.blocks(minutes.body, builder: self),
                 "minutes-closing": minutes.closingTime.map { "\(minutes.closingLabel) \($0.formatted)" } ?? "",
-                "minutes-signatures": signatures,
+                "minutes-signatures": minutes.signaturesSideBySide ? [] : signatures,
+                "minutes-signatures-side-by-side": minutes.signaturesSideBySide && !signatures.isEmpty ? [["signature-blocks": signatures]] : [],
             ]
         } catch let error as MarkdownBody.MarkdownError {
             throw TemplateLibrary.TemplateError(message: "line \(minutes.bodyLine) onwards: \(error.message)")

@@ -75,3 +75,22 @@ struct CheckCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/s.pdf"))
     }
 }
+
+@Suite("Minutes sign-off")
+struct MinutesSignOffTests {
+    @Test func recorderAndReviewerSideBySideOrStacked() throws {
+        let folder = temporaryDirectory()
+        let starter = try String(contentsOfFile: packageRoot + "/Templates/starters/minutes.yaml", encoding: .utf8)
+        for (layout, sameRow) in [("side-by-side", true), ("stacked", false)] {
+            let data = folder + "/\(layout).yaml"
+            try starter.replacingOccurrences(of: "signatures: side-by-side", with: "signatures: \(layout)").write(toFile: data, atomically: true, encoding: .utf8)
+            let result = try run(sarabanBinary, ["render", data], environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 0, "\(result.stderr)")
+            let words = try pdfWords(folder + "/\(layout).pdf").filter { $0.text.hasPrefix("(ลงชื่อ)") }
+            #expect(words.count == 2)
+            #expect((abs(words[0].yMin - words[1].yMin) < 1) == sameRow, "\(layout)")
+            // The sign-off comes after the closing time, never alone.
+            #expect(try pdfText(folder + "/\(layout).pdf").contains("เลิกประชุมเวลา ๑๒.๐๐ น."))
+        }
+    }
+}
