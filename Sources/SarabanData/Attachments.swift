@@ -95,8 +95,13 @@ extension DataLoader {
         let kinds = ["heading", "text", "table", "sign-off"]
         let present = kinds.filter(r.has)
         guard present.count == 1 else {
-            throw r.missing(present.isEmpty ? "text" : present[1],
-                            "each content item is exactly one of: \(kinds.joined(separator: ", "))")
+            let expectation = "each content item is exactly one of: \(kinds.joined(separator: ", "))"
+            if present.isEmpty, let (key, line) = r.keysWithLines.first,
+               let kind = closestName(to: key, in: kinds) {
+                throw DataError(file: r.file, line: line, field: "\(r.path.isEmpty ? "" : r.path + ".")\(key)",
+                                message: "unknown field; did you mean `\(kind)`? (\(expectation))")
+            }
+            throw DataError(file: r.file, line: r.line, field: r.path, message: expectation)
         }
         switch present[0] {
         case "heading": return .heading(try r.requiredString("heading", example: "วัตถุประสงค์"))

@@ -50,6 +50,11 @@ public final class FieldReader {
 
     public func has(_ key: String) -> Bool { mapping[key] != nil }
 
+    /// The mapping's keys with their lines, in order.
+    var keysWithLines: [(String, Int?)] {
+        mapping.keys.compactMap { key in key.scalar.map { ($0.string, key.mark?.line) } }
+    }
+
     /// The line where a field's text starts: the line after `key: |` for a block of text.
     public func valueLine(_ key: String) -> Int {
         guard let node = mapping[key], let line = node.mark?.line else { return line ?? 1 }

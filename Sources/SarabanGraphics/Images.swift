@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 
 public enum ImageError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
@@ -17,7 +18,15 @@ public final class VectorImage {
 
     public init(path: String) throws {
         var error: UnsafeMutablePointer<GError>?
-        guard let handle = rsvg_handle_new_from_file(path, &error) else {
+        // From bytes read here, not from a file name: librsvg would open it through GIO, whose
+        // start-up (VFS modules, worker threads) costs a cold render more than the drawing does.
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw ImageError.unreadable(path: path, reason: "cannot read the file")
+        }
+        let loaded = bytes.withUnsafeBytes { raw in
+            rsvg_handle_new_from_data(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
+        }
+        guard let handle = loaded else {
             let reason = error.map { String(cString: $0.pointee.message) } ?? "not an SVG file"
             saraban_error_free(error)
             throw ImageError.unreadable(path: path, reason: reason)

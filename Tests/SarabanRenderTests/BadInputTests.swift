@@ -169,3 +169,73 @@ struct CommandLineTests {
         #expect(width == 595 && height == 842)
     }
 }
+
+@Suite("Bad minutes and tables")
+struct BadMinutesAndTablesTests {
+    func render(_ text: String, name: String = "m.md") throws -> (ProcessResult, Bool) {
+        let folder = temporaryDirectory()
+        try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/" + name, "-o", folder + "/out.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        return (result, FileManager.default.fileExists(atPath: folder + "/out.pdf"))
+    }
+
+    @Test func markdownWithoutFrontMatter() throws {
+        let (result, written) = try render("## ระเบียบวาระที่ ๑\nข้อความ\n")
+        #expect(result.status == 1 && !written)
+        #expect(result.stderr.contains("m.md:1: a Markdown minutes file starts with YAML front matter"))
+    }
+
+    @Test func misspeltFrontMatterFieldNamesItsLine() throws {
+        let (result, written) = try render("---\ntype: minutes\ndate: 2019-08-30\npresent: {people: [[นาย ก, ข, ค]]}\nsesion: 8/2562\n---\nข้อความ\n")
+        #expect(result.status == 1 && !written)
+        #expect(result.stderr.contains("m.md:5: sesion: unknown field; did you mean `session`?"), "\(result.stderr)")
+    }
+
+    @Test func impossibleMeetingTime() throws {
+        let (result, _) = try render("---\ntype: minutes\ndate: 2019-08-30\ntime: \"25:00\"\npresent: {people: [[นาย ก, ข, ค]]}\n---\nข้อความ\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("m.md:4: time:") && result.stderr.contains("not a time of day"), "\(result.stderr)")
+    }
+
+    @Test func tableRowWithTooManyValues() throws {
+        let yaml = """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+          - title: บัญชี
+            content:
+              - table:
+                  columns: [ที่, อำเภอ]
+                  rows: [[1, เถิน, 3]]
+        """
+        let (result, written) = try render(yaml, name: "t.yaml")
+        #expect(result.status == 1 && !written)
+        #expect(result.stderr.contains("rows[1]: has 3 values for 2 columns"), "\(result.stderr)")
+    }
+
+    @Test func unknownContentKindInAnAttachment() throws {
+        let yaml = """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+          - title: บัญชี
+            content:
+              - tabel: {columns: [ที่]}
+        """
+        let (result, _) = try render(yaml, name: "t.yaml")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("tabel") && result.stderr.contains("did you mean `table`"), "\(result.stderr)")
+    }
+}
