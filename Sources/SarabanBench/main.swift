@@ -100,7 +100,7 @@ extension Bench {
         let renderer = try Renderer(installation: installation)
         let templates = try TemplateLibrary(directory: installation.templateDirectory)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }.count
-        let tables = text.components(separatedBy: "|---").count - 1
+        let tables = text.split(separator: "\n").filter { $0.hasPrefix("|---") }.count
         var times: [Double] = []
         var pages = 0
         for _ in 0..<5 {
