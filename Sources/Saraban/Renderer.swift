@@ -44,6 +44,11 @@ public final class Renderer {
     public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String) throws {
         try PNGOutput().write(document, page: page, dpi: dpi, to: path)
     }
+
+    /// One page as grey levels (0 black … 255 white), for terminal graphics.
+    public func greyPixels(_ document: LaidOutDocument, page: Int, dpi: Double) -> (pixels: [UInt8], width: Int, height: Int) {
+        PNGOutput().greyPixels(document, page: page, dpi: dpi)
+    }
 }
 
 extension Renderer {

@@ -71,10 +71,15 @@ struct PreviewCommand: ParsableCommand {
         }
         let terminal = TerminalImages.detect()
         if !text, isatty(STDOUT_FILENO) != 0, terminal != .none {
-            let file = NSTemporaryDirectory() + "saraban-preview-\(getpid()).png"
-            defer { try? FileManager.default.removeItem(atPath: file) }
-            try renderer.writePNG(document, page: page, dpi: dpi, to: file)
-            FileHandle.standardOutput.write(terminal.escape(png: try Data(contentsOf: URL(fileURLWithPath: file))))
+            if terminal == .sixel {
+                let grey = renderer.greyPixels(document, page: page, dpi: dpi)
+                FileHandle.standardOutput.write(Sixel.encode(grey: grey.pixels, width: grey.width, height: grey.height))
+            } else {
+                let file = NSTemporaryDirectory() + "saraban-preview-\(getpid()).png"
+                defer { try? FileManager.default.removeItem(atPath: file) }
+                try renderer.writePNG(document, page: page, dpi: dpi, to: file)
+                FileHandle.standardOutput.write(terminal.escape(png: try Data(contentsOf: URL(fileURLWithPath: file))))
+            }
             print("\npage \(page) of \(document.pages.count)")
         } else {
             let columns = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90
@@ -94,12 +99,22 @@ struct PreviewCommand: ParsableCommand {
 
 /// Terminals that draw images sent in escape sequences.
 enum TerminalImages: Equatable {
-    case kitty, iterm2, none
+    case kitty, iterm2, sixel, none
 
+    /// From the environment; `SARABAN_TERMINAL_IMAGES=kitty|iterm2|sixel|none` overrides.
     static func detect() -> TerminalImages {
         let env = ProcessInfo.processInfo.environment
-        if env["KITTY_WINDOW_ID"] != nil || (env["TERM"] ?? "").contains("kitty") { return .kitty }
-        if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" { return .iterm2 }
+        switch env["SARABAN_TERMINAL_IMAGES"] {
+        case "kitty": return .kitty
+        case "iterm2": return .iterm2
+        case "sixel": return .sixel
+        case "none": return .none
+        default: break
+        }
+        let term = env["TERM"] ?? ""
+        if env["KITTY_WINDOW_ID"] != nil || term.contains("kitty") { return .kitty }
+        if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" || env["TERM_PROGRAM"] == "WezTerm" { return .iterm2 }
+        if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel") { return .sixel }
         return .none
     }
 
@@ -121,8 +136,40 @@ enum TerminalImages: Equatable {
                 first = false
             }
             return Data(out.utf8)
-        case .none:
+        case .sixel, .none:
             return Data()
         }
+    }
+}
+
+/// DEC sixel graphics: the page in black on white, six pixel rows per band.
+enum Sixel {
+    static func encode(grey: [UInt8], width: Int, height: Int) -> Data {
+        var out = "\u{1B}Pq\"1;1;\(width);\(height)#0;2;100;100;100#1;2;0;0;0"
+        var band = 0
+        while band < height {
+            for colour in 0...1 {
+                out += "#\(colour)"
+                var run: Character = "?"
+                var count = 0
+                func flush() {
+                    guard count > 0 else { return }
+                    out += count > 3 ? "!\(count)\(run)" : String(repeating: run, count: count)
+                }
+                for x in 0..<width {
+                    var bits: UInt8 = 0
+                    for dy in 0..<6 where band + dy < height {
+                        let dark = grey[(band + dy) * width + x] < 160
+                        if dark == (colour == 1) { bits |= 1 << dy }
+                    }
+                    let symbol = Character(UnicodeScalar(63 + bits))
+                    if symbol == run { count += 1 } else { flush(); run = symbol; count = 1 }
+                }
+                flush()
+                out += colour == 0 ? "$" : "-"
+            }
+            band += 6
+        }
+        return Data((out + "\u{1B}\\").utf8)
     }
 }

@@ -63,7 +63,7 @@ public struct ColumnData: Sendable, Equatable {
         case number
         /// Money with two decimals when it has satang, right-aligned; zero or empty prints `-`.
         case amount
-        /// A tick box: `true`/`yes`/`/`/`✓` print ✓, anything else nothing.
+        /// A tick box: `true`/`yes`/`✓` print ✓, `/` prints /, anything else nothing.
         case tick
     }
 }

@@ -64,9 +64,19 @@ public struct PNGOutput {
         guard document.pages.indices.contains(number - 1) else {
             throw SurfaceError.cannotWrite(path: path, reason: "the document has \(document.pages.count) page(s), not a page \(number)")
         }
+        try drawn(document, page: number, dpi: dpi).write(to: path)
+    }
+
+    /// One page as grey levels, row by row.
+    public func greyPixels(_ document: LaidOutDocument, page number: Int, dpi: Double) -> (pixels: [UInt8], width: Int, height: Int) {
+        let writer = drawn(document, page: number, dpi: dpi)
+        return (writer.greyPixels(), writer.pixelWidth, writer.pixelHeight)
+    }
+
+    private func drawn(_ document: LaidOutDocument, page number: Int, dpi: Double) -> PNGWriter {
         let page = document.pages[number - 1]
         let writer = PNGWriter(width: page.width, height: page.height, dpi: dpi)
         PageDrawer().draw(page, on: writer.canvas)
-        try writer.write(to: path)
+        return writer
     }
 }

@@ -210,7 +210,10 @@ extension ViewModelBuilder {
         let kind = table.columns[index].kind
         switch kind {
         case .text: return digits(value)
-        case .tick: return ["true", "yes", "/", "✓", "1"].contains(value.lowercased()) ? "✓" : ""
+        case .tick:
+            // A tick as the office writes it: ✓ (or true, yes, 1), or the slash many forms ask for.
+            if value == "/" { return "/" }
+            return ["true", "yes", "✓", "1"].contains(value.lowercased()) ? "✓" : ""
         case .number, .amount:
             guard let amount = try? Amount(parsing: value) else { return value.isEmpty ? "-" : digits(value) }
             return format(amount, kind: kind)

@@ -97,3 +97,32 @@ struct PreviewAndStarterTests {
         #expect(FileManager.default.fileExists(atPath: out))
     }
 }
+
+@Suite("Terminal images")
+struct TerminalImageTests {
+    /// Runs a preview on a pseudo-terminal (`script`), as in a terminal window.
+    func preview(terminal: String) throws -> String {
+        let command = "\(sarabanBinary) preview \(packageRoot)/Examples/memo.yaml --dpi 20"
+        return try run("script", ["-qc", command, "/dev/null"], environment: ["SARABAN_HOME": packageRoot, "SARABAN_TERMINAL_IMAGES": terminal]).stdout
+    }
+
+    @Test func kittyGetsThePNGInChunks() throws {
+        let out = try preview(terminal: "kitty")
+        #expect(out.hasPrefix("\u{1B}_Ga=T,f=100,m=1;iVBORw0KGgo"), "a PNG, base64, in the kitty graphics protocol")
+        #expect(out.contains("page 1 of 1"))
+    }
+
+    @Test func itermGetsAnInlineFile() throws {
+        #expect(try preview(terminal: "iterm2").hasPrefix("\u{1B}]1337;File=inline=1;size="))
+    }
+
+    @Test func sixelTerminalsGetSixels() throws {
+        let out = try preview(terminal: "sixel")
+        #expect(out.hasPrefix("\u{1B}Pq\"1;1;165;234#0;2;100;100;100#1;2;0;0;0"), "raster size of A4 at 20 dpi")
+        #expect(out.contains("\u{1B}\\"))
+    }
+
+    @Test func otherTerminalsGetText() throws {
+        #expect(try preview(terminal: "none").contains("บันทึกข้อความ"))
+    }
+}
