@@ -46,6 +46,18 @@ struct BatchTests {
         #expect(try pdfText(out, page: 3).contains("เรียน นายอำเภอแม่เมาะ"))
     }
 
+    @Test func workersWriteTheSameBytesAsOneThread() throws {
+        let one = temporaryDirectory(), two = temporaryDirectory()
+        let recipients = packageRoot + "/Examples/batch/lampang-districts.csv"
+        #expect(try run(sarabanBinary, ["batch", letter, "--recipients", recipients, "-o", one, "--jobs", "1"], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(try run(sarabanBinary, ["batch", letter, "--recipients", recipients, "-o", two, "--jobs", "2"], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: one).sorted()
+        #expect(files.count == 13)
+        for file in files {
+            #expect(FileManager.default.contents(atPath: one + "/" + file) == FileManager.default.contents(atPath: two + "/" + file), "\(file)")
+        }
+    }
+
     @Test func distributionListIsAttached() throws {
         let csv = try recipients("to,name\nนายอำเภอเถิน,a\nนายอำเภองาว,b\n")
         let out = temporaryDirectory()
