@@ -46,16 +46,32 @@ public final class VectorImage {
 
     deinit { saraban_g_object_unref(UnsafeMutableRawPointer(handle)) }
 
+    /// Drawings already made, by target height: librsvg draws once, into a recording surface
+    /// kept in page units, and every later page replays it (fewer digits to write in each PDF).
+    private var recordings: [Double: OpaquePointer] = [:]
+
     func render(on canvas: Canvas, x: Double, y: Double, height target: Double) {
-        let scale = target / height
+        let recording = recording(height: target)
         cairo_save(canvas.cr)
-        cairo_translate(canvas.cr, x, y)
-        cairo_scale(canvas.cr, scale, scale)
+        cairo_set_source_surface(canvas.cr, recording, x, y)
+        cairo_paint(canvas.cr)
+        cairo_restore(canvas.cr)
+    }
+
+    private func recording(height target: Double) -> OpaquePointer {
+        if let cached = recordings[target] { return cached }
+        let scale = target / height
+        var extents = cairo_rectangle_t(x: 0, y: 0, width: width * scale, height: target)
+        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+        let cr = cairo_create(surface)!
+        cairo_scale(cr, scale, scale)
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
         var error: UnsafeMutablePointer<GError>?
-        _ = rsvg_handle_render_document(handle, canvas.cr, &viewport, &error)
+        _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
         saraban_error_free(error)
-        cairo_restore(canvas.cr)
+        cairo_destroy(cr)
+        recordings[target] = surface
+        return surface
     }
 }
 
