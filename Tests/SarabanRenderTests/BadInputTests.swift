@@ -179,6 +179,24 @@ struct BadMinutesAndTablesTests {
         return (result, FileManager.default.fileExists(atPath: folder + "/out.pdf"))
     }
 
+    /// A minimal letter whose one attachment has `content` (YAML lines indented for the list).
+    func letterWithAttachment(_ content: String) -> String {
+        """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+          - title: บัญชี
+            content:
+        \(content)
+        """
+    }
+
     @Test func markdownWithoutFrontMatter() throws {
         let (result, written) = try render("## ระเบียบวาระที่ ๑\nข้อความ\n")
         #expect(result.status == 1 && !written)
@@ -198,42 +216,18 @@ struct BadMinutesAndTablesTests {
     }
 
     @Test func tableRowWithTooManyValues() throws {
-        let yaml = """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
-        attachments:
-          - title: บัญชี
-            content:
-              - table:
-                  columns: [ที่, อำเภอ]
-                  rows: [[1, เถิน, 3]]
-        """
+        let yaml = letterWithAttachment("""
+                      - table:
+                          columns: [ที่, อำเภอ]
+                          rows: [[1, เถิน, 3]]
+                """)
         let (result, written) = try render(yaml, name: "t.yaml")
         #expect(result.status == 1 && !written)
         #expect(result.stderr.contains("rows[1]: has 3 values for 2 columns"), "\(result.stderr)")
     }
 
     @Test func unknownContentKindInAnAttachment() throws {
-        let yaml = """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
-        attachments:
-          - title: บัญชี
-            content:
-              - tabel: {columns: [ที่]}
-        """
+        let yaml = letterWithAttachment("      - tabel: {columns: [ที่]}")
         let (result, _) = try render(yaml, name: "t.yaml")
         #expect(result.status == 1)
         #expect(result.stderr.contains("tabel") && result.stderr.contains("did you mean `table`"), "\(result.stderr)")
