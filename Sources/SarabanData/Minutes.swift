@@ -17,11 +17,13 @@ public final class Minutes: Sendable, Equatable {
     /// (`saraban check` reports it when it does not match the date).
     public let weekdayAsWritten: String?
     public let weekdayLine: Int?
+    /// Write the weekday in the date line (`วันศุกร์ที่ …`); some offices write `วันที่ …` only.
+    public let showWeekday: Bool
     public let time: ThaiTime?
     /// ณ …: may be several lines.
     public let place: [String]
-    /// ผู้มาประชุม (or an office's own word, ผู้เข้าร่วมประชุม).
-    public let present: AttendanceList
+    /// ผู้มาประชุม (or an office's own word, ผู้เข้าร่วมประชุม); agenda-style documents have none.
+    public let present: AttendanceList?
     /// ผู้ไม่มาประชุม, with reasons.
     public let absent: AttendanceList?
     /// ผู้เข้าร่วมประชุม (non-members).
@@ -43,7 +45,7 @@ public final class Minutes: Sendable, Equatable {
     /// The two signatures side by side rather than one under the other.
     public let signaturesSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, time: ThaiTime?, place: [String], present: AttendanceList, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
+    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
         self.file = file
         self.common = common
         self.title = title
@@ -51,6 +53,7 @@ public final class Minutes: Sendable, Equatable {
         self.date = date
         self.weekdayAsWritten = weekdayAsWritten
         self.weekdayLine = weekdayLine
+        self.showWeekday = showWeekday
         self.time = time
         self.place = place
         self.present = present
@@ -122,12 +125,11 @@ extension DataLoader {
             try s.finish()
             return signer
         }
-        guard let present = try list("present", defaultLabel: "ผู้มาประชุม") else {
-            throw r.missing("present", "expected `present:` with `people:` (the members who came)")
-        }
+        let present = try list("present", defaultLabel: "ผู้มาประชุม")
         return Minutes(
             file: r.file, common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
-            weekdayAsWritten: weekday, weekdayLine: r.mapping["weekday-as-written"]?.mark?.line, time: try r.time("time"), place: try r.strings("place"),
+            weekdayAsWritten: weekday, weekdayLine: r.mapping["weekday-as-written"]?.mark?.line,
+            showWeekday: try r.bool("show-weekday") ?? true, time: try r.time("time"), place: try r.strings("place"),
             present: present, absent: try list("absent", defaultLabel: "ผู้ไม่มาประชุม"),
             guests: try list("guests", defaultLabel: "ผู้เข้าร่วมประชุม"),
             openingLabel: try r.string("opening-label") ?? "เริ่มประชุมเวลา", openingTime: try r.time("opening-time"),

@@ -26,5 +26,14 @@ struct FlowBox {
     /// A PDF bookmark to the box (agenda items).
     var bookmark: String?
 
+    /// Starts a new page of the same document in another orientation (a wide table).
+    var turn: Orientation?
+
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
+
+    static func turn(to orientation: Orientation) -> FlowBox {
+        var box = FlowBox(height: 0, items: [])
+        box.turn = orientation
+        return box
+    }
 }

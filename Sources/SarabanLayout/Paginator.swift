@@ -55,6 +55,17 @@ struct Paginator {
                 index += 1
                 continue
             }
+            if let orientation = box.turn {
+                let geometry = PageGeometry(style: style, orientation: orientation)
+                if flow(pages[pages.count - 1]).allSatisfy({ boxes[$0.box].height == 0 }) {
+                    pages[pages.count - 1].geometry = geometry
+                    y = geometry.top
+                } else {
+                    newPage(geometry: geometry)
+                }
+                index += 1
+                continue
+            }
             if box.breakBefore {
                 if !flow(pages[pages.count - 1]).isEmpty { newPage() }
                 index += 1

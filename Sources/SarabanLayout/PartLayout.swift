@@ -38,12 +38,30 @@ struct PartLayout {
             case .table(var table):
                 tableCount += 1
                 let borderless = applyNamedStyle(&table)
-                var boxes = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless).boxes(for: table, x: left, width: width)
+                var layout = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless)
+                // A table too wide for the page turns it (on pages of its own), then sets smaller type.
+                let portrait = geometry
+                var turned = false
+                if !borderless, layout.minimumWidth(of: table) > width, geometry.width < geometry.height {
+                    geometry = PageGeometry(style: style, orientation: .landscape)
+                    result.append(FlowBox.turn(to: .landscape))
+                    turned = true
+                }
+                var size = style.font.size.points
+                while !borderless, layout.minimumWidth(of: table) > width, size > style.table.smallestSize.points {
+                    size -= 1
+                    layout.textSize = size
+                }
+                var boxes = layout.boxes(for: table, x: left, width: width)
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
                 // The line that introduces a table goes with it.
                 if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) { result[last].keepWithNext = true }
                 result += boxes
                 result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
+                if turned {
+                    geometry = portrait
+                    result.append(FlowBox.turn(to: .portrait))
+                }
             case .emblem(let size):
                 result.append(try emblem(size))
             case .urgency(let text):

@@ -56,6 +56,8 @@ public struct Style: Codable, Sendable {
         public var keepTogetherHeight: Length
         /// Rows taller than this run on over pages, line by line.
         public var splitRowsTallerThan: Length
+        /// The smallest type a table too wide for a landscape page is set in.
+        public var smallestSize: Length
     }
 
     public struct Page: Codable, Sendable {

@@ -10,6 +10,8 @@ struct TableLayout {
     let id: Int
     /// Borderless tables (attendance lists) draw no lines and need no padding above and below.
     var borders = true
+    /// Text size in the style's points; nil for the body size. Wide tables set smaller.
+    var textSize: Double?
 
     private var padding: Double { borders ? style.table.cellPadding.points : 0 }
     private var borderWidth: Double { style.table.borderWidth.points }
@@ -19,6 +21,12 @@ struct TableLayout {
         var cell: TableCell
         var row: Int
         var column: Int
+    }
+
+    /// The narrowest the table can be: the sum of its columns' widest unbreakable stretches.
+    func minimumWidth(of table: Table) -> Double {
+        let sections = [table.head, table.body, table.foot].map(place)
+        return columnWidths(table, sections: sections, available: 0, minimumOnly: true).reduce(0, +)
     }
 
     func boxes(for table: Table, x: Double, width available: Double) -> [FlowBox] {
@@ -92,7 +100,7 @@ struct TableLayout {
 
     /// Given widths stay; the others fit their content: at least their longest word, at most
     /// their longest line, and the room left is shared by how much text each holds.
-    func columnWidths(_ table: Table, sections: [[Placed]], available: Double) -> [Double] {
+    func columnWidths(_ table: Table, sections: [[Placed]], available: Double, minimumOnly: Bool = false) -> [Double] {
         let count = table.columns.count
         var minimum = [Double](repeating: 0, count: count)
         var natural = [Double](repeating: 0, count: count)
@@ -102,14 +110,15 @@ struct TableLayout {
                 let bold = index != 1
                 // The narrowest a cell can be is its widest unbreakable stretch (a Thai word, not a
                 // space-separated phrase): what Pango leaves on a line when the width is next to nothing.
-                let tightest = setter.layout([Span(text)], width: 1, bold: bold)
+                let tightest = setter.layout([Span(text)], width: 1, size: textSize, bold: bold)
                 let widest = tightest.lines.map(\.width).max() ?? 0
                 minimum[placed.column] = max(minimum[placed.column], widest + 2 * padding)
                 if index != 0 {
-                    natural[placed.column] = max(natural[placed.column], setter.line(text, bold: bold).naturalWidth + 2 * padding)
+                    natural[placed.column] = max(natural[placed.column], setter.line(text, size: textSize, bold: bold).naturalWidth + 2 * padding)
                 }
             }
         }
+        if minimumOnly { return (0..<count).map { table.columns[$0].width ?? minimum[$0] } }
         var widths = (0..<count).map { table.columns[$0].width ?? max(minimum[$0], natural[$0]) }
         let fixed = (0..<count).filter { table.columns[$0].width != nil }.reduce(0.0) { $0 + widths[$1] }
         let auto = (0..<count).filter { table.columns[$0].width == nil }
@@ -142,7 +151,7 @@ struct TableLayout {
 
     private func headerWidth(_ table: Table, _ head: [Placed], column: Int) -> Double {
         head.filter { $0.column == column && $0.cell.colspan == 1 }
-            .map { setter.line($0.cell.text.plainText, bold: true).naturalWidth }.max() ?? 0
+            .map { setter.line($0.cell.text.plainText, size: textSize, bold: true).naturalWidth }.max() ?? 0
     }
 
     /// Cuts a tall row into slices of one text line each: the cell borders become side rules,
@@ -190,7 +199,7 @@ struct TableLayout {
             let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * inset
             let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
             let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
-            return setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, bold: header || bold)
+            return setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold)
         }
         func needed(_ index: Int) -> Double { Double(max(1, layouts[index].lines.count)) * pitch + 2 * padding }
         // Row heights: single-row cells first, then spanning cells stretch their last row.

@@ -42,7 +42,9 @@ enum MarkdownBody {
         case "p":
             let spans = element.spans
             let text = spans.map(\.text).joined()
-            if let label = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text == $0 }) {
+            if let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
+                // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
+                let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
                 var rest = spans
                 rest[0].text = String(rest[0].text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
                 return [["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]]

@@ -12,7 +12,7 @@ extension ViewModelBuilder {
 
     func minutesValues(_ minutes: Minutes) throws -> [String: Any] {
         let weekday = minutes.weekdayAsWritten ?? minutes.date.weekdayName
-        var dateLine = "วัน\(weekday)ที่ \(minutes.date.full)"
+        var dateLine = minutes.showWeekday ? "วัน\(weekday)ที่ \(minutes.date.full)" : "วันที่ \(minutes.date.full)"
         if let time = minutes.time { dateLine += " เวลา \(time.formatted)" }
         let rosters = [minutes.present, minutes.absent, minutes.guests].compactMap { $0 }.filter { !$0.people.isEmpty }
         let signatures = [(minutes.recorder, "ผู้จดรายงานการประชุม"), (minutes.reviewer, "ผู้ตรวจรายงานการประชุม")]

@@ -10,12 +10,12 @@ let root: String = {
     return url.path
 }()
 
-/// One engine for the suite: Pango objects stay on the thread that made them.
+/// A layout engine. Suites run in parallel and Pango objects must not be used from two threads
+/// at once, so each suite has its own (its tests run one after the other: `.serialized`).
 final class Fixture: @unchecked Sendable {
     let fonts: FontLibrary
     let style: Style
     let engine: LayoutEngine
-    static let shared = Fixture()
     init() {
         fonts = try! FontLibrary(directories: [root + "/Fonts"])
         style = try! Style.load(path: root + "/Templates/style.yaml")
@@ -27,7 +27,8 @@ let longText = String(repeating: "การพัฒนาศักยภาพ�
 
 @Suite("Layout", .serialized)
 struct LayoutTests {
-    let fixture = Fixture.shared
+    static let sharedFixture = Fixture()
+    let fixture = LayoutTests.sharedFixture
     var cm: Double { 72 / 2.54 }
 
     func textLines(_ page: Page) -> [(layout: TextLayout, line: Int, x: Double, baseline: Double)] {
@@ -149,7 +150,8 @@ struct LayoutTests {
 
 @Suite("Tables", .serialized)
 struct TableLayoutTests {
-    let fixture = Fixture.shared
+    static let sharedFixture = Fixture()
+    let fixture = TableLayoutTests.sharedFixture
 
     func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1) -> TableCell {
         TableCell(text: [Span(text)], colspan: colspan, rowspan: rowspan)
@@ -190,6 +192,30 @@ struct TableLayoutTests {
         #expect(maxX <= right + 0.5, "the grid stays inside the text frame: \(maxX) vs \(right)")
         // Every cell's text fits its column: no line wider than its cell.
         for item in page.items {
+            if case let .textLine(layout, line, _, _, _) = item, let width = layout.width {
+                #expect(layout.lines[line].width <= width + 0.5, "\(layout.text(ofLine: line))")
+            }
+        }
+    }
+}
+
+@Suite("Wide tables", .serialized)
+struct WideTableTests {
+    static let sharedFixture = Fixture()
+    let fixture = WideTableTests.sharedFixture
+
+    @Test func aTableTooWideForThePageTurnsItAndTurnsBack() throws {
+        let columns = (0..<15).map { _ in TableColumn(width: nil, align: .right) }
+        let row = (0..<15).map { TableCell(text: [Span($0 == 1 ? "เมืองลพบุรี" : "1,376,400")]) }
+        let table = Table(columns: columns, head: [(0..<15).map { TableCell(text: [Span("งบประมาณ \($0)")]) }], body: [row, row], foot: [])
+        let pages = try fixture.engine.layout(Document(kind: .letter, blocks: [
+            .paragraph([Span("ก่อนตาราง")]), .table(table), .paragraph([Span("หลังตาราง")]),
+        ])).pages
+        #expect(pages.count == 3)
+        #expect(pages[0].width < pages[0].height && pages[1].width > pages[1].height && pages[2].width < pages[2].height)
+        #expect(pages.map(\.number) == [1, 2, 3], "one document, numbered on")
+        // Nothing overflows its cell on the turned page.
+        for item in pages[1].items {
             if case let .textLine(layout, line, _, _, _) = item, let width = layout.width {
                 #expect(layout.lines[line].width <= width + 0.5, "\(layout.text(ofLine: line))")
             }
