@@ -26,7 +26,7 @@ let package = Package(
         // The C libraries (Pango, Cairo, fontconfig, librsvg). Only SarabanGraphics imports this.
         .systemLibrary(
             name: "CPangoCairo",
-            pkgConfig: "pangocairo pangoft2 fontconfig librsvg-2.0",
+            pkgConfig: "pangocairo pangoft2 fontconfig librsvg-2.0 libpng",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "librsvg2-dev"])]
         ),
         // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.

@@ -8,6 +8,9 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <librsvg/rsvg.h>
+#include <png.h>
+#include <setjmp.h>
+#include <stdio.h>
 
 static inline void saraban_g_object_unref(void *object) { if (object) g_object_unref(object); }
 static inline int saraban_pango_scale(void) { return PANGO_SCALE; }
@@ -20,4 +23,31 @@ static inline PangoGlyphItem *saraban_glyph_item(GSList *node) { return (PangoGl
 static inline GSList *saraban_slist_next(GSList *node) { return node->next; }
 static inline void saraban_free(void *p) { g_free(p); }
 static inline void saraban_error_free(GError *e) { if (e) g_error_free(e); }
+
+/* Writes a Cairo RGB24 image as PNG with fast compression: previews are written on every save,
+   and libpng's default effort costs more than drawing the page. Returns 0 on success. */
+static inline int saraban_write_png_fast(const char *path, const unsigned char *data, int width, int height, int stride) {
+    FILE *file = fopen(path, "wb");
+    if (!file) return 1;
+    png_structp png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+    png_infop info = png ? png_create_info_struct(png) : NULL;
+    if (!png || !info || setjmp(png_jmpbuf(png))) {
+        png_destroy_write_struct(&png, info ? &info : NULL);
+        fclose(file);
+        return 2;
+    }
+    png_init_io(png, file);
+    png_set_compression_level(png, 1);
+    png_set_filter(png, 0, PNG_FILTER_SUB);
+    png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
+                 PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
+    png_write_info(png, info);
+    /* Cairo stores each pixel as a native-endian 32-bit xRGB word: B, G, R, x in memory here. */
+    png_set_bgr(png);
+    png_set_filler(png, 0, PNG_FILLER_AFTER);
+    for (int y = 0; y < height; y++) png_write_row(png, (png_const_bytep)(data + y * stride));
+    png_write_end(png, NULL);
+    png_destroy_write_struct(&png, &info);
+    return fclose(file) == 0 ? 0 : 3;
+}
 #endif

@@ -113,9 +113,10 @@ public final class PNGWriter {
 
     public func write(to path: String) throws {
         cairo_surface_flush(surface)
-        let status = cairo_surface_write_to_png(surface, path)
-        guard status == CAIRO_STATUS_SUCCESS else {
-            throw SurfaceError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
+        let result = saraban_write_png_fast(path, cairo_image_surface_get_data(surface), Int32(pixelWidth), Int32(pixelHeight),
+                                            cairo_image_surface_get_stride(surface))
+        guard result == 0 else {
+            throw SurfaceError.cannotWrite(path: path, reason: result == 1 ? "cannot create the file" : "the PNG could not be written")
         }
     }
 
