@@ -110,11 +110,23 @@ public struct MailMerge: @unchecked Sendable {
         if let distribution { appendDistributionList(&mapping, names: distribution) }
         let text = try Yams.serialize(node: .mapping(mapping))
         do {
-            return try DataLoader().load(text: text, file: letterPath)
+            return Self.keepingRecipientRows(try DataLoader().load(text: text, file: letterPath), recipient: recipient)
         } catch let error as DataError {
             // Line numbers of the merged text mean nothing to the user; the field and the row do.
             throw BatchError(message: "\(recipient.place): \(error.field.map { "\($0): " } ?? "")\(error.message)")
         }
+    }
+
+    /// Tables marked `rows-for` keep, in this recipient's copy, only the rows that concern them.
+    static func keepingRecipientRows(_ data: DocumentData, recipient: Recipient) -> DocumentData {
+        guard case .letter(var letter) = data else { return data }
+        for a in letter.attachments.indices {
+            letter.attachments[a].content = letter.attachments[a].content.map { block in
+                guard case .table(let table) = block, let field = table.rowsFor?.field else { return block }
+                return .table(table.rows(for: recipient.value(field) ?? ""))
+            }
+        }
+        return .letter(letter)
     }
 
     private func set(_ mapping: inout Node.Mapping, path: [String], value: String) {

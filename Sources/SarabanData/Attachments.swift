@@ -23,7 +23,7 @@ public enum AttachmentBlock: Sendable, Equatable {
 }
 
 /// A table as data: typed columns, rows of values, a computed total.
-public struct TableData: Sendable, Equatable {
+public struct TableData: @unchecked Sendable, Equatable {
     public var columns: [ColumnData]
     /// Header rows with merged cells; when absent the column titles make one header row.
     public var header: [[HeaderCell]]
@@ -34,6 +34,27 @@ public struct TableData: Sendable, Equatable {
     public var totalLabel: String?
     /// Where the rows were written, for messages.
     public var line: Int?
+    /// In a mail merge, each recipient's copy keeps only the rows whose `column` (1-based) is named
+    /// in the recipient's `field` (each district sees its own line of the allocation table).
+    public var rowsFor: (field: String, column: Int)?
+
+    public static func == (lhs: TableData, rhs: TableData) -> Bool {
+        lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
+            && lhs.totalLabel == rhs.totalLabel && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
+    }
+
+    /// The table as one recipient sees it: their rows only, totals of those rows (the stated
+    /// totals were the whole table's).
+    public func rows(for recipientValue: String) -> TableData {
+        guard let rowsFor else { return self }
+        var copy = self
+        copy.rows = rows.filter { row in
+            let index = rowsFor.column - 1
+            return index < row.count && !row[index].isEmpty && recipientValue.contains(row[index])
+        }
+        for index in copy.columns.indices { copy.columns[index].statedTotal = nil }
+        return copy
+    }
 
     /// The computed total of each column marked `total: true`.
     public func totals() -> [Int: Amount] {
@@ -125,9 +146,18 @@ extension DataLoader {
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
         let headerRows = try headerRows(r)
         let rows = try rowList(r, columns: columns.count)
+        var rowsFor: (field: String, column: Int)?
+        if let spec = try r.object("rows-for") {
+            let column = Int(try spec.requiredString("column", example: "2")) ?? 0
+            guard (1...columns.count).contains(column) else {
+                throw DataError(file: r.file, line: spec.line, field: "rows-for.column", message: "expected a column number from 1 to \(columns.count)")
+            }
+            rowsFor = (try spec.requiredString("field", example: "name"), column)
+            try spec.finish()
+        }
         return TableData(columns: columns, header: headerRows, rows: rows, blankRows: Int(try r.string("blank-rows") ?? "0") ?? 0,
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
-                         line: r.line)
+                         line: r.line, rowsFor: rowsFor)
     }
 
     /// `header:` rows of cells: `text` or `{text, colspan, rowspan}`.

@@ -39,11 +39,11 @@ struct BatchTests {
         let result = try run(sarabanBinary, ["batch", letter, "--recipients", packageRoot + "/Examples/batch/lampang-districts.csv", "--combine", out],
                              environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try pdfInfo(out)["Pages"] == "26")
-        let titles = try pdfOutlineTitles(out).dropLast()
+        #expect(try pdfInfo(out)["Pages"] == "39", "13 letters of two pages and their own allocation row")
+        let titles = try pdfOutlineTitles(out).dropLast().filter { !$0.hasPrefix("บัญชีจัดสรร") }
         #expect(titles.count == 13)
         #expect(titles.first == "นายอำเภอวังเหนือ")
-        #expect(try pdfText(out, page: 3).contains("เรียน นายอำเภอแม่เมาะ"))
+        #expect(try pdfText(out, page: 4).contains("เรียน นายอำเภอแม่เมาะ"))
     }
 
     @Test func workersWriteTheSameBytesAsOneThread() throws {
@@ -58,12 +58,27 @@ struct BatchTests {
         }
     }
 
+    @Test func eachDistrictSeesItsOwnRowOfTheAllocationTable() throws {
+        let out = temporaryDirectory()
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", packageRoot + "/Examples/batch/lampang-districts.csv", "-o", out],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let table = try pdfText(out + "/04-อำเภอเกาะคา.pdf", page: 3)
+        #expect(table.contains("๔ เกาะคา ๒ ๓๑,๔๐๐ ๖๒,๘๐๐"))
+        #expect(table.contains("รวม ๒ ๖๒,๘๐๐"), "the total of its own rows")
+        #expect(!table.contains("วังเหนือ"), "no other district's row")
+        // Rendered on its own, the letter carries the whole table.
+        let whole = temporaryDirectory() + "/all.pdf"
+        #expect(try run(sarabanBinary, ["render", letter, "-o", whole], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(try pdfText(whole, page: 3).contains("รวม ๑๗ ๕๓๓,๘๐๐"))
+    }
+
     @Test func distributionListIsAttached() throws {
         let csv = try recipients("to,name\nนายอำเภอเถิน,a\nนายอำเภองาว,b\n")
         let out = temporaryDirectory()
         let result = try run(sarabanBinary, ["batch", letter, "--recipients", csv, "-o", out, "--distribution-list"], environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 0, "\(result.stderr)")
-        let last = try pdfText(out + "/1-a.pdf", page: 3)
+        let last = try pdfText(out + "/1-a.pdf", page: 4)
         #expect(last.contains("บัญชีแจกจ่าย") && last.contains("๒ นายอำเภองาว"))
     }
 
