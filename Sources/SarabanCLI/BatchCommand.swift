@@ -105,9 +105,26 @@ struct BatchCommand: ParsableCommand {
                 if failFast { break }
             }
         }
-        if progress.failures == 0 || !documents.isEmpty { try renderer.writePDF(documents, to: path) }
+        if progress.failures == 0 || !documents.isEmpty {
+            try renderer.writePDF(documents, to: path)
+            print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
+                  + documentStarts(documents).map(String.init).joined(separator: ","))
+        }
         return progress.failures
     }
+}
+
+/// First pages (1-based) of every document in a combined PDF: each letter and each attachment.
+func documentStarts(_ documents: [LaidOutDocument]) -> [Int] {
+    var starts: [Int] = []
+    var offset = 0
+    for document in documents {
+        for (index, page) in document.pages.enumerated() where index == 0 || page.documentIndex != document.pages[index - 1].documentIndex {
+            starts.append(offset + index + 1)
+        }
+        offset += document.pages.count
+    }
+    return starts
 }
 
 /// Hands out recipient indices to workers.

@@ -39,8 +39,8 @@ struct RenderCommand: ParsableCommand {
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)
             var summary = "\(target): \(document.pages.count) page(s)"
-            let starts = document.pages.indices.filter { $0 == 0 || document.pages[$0].documentIndex != document.pages[$0 - 1].documentIndex }
-            if starts.count > 1 { summary += "; documents start on pages " + starts.map { String($0 + 1) }.joined(separator: ",") }
+            let starts = documentStarts([document])
+            if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }
             print(summary)
         }
     }
