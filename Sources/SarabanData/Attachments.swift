@@ -56,17 +56,28 @@ public struct TableData: @unchecked Sendable, Equatable {
         return copy
     }
 
-    /// The computed total of each column marked `total: true`.
+    /// The computed total of each column marked `total: true`; a percentage column's total is
+    /// the share of its columns' totals.
     public func totals() -> [Int: Amount] {
         var result: [Int: Amount] = [:]
-        for (index, column) in columns.enumerated() where column.total {
+        for (index, column) in columns.enumerated() where column.total && column.kind != .percent {
             result[index] = rows.compactMap { index < $0.count ? try? Amount(parsing: $0[index]) : nil }.reduce(Amount(0), +)
+        }
+        for (index, column) in columns.enumerated() where column.kind == .percent && column.total {
+            guard let of = column.percentOf else { continue }
+            result[index] = ColumnData.percentage(part: result[of.part - 1], whole: result[of.whole - 1])
         }
         return result
     }
+
+    /// A value of a row as an amount, if it is one (`1,234`, `4.30%`).
+    public func amount(row: [String], column: Int) -> Amount? {
+        guard column < row.count else { return nil }
+        return try? Amount(parsing: row[column].replacingOccurrences(of: "%", with: ""))
+    }
 }
 
-public struct ColumnData: Sendable, Equatable {
+public struct ColumnData: @unchecked Sendable, Equatable {
     public var title: String
     public var kind: Kind
     /// Width (e.g. `2cm`); nil fits the content.
@@ -76,6 +87,21 @@ public struct ColumnData: Sendable, Equatable {
     public var total: Bool
     /// A total the source document states, checked against the computed one.
     public var statedTotal: Amount?
+    /// For a `percent` column: the columns (1-based) of the part and the whole it is the share of.
+    public var percentOf: (part: Int, whole: Int)?
+
+    public static func == (lhs: ColumnData, rhs: ColumnData) -> Bool {
+        lhs.title == rhs.title && lhs.kind == rhs.kind && lhs.width == rhs.width && lhs.align == rhs.align
+            && lhs.total == rhs.total && lhs.statedTotal == rhs.statedTotal
+            && lhs.percentOf?.part == rhs.percentOf?.part && lhs.percentOf?.whole == rhs.percentOf?.whole
+    }
+
+    /// The percentage `part` is of `whole`, to two places; nil when the whole is zero or missing.
+    public static func percentage(part: Amount?, whole: Amount?) -> Amount? {
+        guard let part, let whole, !whole.isZero,
+              let p = Double(part.description), let w = Double(whole.description) else { return nil }
+        return try? Amount(parsing: String(format: "%.2f", p / w * 100))
+    }
 
     public enum Kind: String, Sendable, CaseIterable {
         /// Text as written (digits made Thai).
@@ -86,6 +112,8 @@ public struct ColumnData: Sendable, Equatable {
         case amount
         /// A tick box: `true`/`yes`/`✓` print ✓, `/` prints /, anything else nothing.
         case tick
+        /// A percentage of two other columns (`of: [part, whole]`): computed where empty, checked where written.
+        case percent
     }
 }
 
@@ -138,11 +166,16 @@ extension DataLoader {
 
     private func table(_ r: FieldReader) throws -> TableData {
         let columns = try r.list("columns", item: { c in
-            ColumnData(title: try c.string("title") ?? "",
-                       kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
-                       width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
-                       total: try c.bool("total") ?? false, statedTotal: try c.amount("stated-total"))
-        }, fromText: { ColumnData(title: $0, kind: .text, width: nil, align: nil, total: false, statedTotal: nil) })
+            let of = try c.strings("of").compactMap { Int($0) }
+            guard of.isEmpty || of.count == 2 else {
+                throw DataError(file: c.file, line: c.line, field: "of", message: "expected the part's and the whole's column numbers, e.g. `of: [3, 2]`")
+            }
+            return ColumnData(title: try c.string("title") ?? "",
+                              kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
+                              width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
+                              total: try c.bool("total") ?? false, statedTotal: try c.amount("stated-total"),
+                              percentOf: of.count == 2 ? (of[0], of[1]) : nil)
+        }, fromText: { ColumnData(title: $0, kind: .text, width: nil, align: nil, total: false, statedTotal: nil, percentOf: nil) })
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
         let headerRows = try headerRows(r)
         let rows = try rowList(r, columns: columns.count)

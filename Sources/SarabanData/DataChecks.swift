@@ -48,7 +48,20 @@ public struct DataChecks {
 
     func totals(_ table: TableData, field: String) -> [DataError] {
         let computed = table.totals()
-        return table.columns.enumerated().compactMap { index, column in
+        var findings: [DataError] = []
+        // A percentage written in a row that is not the share of its parts.
+        for (index, column) in table.columns.enumerated() where column.kind == .percent {
+            guard let of = column.percentOf else { continue }
+            for (r, row) in table.rows.enumerated() {
+                guard let stated = table.amount(row: row, column: index),
+                      let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
+                                                        whole: table.amount(row: row, column: of.whole - 1)),
+                      let s = Double(stated.description), let c = Double(share.description), abs(s - c) > 0.011 else { continue }
+                findings.append(DataError(file: file, line: table.line, field: "\(field).rows[\(r + 1)]",
+                                          message: "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)"))
+            }
+        }
+        return findings + table.columns.enumerated().compactMap { index, column in
             guard let stated = column.statedTotal, let sum = computed[index], sum.toPlaces(2) != stated.toPlaces(2) else { return nil }
             return DataError(file: file, line: table.line, field: "\(field).columns[\(index + 1)].stated-total",
                              message: "the stated total \(stated.formatted()) of \"\(column.title)\" differs from the sum of its rows, \(sum.formatted())")

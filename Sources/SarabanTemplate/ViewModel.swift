@@ -200,7 +200,7 @@ extension ViewModelBuilder {
     private func defaultAlign(_ kind: ColumnData.Kind) -> String {
         switch kind {
         case .text: return "left"
-        case .number, .amount: return "right"
+        case .number, .amount, .percent: return "right"
         case .tick: return "center"
         }
     }
@@ -208,8 +208,17 @@ extension ViewModelBuilder {
     private func format(index: Int, of row: [String], in table: TableData) -> String {
         let value = index < row.count ? row[index] : ""
         let kind = table.columns[index].kind
+        if kind == .percent {
+            // Written as given; computed from its parts where the data leaves it empty.
+            if !value.isEmpty { return digits(value) }
+            guard let of = table.columns[index].percentOf,
+                  let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
+                                                    whole: table.amount(row: row, column: of.whole - 1)) else { return "-" }
+            return share.formatted(places: 2, thaiDigits: common.thaiDigits)
+        }
         switch kind {
         case .text: return digits(value)
+        case .percent: return value
         case .tick:
             // A tick as the office writes it: ✓ (or true, yes, 1), or the slash many forms ask for.
             if value == "/" { return "/" }
@@ -221,6 +230,7 @@ extension ViewModelBuilder {
     }
 
     private func format(_ amount: Amount, kind: ColumnData.Kind) -> String {
+        if kind == .percent { return amount.formatted(places: 2, thaiDigits: common.thaiDigits) }
         if amount.isZero { return "-" }
         let places = kind == .amount && amount.toPlaces(2).fractionDigits != "00" ? 2 : 0
         return amount.formatted(places: kind == .number ? nil : places, thaiDigits: common.thaiDigits)

@@ -54,6 +54,34 @@ struct DataChecksTests {
         #expect(found.contains { $0.message.contains("หกสิบเอ็ดล้านแปดแสนห้าหมื่นเจ็ดพันเจ็ดร้อยบาทถ้วน") })
     }
 
+    @Test func percentageThatDiffersFromItsParts() throws {
+        let data = try DataLoader().load(text: """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+          - title: ผลการเบิกจ่าย
+            content:
+              - table:
+                  columns: [อำเภอ, {title: งบประมาณ, type: amount, total: true}, {title: เบิกจ่าย, type: amount, total: true}, {title: ร้อยละ, type: percent, of: [3, 2], total: true}]
+                  rows:
+                    - [โคกสำโรง, 669600, 28800, 4.30%]
+                    - [ชัยบาดาล, 669600, 50760, 7.85%]
+                    - [ท่าหลวง, 186000, 186000, ""]
+        """, file: "t.yaml")
+        let found = checks.findings(data)
+        #expect(found.count == 1, "\(found)")
+        #expect(found.first?.field == "attachments[1].table.rows[2]")
+        #expect(found.first?.message.contains("says ๗.๘๕ but column 3 is ๗.๕๘ per cent of column 2") == true, "\(found)")
+        guard case .letter(let letter) = data, case .table(let table) = letter.attachments[0].content[0] else { return }
+        #expect(table.totals()[3]?.description == "17.41", "the total row is the share of the totals: 265,560 of 1,525,200")
+    }
+
     @Test func statedTotalThatDiffersFromTheRows() throws {
         let data = try DataLoader().load(text: """
         type: external-letter
