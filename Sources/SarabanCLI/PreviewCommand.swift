@@ -50,6 +50,8 @@ struct PreviewCommand: ParsableCommand {
                     } catch {
                         print("saraban: error: \(describe(error).0)")
                     }
+                    // Whoever watches (a terminal, an editor's output pane) sees each render at once.
+                    fflush(nil)
                 }
                 Thread.sleep(forTimeInterval: 0.3)
             }

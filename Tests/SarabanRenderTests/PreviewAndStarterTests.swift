@@ -126,3 +126,57 @@ struct TerminalImageTests {
         #expect(try preview(terminal: "none").contains("บันทึกข้อความ"))
     }
 }
+
+@Suite("Watch")
+struct WatchTests {
+    /// Reads the watcher's output until `text` appears (or 20 s pass).
+    func waitFor(_ text: String, in file: String) -> Bool {
+        for _ in 0..<200 {
+            if let output = try? String(contentsOfFile: file, encoding: .utf8), output.components(separatedBy: text).count > 1 { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return false
+    }
+
+    func count(_ text: String, in file: String) -> Int {
+        ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: text).count - 1
+    }
+
+    @Test func redrawsOnSaveShowsTemplateErrorsAndRecovers() throws {
+        // An installation of our own, so that its template can be broken.
+        let home = temporaryDirectory()
+        for folder in ["Templates", "Fonts", "Resources"] {
+            try FileManager.default.copyItem(atPath: packageRoot + "/" + folder, toPath: home + "/" + folder)
+        }
+        let data = home + "/memo.yaml"
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/memo.yaml", toPath: data)
+        let log = home + "/watch.log"
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: sarabanBinary)
+        process.arguments = ["preview", data, "--watch", "--text"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["SARABAN_HOME": home]) { $1 }
+        process.standardOutput = FileHandle(forWritingAtPath: log)
+        try process.run()
+        // SIGKILL: a test runner may start children with SIGTERM blocked.
+        defer { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+
+        #expect(waitFor("rendered in", in: log))
+        // Saving the data draws the page again, with the new text.
+        let memo = try String(contentsOfFile: data, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 1.1)
+        try memo.replacingOccurrences(of: "to: พัฒนาการจังหวัดลำปาง", with: "to: ปลัดจังหวัดลำปาง").write(toFile: data, atomically: true, encoding: .utf8)
+        #expect(waitFor("ปลัดจังหวัดลำปาง", in: log))
+        // A broken template is reported, and the next save recovers.
+        let template = home + "/Templates/memo.mustache"
+        let good = try String(contentsOfFile: template, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 1.1)
+        try (good + "{{#unclosed}}").write(toFile: template, atomically: true, encoding: .utf8)
+        #expect(waitFor("template syntax error", in: log))
+        let before = count("rendered in", in: log)
+        Thread.sleep(forTimeInterval: 1.1)
+        try good.write(toFile: template, atomically: true, encoding: .utf8)
+        for _ in 0..<200 where count("rendered in", in: log) == before { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(count("rendered in", in: log) > before)
+    }
+}
