@@ -22,6 +22,22 @@ struct DataChecksTests {
         """, file: "t.yaml")
     }
 
+    /// A minimal letter with the given `attachments:` list (YAML, indented as list items).
+    func letter(attachments: String) throws -> DocumentData {
+        try DataLoader().load(text: """
+        type: external-letter
+        number: ลป 1/2
+        office: {name: สำนักงาน}
+        date: 2018-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นาย ก, position: ข}
+        attachments:
+        \(attachments)
+        """, file: "t.yaml")
+    }
+
     @Test func weekdayAsWrittenThatIsNotTheDate() throws {
         let found = checks.findings(try minutes("weekday-as-written: พุธ"))
         #expect(found.contains { $0.field == "weekday-as-written" && $0.line == 4 && $0.message.contains("วันศุกร์") })
@@ -55,16 +71,7 @@ struct DataChecksTests {
     }
 
     @Test func percentageThatDiffersFromItsParts() throws {
-        let data = try DataLoader().load(text: """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
-        attachments:
+        let data = try letter(attachments: """
           - title: ผลการเบิกจ่าย
             content:
               - table:
@@ -73,7 +80,7 @@ struct DataChecksTests {
                     - [โคกสำโรง, 669600, 28800, 4.30%]
                     - [ชัยบาดาล, 669600, 50760, 7.85%]
                     - [ท่าหลวง, 186000, 186000, ""]
-        """, file: "t.yaml")
+        """)
         let found = checks.findings(data)
         #expect(found.count == 1, "\(found)")
         #expect(found.first?.field == "attachments[1].table.rows[2]")
@@ -83,22 +90,13 @@ struct DataChecksTests {
     }
 
     @Test func statedTotalThatDiffersFromTheRows() throws {
-        let data = try DataLoader().load(text: """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
-        attachments:
+        let data = try letter(attachments: """
           - title: บัญชี
             content:
               - table:
                   columns: [ที่, {title: เงิน, type: amount, total: true, stated-total: 100}]
                   rows: [[1, 40], [2, 50]]
-        """, file: "t.yaml")
+        """)
         let found = checks.findings(data)
         #expect(found.count == 1)
         #expect(found.first?.message.contains("differs from the sum of its rows, ๙๐") == true, "\(found)")
