@@ -20,13 +20,28 @@ struct RenderingOptions: ParsableArguments {
     var style: String?
 
     func renderer() throws -> (Renderer, TemplateLibrary) {
-        guard let installation = Installation.locate() else {
-            throw Failure.environment("cannot find Saraban's Templates/ folder; set SARABAN_HOME to the folder that holds Templates/ and Fonts/")
-        }
+        let installation = try locateInstallation()
         let renderer = try Renderer(installation: installation, extraFontDirectories: fontDirectories,
                                     stylePath: style, fontFamily: fontFamily)
         return (renderer, try TemplateLibrary(directory: installation.templateDirectory))
     }
+}
+
+func locateInstallation() throws -> Installation {
+    guard let installation = Installation.locate() else {
+        throw Failure.environment("cannot find Saraban's Templates/ folder; set SARABAN_HOME to the folder that holds Templates/ and Fonts/")
+    }
+    return installation
+}
+
+/// The installed file kept per document type (`Templates/starters/memo.yaml`, `Templates/schemas/memo.json`);
+/// a type with no such file is not a document type.
+func documentTypeFile(_ type: String, folder: String, extension ext: String) throws -> String {
+    let path = try locateInstallation().templateDirectory + "/\(folder)/\(type).\(ext)"
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw Failure.input("unknown document type \"\(type)\"; expected one of: \(DataLoader.documentTypes.joined(separator: ", "))")
+    }
+    return text
 }
 
 /// A failure with its exit code.
