@@ -43,9 +43,9 @@ struct PreviewCommand: ParsableCommand {
                     last = now
                     let start = Date()
                     do {
-                        // Templates may have changed: read them again.
-                        let fresh = try TemplateLibrary(directory: renderer.installation.templateDirectory)
-                        try show(renderer: renderer, templates: fresh)
+                        // A template or the style may have changed: read them again (the style is the renderer's).
+                        let (renderer, templates) = try rendering.renderer()
+                        try show(renderer: renderer, templates: templates)
                         print(String(format: "rendered in %.0f ms", Date().timeIntervalSince(start) * 1000))
                     } catch {
                         print("saraban: error: \(describe(error).0)")
@@ -91,7 +91,7 @@ struct PreviewCommand: ParsableCommand {
 
     private func watchedFiles(_ installation: Installation) -> [String] {
         let templates = (try? FileManager.default.contentsOfDirectory(atPath: installation.templateDirectory)) ?? []
-        return [data] + templates.map { installation.templateDirectory + "/" + $0 }
+        return [data] + (rendering.style.map { [$0] } ?? []) + templates.map { installation.templateDirectory + "/" + $0 }
     }
 
     private func modified(_ path: String) -> Date {

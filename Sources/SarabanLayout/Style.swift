@@ -153,6 +153,10 @@ public struct Style: Codable, Sendable {
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw StyleError(path: path, message: "missing field \(field)")
+        } catch let DecodingError.dataCorrupted(context) where context.underlyingError is YamlError {
+            // Yams' own description starts with "LINE:COLUMN: error: …"; the rest is a picture of the line.
+            let summary = "\(context.underlyingError!)".split(separator: "\n").first.map(String.init) ?? ""
+            throw StyleError(path: path, message: "not valid YAML: \(summary)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.dataCorrupted(context) {
             let field = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw StyleError(path: path, message: "field \(field): \(context.debugDescription)")

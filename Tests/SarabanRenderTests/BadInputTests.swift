@@ -84,6 +84,18 @@ struct BadInputTests {
         #expect(result.stderr.contains("Laksaman"), "names what it would have fallen back to")
     }
 
+    @Test func malformedStyleNamesItsLine() throws {
+        let style = temporaryDirectory() + "/style.yaml"
+        let good = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
+        // The file ends with a newline, so the line appended below is number `badLine`.
+        let badLine = good.split(separator: "\n", omittingEmptySubsequences: false).count
+        try (good + "page: a: b\n").write(toFile: style, atomically: true, encoding: .utf8)
+        let (result, written, _) = try render(Self.valid, arguments: ["--style", style])
+        #expect(result.status == 1)
+        #expect(!written)
+        #expect(result.stderr.contains("\(style): not valid YAML: \(badLine):"), "\(result.stderr)")
+    }
+
     @Test func missingEmblem() throws {
         // An installation without its Garuda.
         let home = temporaryDirectory()

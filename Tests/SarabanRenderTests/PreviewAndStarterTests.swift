@@ -178,5 +178,11 @@ struct WatchTests {
         try good.write(toFile: template, atomically: true, encoding: .utf8)
         for _ in 0..<200 where count("rendered in", in: log) == before { Thread.sleep(forTimeInterval: 0.1) }
         #expect(count("rendered in", in: log) > before)
+        // The style is read again too: a broken style is reported.
+        let style = home + "/Templates/style.yaml"
+        let goodStyle = try String(contentsOfFile: style, encoding: .utf8)
+        Thread.sleep(forTimeInterval: 1.1)
+        try (goodStyle + "font: [\n").write(toFile: style, atomically: true, encoding: .utf8)
+        #expect(waitFor("style.yaml: not valid YAML", in: log))
     }
 }
