@@ -58,6 +58,13 @@ struct BatchCommand: ParsableCommand {
         }
     }
 
+    /// One recipient's letter, laid out; images and attachments resolve beside the letter's data file.
+    private func letter(to recipient: Recipient, merge: MailMerge, distribution: [String]?,
+                        renderer: Renderer, templates: TemplateLibrary) throws -> LaidOutDocument {
+        try renderer.layout(data: try merge.data(for: recipient, distribution: distribution), source: recipient.place,
+                            templates: templates, baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+    }
+
     /// One PDF per recipient, `jobs` workers, each with its own renderer (Pango font maps are per thread).
     private func separate(merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress) -> Int {
         let queue = WorkQueue(count: list.count)
@@ -71,9 +78,7 @@ struct BatchCommand: ParsableCommand {
                 let recipient = list[index]
                 let file = output + "/" + FileNamePattern.name(name, recipient: recipient, index: index, count: list.count) + ".pdf"
                 do {
-                    let data = try merge.data(for: recipient, distribution: distribution)
-                    let document = try renderer.layout(data: data, source: recipient.place, templates: templates,
-                                                       baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+                    let document = try letter(to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
                     try renderer.writePDF(document, to: file)
                     progress.succeeded(pages: document.pages.count)
                 } catch {
@@ -91,9 +96,7 @@ struct BatchCommand: ParsableCommand {
         var documents: [LaidOutDocument] = []
         for recipient in list {
             do {
-                let data = try merge.data(for: recipient, distribution: distribution)
-                var document = try renderer.layout(data: data, source: recipient.place, templates: templates,
-                                                   baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+                var document = try letter(to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
                 // Each copy's bookmark names its recipient.
                 if let to = recipient.value("to") ?? recipient.value("name"), !document.bookmarks.isEmpty {
                     document.bookmarks[0].title = to
