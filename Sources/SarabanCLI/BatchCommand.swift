@@ -51,10 +51,11 @@ struct BatchCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             }
             let progress = Progress(total: list.count)
-            let failures = combine.map { try? combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
+            // A combined PDF that cannot be written is an error of its own, reported as such (not as letters that failed).
+            let failures = try combine.map { try combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
                 ?? separate(merge: merge, list: list, distribution: distribution, progress: progress)
-            progress.finish(failed: failures ?? list.count)
-            if (failures ?? 1) > 0 { throw ExitCode(1) }
+            progress.finish(failed: failures)
+            if failures > 0 { throw ExitCode(1) }
         }
     }
 
@@ -108,7 +109,7 @@ struct BatchCommand: ParsableCommand {
                 if failFast { break }
             }
         }
-        if progress.failures == 0 || !documents.isEmpty {
+        if !documents.isEmpty {
             try renderer.writePDF(documents, to: path)
             print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
                   + documentStarts(documents).map(String.init).joined(separator: ","))

@@ -46,6 +46,15 @@ struct BatchTests {
         #expect(try pdfText(out, page: 4).contains("เรียน นายอำเภอแม่เมาะ"))
     }
 
+    @Test func combinedOutputIntoAMissingFolderIsAnError() throws {
+        let out = temporaryDirectory() + "/no-such-folder/all.pdf"
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", packageRoot + "/Examples/batch/lampang-districts.csv", "--combine", out],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("cannot write \(out)"), "\(result.stderr)")
+        #expect(!result.stdout.contains("letters written"), "no claim of success: \(result.stdout)")
+    }
+
     @Test func workersWriteTheSameBytesAsOneThread() throws {
         let one = temporaryDirectory(), two = temporaryDirectory()
         let recipients = packageRoot + "/Examples/batch/lampang-districts.csv"
