@@ -67,9 +67,15 @@ extension Renderer {
     }
 
     public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
-        let data = try DataLoader().load(path: dataFile)
-        let baseDirectory = URL(fileURLWithPath: dataFile).deletingLastPathComponent().path
-        return try layout(data: data, source: dataFile, template: template, templates: templates, baseDirectory: baseDirectory)
+        try layout(data: try DataLoader().load(path: dataFile), readFrom: dataFile, template: template, templates: templates)
+    }
+
+    /// Checked data read from `dataFile`: its images and attached files are found beside that file.
+    /// `source` names the data in messages (default: the file).
+    public func layout(data: DocumentData, readFrom dataFile: String, source: String? = nil, template: String? = nil,
+                       templates: TemplateLibrary) throws -> LaidOutDocument {
+        try layout(data: data, source: source ?? dataFile, template: template, templates: templates,
+                   baseDirectory: URL(fileURLWithPath: dataFile).deletingLastPathComponent().path)
     }
 
     /// Checked data → laid-out pages; `source` names the data in messages.

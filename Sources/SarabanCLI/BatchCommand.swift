@@ -62,8 +62,8 @@ struct BatchCommand: ParsableCommand {
     /// One recipient's letter, laid out; images and attachments resolve beside the letter's data file.
     private func letter(to recipient: Recipient, merge: MailMerge, distribution: [String]?,
                         renderer: Renderer, templates: TemplateLibrary) throws -> LaidOutDocument {
-        try renderer.layout(data: try merge.data(for: recipient, distribution: distribution), source: recipient.place,
-                            templates: templates, baseDirectory: URL(fileURLWithPath: merge.letterPath).deletingLastPathComponent().path)
+        try renderer.layout(data: try merge.data(for: recipient, distribution: distribution), readFrom: merge.letterPath,
+                            source: recipient.place, templates: templates)
     }
 
     /// One PDF per recipient, `jobs` workers, each with its own renderer (Pango font maps are per thread).

@@ -61,8 +61,7 @@ struct PreviewCommand: ParsableCommand {
     private func show(renderer: Renderer, templates: TemplateLibrary) throws {
         let loaded = try DataLoader().load(path: data)
         for finding in DataChecks(file: data).findings(loaded) { print("saraban: warning: \(finding)") }
-        let document = try renderer.layout(data: loaded, source: data, template: rendering.template, templates: templates,
-                                           baseDirectory: URL(fileURLWithPath: data).deletingLastPathComponent().path)
+        let document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
         guard (1...document.pages.count).contains(page) else {
             throw Failure.input("\(data) has \(document.pages.count) page(s), not a page \(page)")
         }

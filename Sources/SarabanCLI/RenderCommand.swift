@@ -34,8 +34,7 @@ struct RenderCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }
             if strict && !findings.isEmpty { throw ExitCode(1) }
-            var document = try renderer.layout(data: loaded, source: data, template: rendering.template, templates: templates,
-                                               baseDirectory: URL(fileURLWithPath: data).deletingLastPathComponent().path)
+            var document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target)
             var summary = "\(target): \(document.pages.count) page(s)"
