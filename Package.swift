@@ -29,8 +29,10 @@ let package = Package(
             pkgConfig: "pangocairo pangoft2 fontconfig librsvg-2.0 libpng",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "librsvg2-dev"])]
         ),
+        // Cairo's PDF streams compressed at zlib's fastest level (Cairo has no setting for it).
+        .target(name: "CFastDeflate", linkerSettings: [.linkedLibrary("z")]),
         // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.
-        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo"]),
+        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate"]),
 
         // 1. data: YAML/JSON → typed, checked documents (Letter, Memo…).
         .target(name: "SarabanData", dependencies: ["ThaiText", "Yams"]),

@@ -9,7 +9,7 @@ public enum TextAlignment: String, Sendable, Codable {
 }
 
 /// A run of text with one look.
-public struct StyledRun: Sendable, Equatable {
+public struct StyledRun: Sendable, Hashable {
     public var text: String
     public var bold: Bool
     public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
@@ -240,9 +240,51 @@ public final class TextLayout {
     /// the characters `GlyphText` assigns it, so the PDF's text layer reads back exactly; glyphs
     /// that stand for no character are drawn as outlines.
     public func drawLine(_ index: Int, on canvas: Canvas, x: Double, baseline: Double) {
+        let origin = (x: x + lines[index].x, y: baseline)
+        for run in preparedLine(index) {
+            cairo_set_scaled_font(canvas.cr, run.font)
+            let shown = run.shown.map { cairo_glyph_t(index: $0.index, x: $0.x + origin.x, y: $0.y + origin.y) }
+            run.text.withUnsafeBufferPointer { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { chars in
+                    cairo_show_text_glyphs(canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
+                                           run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(0))
+                }
+            }
+            if !run.outlined.isEmpty {
+                let outlined = run.outlined.map { cairo_glyph_t(index: $0.index, x: $0.x + origin.x, y: $0.y + origin.y) }
+                cairo_new_path(canvas.cr)
+                cairo_glyph_path(canvas.cr, outlined, Int32(outlined.count))
+                cairo_fill(canvas.cr)
+            }
+        }
+    }
+
+    /// One run of a line ready for Cairo, positioned from the line's origin (left edge, baseline).
+    private struct PreparedRun {
+        /// Cairo's font for the run, owned by the Pango font the layout keeps alive.
+        var font: OpaquePointer
+        var shown: [cairo_glyph_t]
+        var text: [UInt8]
+        var clusters: [cairo_text_cluster_t]
+        var outlined: [cairo_glyph_t]
+    }
+
+    /// Lines already turned into glyphs and their text: a paragraph that repeats from letter to
+    /// letter (see the layout cache) is prepared once and only placed afterwards.
+    private var prepared: [Int: [PreparedRun]] = [:]
+
+    private func preparedLine(_ index: Int) -> [PreparedRun] {
+        if let runs = prepared[index] { return runs }
+        let runs = prepareLine(index)
+        prepared[index] = runs
+        return runs
+    }
+
+    private func prepareLine(_ index: Int) -> [PreparedRun] {
         let line = pango_layout_get_line_readonly(layout, Int32(index))!
         let scale = Double(PANGO_SCALE)
-        var penX = x + lines[index].x
+        var penX = 0.0
+        var result: [PreparedRun] = []
         var node = line.pointee.runs
         while let current = node {
             let run = saraban_glyph_item(current)!
@@ -250,15 +292,12 @@ public final class TextLayout {
             let item = run.pointee.item.pointee
             let font = item.analysis.font!
             let cmap = fonts.reverseCmap(for: font)
-            let runY = baseline - Double(run.pointee.y_offset) / scale
+            let runY = -Double(run.pointee.y_offset) / scale
             let count = Int(glyphs.num_glyphs)
             let itemStart = Int(item.offset)
             let itemEnd = itemStart + Int(item.length)
 
-            var shown: [cairo_glyph_t] = []
-            var outlined: [cairo_glyph_t] = []
-            var text: [UInt8] = []
-            var clusters: [cairo_text_cluster_t] = []
+            var prepared = PreparedRun(font: pango_cairo_font_get_scaled_font(OpaquePointer(font)), shown: [], text: [], clusters: [], outlined: [])
             var g = 0
             while g < count {
                 // A grapheme cluster: a base and the marks attached to it, maybe several Pango clusters.
@@ -289,7 +328,7 @@ public final class TextLayout {
                     guard let firstIndex = assignment[k].first else {
                         // The font's own ำ glyph carries its nikhahit: the shaper's would be drawn twice.
                         let isNikhahitOfSaraAm = glyphCharacters[k] == GlyphText.nikhahit && cmap.saraAmGlyph != nil
-                        if !isNikhahitOfSaraAm { outlined.append(glyph) }
+                        if !isNikhahitOfSaraAm { prepared.outlined.append(glyph) }
                         continue
                     }
                     let scalars = assignment[k].map { characters[$0] }
@@ -302,26 +341,16 @@ public final class TextLayout {
                 }
                 // Shown in the order of their characters, so every reader gets the text's order.
                 for entry in group.sorted(by: { $0.order < $1.order }) {
-                    text += entry.text
-                    clusters.append(cairo_text_cluster_t(num_bytes: Int32(entry.text.count), num_glyphs: 1))
-                    shown.append(entry.glyph)
+                    prepared.text += entry.text
+                    prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(entry.text.count), num_glyphs: 1))
+                    prepared.shown.append(entry.glyph)
                 }
                 g = end
             }
-            cairo_set_scaled_font(canvas.cr, pango_cairo_font_get_scaled_font(OpaquePointer(font)))
-            text.withUnsafeBufferPointer { bytes in
-                bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cairo_show_text_glyphs(canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
-                                           clusters, Int32(clusters.count), cairo_text_cluster_flags_t(0))
-                }
-            }
-            if !outlined.isEmpty {
-                cairo_new_path(canvas.cr)
-                cairo_glyph_path(canvas.cr, outlined, Int32(outlined.count))
-                cairo_fill(canvas.cr)
-            }
+            result.append(prepared)
             node = saraban_slist_next(current)
         }
+        return result
     }
 
     /// Adds the line's glyph outlines to the current path (for stamps that are not text).

@@ -11,6 +11,8 @@ public final class LayoutEngine {
     let emblemPath: String
     /// The Garuda, parsed once per engine rather than once per letter.
     private var emblem: VectorImage?
+    /// Paragraphs laid out for earlier documents, reused when the next one repeats them.
+    private let layouts = TextLayoutCache()
 
     public init(fonts: FontLibrary, style: Style, emblemPath: String) throws {
         self.fonts = fonts
@@ -23,7 +25,7 @@ public final class LayoutEngine {
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.
     public func layout(_ document: Document, baseDirectory: String = ".") throws -> LaidOutDocument {
-        let setter = TextSetter(fonts: fonts, style: style)
+        let setter = TextSetter(fonts: fonts, style: style, cache: layouts)
         let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, emblem: emblem)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)

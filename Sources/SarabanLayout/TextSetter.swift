@@ -7,17 +7,21 @@ import ThaiText
 struct TextSetter {
     let fonts: FontLibrary
     let style: Style
+    let cache: TextLayoutCache
 
     func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
                 size: Double? = nil, bold: Bool = false, tabStop: Double? = nil) -> TextLayout {
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
-        let text = runs.map(\.text).joined()
         let fontSize = (size ?? style.font.size.points) * style.font.scale
-        // A protected stretch must fit its line: at most about as many letters as the width holds.
-        let letters = width.map { Int($0 / (fontSize * 0.55)) } ?? 0
-        return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
-                          width: width, indent: indent, alignment: alignment, tabStop: tabStop,
-                          noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters))
+        let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop)
+        return cache.layout(for: key) {
+            let text = runs.map(\.text).joined()
+            // A protected stretch must fit its line: at most about as many letters as the width holds.
+            let letters = width.map { Int($0 / (fontSize * 0.55)) } ?? 0
+            return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
+                              width: width, indent: indent, alignment: alignment, tabStop: tabStop,
+                              noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters))
+        }
     }
 
     func line(_ text: String, size: Double? = nil, bold: Bool = false) -> TextLayout {

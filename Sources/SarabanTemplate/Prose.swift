@@ -39,8 +39,8 @@ public enum ProseParser {
             currentMarker = nil
         }
 
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+        for rawLine in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = String(Substring(rawLine).trimmingSpaces)
             if line.isEmpty { flush(); continue }
             if let (marker, level, rest) = itemMarker(line) {
                 flush()
@@ -56,9 +56,9 @@ public enum ProseParser {
 
     /// `๑.`, `1.`, `๑.๑`, `๓.๑๗.๓`, `๑)`, `(๑)`, `-` followed by a space; the level is the depth of the numbering.
     static func itemMarker(_ line: String) -> (String, Int, String)? {
-        guard let space = line.firstIndex(of: " ") else { return nil }
+        guard let space = line.utf8.firstIndex(of: UInt8(ascii: " ")) else { return nil }
         let marker = String(line[..<space])
-        let rest = String(line[line.index(after: space)...]).trimmingCharacters(in: .whitespaces)
+        let rest = String(line[line.index(after: space)...].trimmingSpaces)
         if marker == "-" { return (marker, 2, rest) }
         let digits = Set("0123456789๐๑๒๓๔๕๖๗๘๙")
         if marker.hasPrefix("("), marker.hasSuffix(")"), marker.count > 2, marker.dropFirst().dropLast().allSatisfy(digits.contains) {
@@ -74,7 +74,7 @@ public enum ProseParser {
 
     /// `**bold**` spans; a `**` without its pair is text (`** หมายเหตุ`).
     static func inline(_ text: String) -> [ProseSpan] {
-        var pieces = text.components(separatedBy: "**")
+        var pieces = text.piecesBetweenDoubleAsterisks
         if pieces.count % 2 == 0 {
             let last = pieces.removeLast()
             pieces[pieces.count - 1] += "**" + last
@@ -88,3 +88,37 @@ public enum ProseParser {
     }
 }
 
+
+extension Substring {
+    /// Without the spaces and tabs at either end. (Foundation's trimming walks Thai text
+    /// character by character, and prose is trimmed line by line for every letter.)
+    var trimmingSpaces: Substring {
+        let scalars = unicodeScalars
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+        let last = scalars.lastIndex(where: { !isSpace($0) })!
+        return self[first...last]
+    }
+}
+
+extension String {
+    /// The text cut at every `**`, as `components(separatedBy: "**")` does, on the bytes.
+    var piecesBetweenDoubleAsterisks: [String] {
+        let bytes = utf8
+        var pieces: [String] = []
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "*"), next < bytes.endIndex, bytes[next] == UInt8(ascii: "*") {
+                pieces.append(String(self[start..<index]))
+                start = bytes.index(after: next)
+                index = start
+            } else {
+                index = next
+            }
+        }
+        pieces.append(String(self[start...]))
+        return pieces
+    }
+}

@@ -7,6 +7,8 @@ public enum Links {
     }
 
     public static func find(in text: String) -> [Link] {
+        // Most paragraphs have no address: one pass over the bytes saves splitting them into words.
+        guard mayContainLink(text.utf8) else { return [] }
         var result: [Link] = []
         var offset = 0
         for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
@@ -31,5 +33,19 @@ public enum Links {
             result.append(Link(range: start..<(start + token.utf8.count), uri: uri))
         }
         return result
+    }
+
+    /// Whether the text has an `@`, `www.` or `http` anywhere (letters in either case). A false
+    /// yes only costs the full search.
+    static func mayContainLink(_ bytes: String.UTF8View) -> Bool {
+        let www: UInt32 = 0x7777_772E, http: UInt32 = 0x6874_7470  // "www.", "http"
+        var window: UInt32 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "@") { return true }
+            // The last four bytes, ASCII letters folded to lower case (0x20 is the case bit).
+            window = window << 8 | UInt32(byte | 0x20)
+            if window == www || window == http { return true }
+        }
+        return false
     }
 }

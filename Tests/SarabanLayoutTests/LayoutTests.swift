@@ -66,7 +66,7 @@ struct LayoutTests {
 
     @Test func protectedStretchesStayOnOneLine() throws {
         let text = String(repeating: "ก", count: 60) + " ภายในวันที่ ๑๓ กันยายน ๒๕๖๑ ก่อนเวลา ๑๒.๐๐ น. " + String(repeating: "ข", count: 30)
-        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style)
+        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
         for width in stride(from: 200.0, through: 420, by: 20) {
             let layout = setter.layout([Span(text)], width: width)
             let lines = layout.lines.indices.map { layout.text(ofLine: $0) }

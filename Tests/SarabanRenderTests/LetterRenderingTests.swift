@@ -100,6 +100,23 @@ struct LetterRenderingTests {
         #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: Self.seed004))
     }
 
+    /// Cairo's streams go through zlib at its fastest level (CFastDeflate): the two-byte zlib
+    /// header of every stream says so (0x78 0x01; the default level writes 0x78 0x9C).
+    @Test func streamsAreCompressedAtTheFastestLevel() throws {
+        let bytes = [UInt8](FileManager.default.contents(atPath: Self.seed004)!)
+        let keyword = Array("stream\n".utf8)
+        var headers: [[UInt8]] = []
+        var index = 0
+        while index + keyword.count + 2 <= bytes.count {
+            if bytes[index..<(index + keyword.count)].elementsEqual(keyword), index == 0 || bytes[index - 1] != UInt8(ascii: "d") {
+                headers.append(Array(bytes[(index + keyword.count)..<(index + keyword.count + 2)]))
+            }
+            index += 1
+        }
+        #expect(headers.count > 5)
+        #expect(headers.allSatisfy { $0 == [0x78, 0x01] }, "\(headers)")
+    }
+
     @Test func seed000CoverLetterThenItsMinutes() throws {
         let pdf = try renderExample("seed-000-cover-letter")
         #expect(try pdfInfo(pdf)["Pages"] == "15")

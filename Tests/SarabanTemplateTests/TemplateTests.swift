@@ -32,6 +32,17 @@ struct ProseTests {
         ])
     }
 
+    @Test(arguments: [
+        ("a**b**c", [ProseSpan("a"), ProseSpan("b", bold: true), ProseSpan("c")]),
+        ("** หมายเหตุ", [ProseSpan("** หมายเหตุ")]),
+        ("***", [ProseSpan("***")]),
+        ("****ตัวหนา", [ProseSpan("ตัวหนา")]),
+        ("  \tเว้นวรรค\r", [ProseSpan("เว้นวรรค")]),
+    ])
+    func boldMarkersAndSpacesAtTheEnds(text: String, spans: [ProseSpan]) {
+        #expect(ProseParser.parse(text) == [.paragraph(spans)])
+    }
+
     @Test func aNumberInsideASentenceIsNotAnItem() {
         #expect(ProseParser.parse("พ.ศ. 2561 ปี") == [.paragraph([ProseSpan("พ.ศ. 2561 ปี")])])
     }

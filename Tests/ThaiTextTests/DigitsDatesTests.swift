@@ -126,4 +126,15 @@ struct LinksTests {
         let bytes = Array(text.utf8)
         #expect(String(decoding: bytes[links[1].range], as: UTF8.self) == "saraban@cdd.go.th")
     }
+
+    @Test(arguments: [
+        ("ที่ WWW.CDD.GO.TH", ["http://WWW.CDD.GO.TH"]),
+        ("ดู HTTPS://CDD.GO.TH/a", ["HTTPS://CDD.GO.TH/a"]),
+        ("ทาง a@b.go.th", ["mailto:a@b.go.th"]),
+        ("พ.ศ. ๒๕๖๑ เวลา ๐๙.๓๐ น. www หรือ http ไม่ใช่ที่อยู่", []),
+        ("", []),
+    ])
+    func findsAddressesInEitherCaseAndNothingElse(text: String, uris: [String]) {
+        #expect(Links.find(in: text).map(\.uri) == uris)
+    }
 }

@@ -1,0 +1,37 @@
+import SarabanGraphics
+
+/// Paragraphs already broken into lines, kept for the next letter that has the same one.
+///
+/// A circular sent to every district repeats all but a few of its paragraphs from one recipient
+/// to the next; shaping, breaking and justifying them again was most of the layout time. A
+/// layout depends only on its text and its parameters, so an equal key gives the same lines.
+///
+/// Bounded in two generations: when the newer one is full it becomes the older and the one
+/// before is dropped, so what letters keep using stays and memory stays flat over any batch.
+final class TextLayoutCache {
+    struct Key: Hashable {
+        var runs: [StyledRun]
+        var width: Double?
+        var indent: Double
+        var alignment: TextAlignment
+        var size: Double
+        var tabStop: Double?
+    }
+
+    private let capacity: Int
+    private var newer: [Key: TextLayout] = [:]
+    private var older: [Key: TextLayout] = [:]
+
+    init(capacity: Int = 256) { self.capacity = capacity }
+
+    func layout(for key: Key, make: () -> TextLayout) -> TextLayout {
+        if let layout = newer[key] { return layout }
+        let layout = older.removeValue(forKey: key) ?? make()
+        if newer.count >= capacity {
+            older = newer
+            newer = [:]
+        }
+        newer[key] = layout
+        return layout
+    }
+}
