@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "SarabanDataTests", dependencies: ["SarabanData"]),
         .testTarget(name: "SarabanTemplateTests", dependencies: ["SarabanTemplate", "SarabanData", "SarabanDocument"]),
         .testTarget(name: "SarabanDocumentTests", dependencies: ["SarabanDocument"]),
+        .testTarget(name: "SarabanGraphicsTests", dependencies: ["SarabanGraphics"]),
         .testTarget(name: "SarabanLayoutTests", dependencies: ["SarabanLayout", "SarabanDocument", "SarabanGraphics"]),
         .testTarget(name: "SarabanRenderTests", dependencies: ["Saraban", "SarabanCLI"]),
     ]

@@ -12,6 +12,9 @@ public struct Color: Sendable, Equatable, Codable {
 /// Where drawing goes: a page of a PDF or a PNG image. Coordinates are points from the top-left.
 public final class Canvas {
     let cr: OpaquePointer
+    /// Set by a PDF writer that puts shared drawings in after the file is written (see
+    /// `FormSubstitution`): vector images are then drawn as stand-ins and listed here.
+    var standIns: StandIns?
 
     init(cr: OpaquePointer) { self.cr = cr }
 
@@ -41,7 +44,12 @@ public final class Canvas {
 
     /// Draws `image` scaled to fit `height`, its left edge at `x` and its top at `y`.
     public func draw(_ image: VectorImage, x: Double, y: Double, height: Double) {
-        image.render(on: self, x: x, y: y, height: height)
+        if let standIns, let streams = image.formStreams(height: height) {
+            image.renderStandIn(on: self, x: x, y: y, height: height)
+            standIns.add(streams)
+        } else {
+            image.render(on: self, x: x, y: y, height: height)
+        }
     }
 
     /// Draws a raster image scaled to `height`.
@@ -60,6 +68,14 @@ public final class Canvas {
         let escaped = uri.replacingOccurrences(of: "'", with: "\\'")
         "uri='\(escaped)' rect=[\(x) \(y) \(width) \(height)]".withCString { cairo_tag_begin(cr, CAIRO_TAG_LINK, $0) }
         cairo_tag_end(cr, CAIRO_TAG_LINK)
+    }
+}
+
+/// The drawings a PDF shows as stand-ins, to be put in when it is finished.
+final class StandIns {
+    private(set) var streams: [FormStreams] = []
+    func add(_ form: FormStreams) {
+        if !streams.contains(where: { $0.standIn == form.standIn }) { streams.append(form) }
     }
 }
 

@@ -44,34 +44,110 @@ public final class VectorImage {
         height = h
     }
 
-    deinit { saraban_g_object_unref(UnsafeMutableRawPointer(handle)) }
-
     /// Drawings already made, by target height: librsvg draws once, into a recording surface
-    /// kept in page units, and every later page replays it (fewer digits to write in each PDF).
+    /// kept in page units, and every later page replays it. Guarded by `lock`: the engine
+    /// prepares them on another thread (see `Preparation`).
     private var recordings: [Double: OpaquePointer] = [:]
+    private var standIns: [Double: OpaquePointer] = [:]
+    /// Guarded by `formLock`.
+    private var forms: [Double: FormStreams?] = [:]
+    private let lock = NSLock()
+    /// Held while the form streams are made, so that a second thread waits for them.
+    private let formLock = NSLock()
 
     func render(on canvas: Canvas, x: Double, y: Double, height target: Double) {
-        let recording = recording(height: target)
+        paint(recording(height: target), on: canvas, x: x, y: y)
+    }
+
+    /// Draws the stand-in that `FormSubstitution` replaces with this drawing in a finished PDF.
+    func renderStandIn(on canvas: Canvas, x: Double, y: Double, height target: Double) {
+        paint(standIn(height: target), on: canvas, x: x, y: y)
+    }
+
+    private func paint(_ recording: OpaquePointer, on canvas: Canvas, x: Double, y: Double) {
         cairo_save(canvas.cr)
         cairo_set_source_surface(canvas.cr, recording, x, y)
         cairo_paint(canvas.cr)
         cairo_restore(canvas.cr)
     }
 
+    /// Draws the image for `height` now, so that a later page only replays it.
+    public func prepare(height: Double) { _ = recording(height: height) }
+
     private func recording(height target: Double) -> OpaquePointer {
-        if let cached = recordings[target] { return cached }
+        lock.withLock {
+            if let cached = recordings[target] { return cached }
+            let surface = record(height: target, draw: drawDocument)
+            recordings[target] = surface
+            return surface
+        }
+    }
+
+    /// librsvg's drawing of the whole SVG; call with `lock` held (the handle is not thread-safe).
+    private func drawDocument(_ cr: OpaquePointer) {
+        var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
+        var error: UnsafeMutablePointer<GError>?
+        _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
+        saraban_error_free(error)
+    }
+
+    /// One black rectangle in a recording of the drawing's size: Cairo gives it a form with the
+    /// same dictionary and resources as the drawing's.
+    private func standIn(height target: Double) -> OpaquePointer {
+        lock.withLock {
+            if let cached = standIns[target] { return cached }
+            let surface = record(height: target) { cr in
+                cairo_set_source_rgb(cr, 0, 0, 0)
+                cairo_rectangle(cr, 0, 0, 1, 1)
+                cairo_fill(cr)
+            }
+            standIns[target] = surface
+            return surface
+        }
+    }
+
+    private func record(height target: Double, draw: (OpaquePointer) -> Void) -> OpaquePointer {
         let scale = target / height
         var extents = cairo_rectangle_t(x: 0, y: 0, width: width * scale, height: target)
         let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
         let cr = cairo_create(surface)!
         cairo_scale(cr, scale, scale)
-        var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
-        var error: UnsafeMutablePointer<GError>?
-        _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
-        saraban_error_free(error)
+        draw(cr)
         cairo_destroy(cr)
-        recordings[target] = surface
         return surface
+    }
+
+    /// The streams Cairo writes for the drawing and for its stand-in at `height`, each read from
+    /// a PDF of its own; nil when they cannot be told apart from the rest of a file.
+    public func formStreams(height: Double) -> FormStreams? {
+        formLock.lock()
+        defer { formLock.unlock() }
+        if let known = forms[height] { return known }
+        // A recording of its own: pages may be replaying the shared one on another thread.
+        let real = referencePDF(height: height) { canvas in
+            let recording = self.lock.withLock { self.record(height: height, draw: self.drawDocument) }
+            self.paint(recording, on: canvas, x: 0, y: 0)
+            cairo_surface_destroy(recording)
+        }
+        let standIn = referencePDF(height: height) { self.renderStandIn(on: $0, x: 0, y: 0, height: height) }
+        var streams: FormStreams?
+        if let real = FormSubstitution.onlyForm(in: real), let standIn = FormSubstitution.onlyForm(in: standIn),
+           real.resources == standIn.resources, real.stream != standIn.stream {
+            streams = FormStreams(standIn: standIn.stream, real: real.stream, resources: real.resources)
+        }
+        forms[height] = streams
+        return streams
+    }
+
+    private func referencePDF(height: Double, draw: (Canvas) -> Void) -> [UInt8] {
+        let writer = PDFMemoryWriter(width: width * height / self.height + 10, height: height + 10)
+        draw(writer.canvas)
+        return writer.finish()
+    }
+
+    deinit {
+        for surface in Array(recordings.values) + Array(standIns.values) { cairo_surface_destroy(surface) }
+        saraban_g_object_unref(UnsafeMutableRawPointer(handle))
     }
 }
 

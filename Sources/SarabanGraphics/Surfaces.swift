@@ -1,4 +1,5 @@
 import CPangoCairo
+import Foundation
 
 /// Document-level PDF information.
 public struct PDFMetadata: Sendable {
@@ -15,9 +16,12 @@ public struct PDFMetadata: Sendable {
 
 public enum SurfaceError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    /// The finished file was not as `FormSubstitution` expects: draw it again without stand-ins.
+    case standInsNotReplaced(path: String)
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .standInsNotReplaced(path): return "cannot put the shared drawings into \(path)"
         }
     }
 }
@@ -31,7 +35,10 @@ public final class PDFWriter {
     private var pageCount = 0
     private var outlineIDs: [Int32] = []
 
-    public init(path: String, width: Double, height: Double, metadata: PDFMetadata) throws {
+    /// - Parameter substitutingForms: draw vector images as stand-ins and put Cairo's stream for
+    ///   each in when the file is finished (see `FormSubstitution`): for a file with one
+    ///   document; a combined file writes each drawing once anyway.
+    public init(path: String, width: Double, height: Double, metadata: PDFMetadata, substitutingForms: Bool = false) throws {
         self.path = path
         let surface = cairo_pdf_surface_create(path, width, height)!
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
@@ -52,6 +59,7 @@ public final class PDFWriter {
         self.surface = surface
         cr = cairo_create(surface)
         canvas = Canvas(cr: cr)
+        if substitutingForms { canvas.standIns = StandIns() }
     }
 
     deinit {
@@ -83,6 +91,54 @@ public final class PDFWriter {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw SurfaceError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
+        if let standIns = canvas.standIns, !standIns.streams.isEmpty { try replaceStandIns(standIns.streams) }
+    }
+
+    private func replaceStandIns(_ streams: [FormStreams]) throws {
+        guard let written = FileManager.default.contents(atPath: path) else {
+            throw SurfaceError.cannotWrite(path: path, reason: "the file could not be read back")
+        }
+        guard let finished = FormSubstitution.apply(streams, to: [UInt8](written)) else {
+            throw SurfaceError.standInsNotReplaced(path: path)
+        }
+        // In place: the file is already the temporary one that the caller renames.
+        do {
+            try Data(finished).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw SurfaceError.cannotWrite(path: path, reason: "the file could not be written")
+        }
+    }
+}
+
+/// A one-page PDF made in memory (the reference files of `FormSubstitution`).
+final class PDFMemoryWriter {
+    /// Collects what Cairo writes; passed to Cairo's callback as an unretained pointer.
+    private final class Buffer { var bytes: [UInt8] = [] }
+    private let buffer = Buffer()
+    let surface: OpaquePointer
+    let cr: OpaquePointer
+    let canvas: Canvas
+
+    init(width: Double, height: Double) {
+        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            let buffer = Unmanaged<Buffer>.fromOpaque(closure!).takeUnretainedValue()
+            buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+            return CAIRO_STATUS_SUCCESS
+        }, Unmanaged.passUnretained(buffer).toOpaque(), width, height)!
+        cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
+        cr = cairo_create(surface)
+        canvas = Canvas(cr: cr)
+    }
+
+    func finish() -> [UInt8] {
+        cairo_show_page(cr)
+        cairo_surface_finish(surface)
+        return buffer.bytes
+    }
+
+    deinit {
+        cairo_destroy(cr)
+        cairo_surface_destroy(surface)
     }
 }
 

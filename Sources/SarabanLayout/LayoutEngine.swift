@@ -9,8 +9,9 @@ public final class LayoutEngine {
     let fonts: FontLibrary
     public let style: Style
     let emblemPath: String
-    /// The Garuda, parsed once per engine rather than once per letter.
-    private var emblem: VectorImage?
+    /// The Garuda (parsed once per engine, not once per letter) and libthai's dictionary,
+    /// loaded in the background from the moment the engine exists.
+    private let preparation: Preparation
     /// Paragraphs laid out for earlier documents, reused when the next one repeats them.
     private let layouts = TextLayoutCache()
 
@@ -18,15 +19,15 @@ public final class LayoutEngine {
         self.fonts = fonts
         self.style = style
         self.emblemPath = emblemPath
+        preparation = Preparation(emblemPath: emblemPath, heights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
-        emblem = try? VectorImage(path: emblemPath)
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.
     public func layout(_ document: Document, baseDirectory: String = ".") throws -> LaidOutDocument {
+        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, emblem: preparation.finishedEmblem())
         let setter = TextSetter(fonts: fonts, style: style, cache: layouts)
-        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, emblem: emblem)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)
         let plans = Paginator(style: style).paginate(boxes)

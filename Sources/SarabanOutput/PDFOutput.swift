@@ -25,7 +25,11 @@ public struct PDFOutput {
         }
         let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         do {
-            try render(documents, to: temporary)
+            do {
+                try render(documents, to: temporary, substitutingForms: documents.count == 1)
+            } catch SurfaceError.standInsNotReplaced {
+                try render(documents, to: temporary, substitutingForms: false)
+            }
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         } catch {
@@ -34,11 +38,12 @@ public struct PDFOutput {
         }
     }
 
-    private func render(_ documents: [LaidOutDocument], to path: String) throws {
+    private func render(_ documents: [LaidOutDocument], to path: String, substitutingForms: Bool) throws {
         guard let document = documents.first, let first = document.pages.first else { return }
         let metadata = PDFMetadata(title: document.title, author: document.author, subject: document.title,
                                    date: document.date)
-        let writer = try PDFWriter(path: path, width: first.width, height: first.height, metadata: metadata)
+        let writer = try PDFWriter(path: path, width: first.width, height: first.height, metadata: metadata,
+                                   substitutingForms: substitutingForms)
         let drawer = PageDrawer()
         var pageOffset = 0
         for document in documents {
