@@ -60,34 +60,49 @@ struct Bench {
         let renderer = try Renderer(installation: installation)
         let templates = try TemplateLibrary(directory: installation.templateDirectory)
         let texts = (0..<min(letters, 50)).map(letter)
+        var stages = StageClock()
         var pages = 0
-        // Time per stage of the pipeline, in seconds.
-        var stages = [Double](repeating: 0, count: 4)
-        var clock = DispatchTime.now()
-        func lap(_ stage: Int) {
-            let now = DispatchTime.now()
-            stages[stage] += Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
-            clock = now
-        }
         let start = DispatchTime.now()
         for index in 0..<letters {
-            let data = try DataLoader().load(text: texts[index % texts.count], file: "letter-\(index).yaml")
-            lap(0)
-            let markup = try templates.markup(for: data)
-            lap(1)
-            let document = try renderer.layout(markup: markup, baseDirectory: installation.root + "/Examples")
-            lap(2)
-            try renderer.writePDF(document, to: output + "/letter.pdf")
-            lap(3)
-            pages += document.pages.count
+            pages += try stages.render(text: texts[index % texts.count], file: "letter-\(index).yaml", renderer: renderer,
+                                       templates: templates, baseDirectory: installation.root + "/Examples", to: output + "/letter.pdf")
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "batch: %d letters, %d pages in %.2f s on one thread: %.0f pages/s, %.0f letters/s; peak memory %.1f MB",
                      letters, pages, seconds, Double(pages) / seconds, Double(letters) / seconds, Double(usage.ru_maxrss) / 1024))
-        let names = ["data", "template", "layout", "pdf"]
-        print("       per letter: " + zip(names, stages).map { String(format: "%@ %.2f ms", $0, $1 * 1000 / Double(letters)) }.joined(separator: ", "))
+        print("       per letter: " + stages.summary(per: letters))
+    }
+}
+
+/// Time spent in each stage of the pipeline, over many renders.
+struct StageClock {
+    static let names = ["data", "template", "layout", "pdf"]
+    private var seconds = [Double](repeating: 0, count: 4)
+
+    /// Renders one document through the four stages, timing each; returns its page count.
+    mutating func render(text: String, file: String, renderer: Renderer, templates: TemplateLibrary,
+                         baseDirectory: String, to pdf: String) throws -> Int {
+        var clock = DispatchTime.now()
+        func lap(_ stage: Int) {
+            let now = DispatchTime.now()
+            seconds[stage] += Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9
+            clock = now
+        }
+        let data = try DataLoader().load(text: text, file: file)
+        lap(0)
+        let markup = try templates.markup(for: data)
+        lap(1)
+        let document = try renderer.layout(markup: markup, baseDirectory: baseDirectory)
+        lap(2)
+        try renderer.writePDF(document, to: pdf)
+        lap(3)
+        return document.pages.count
+    }
+
+    func summary(per count: Int) -> String {
+        zip(Self.names, seconds).map { String(format: "%@ %.2f ms", $0, $1 * 1000 / Double(count)) }.joined(separator: ", ")
     }
 }
 
@@ -98,28 +113,35 @@ extension Bench {
         let source = try String(contentsOfFile: installation.root + "/Examples/seed-000-minutes.md", encoding: .utf8)
         let parts = source.components(separatedBy: "\n---\n")
         let body = parts.dropFirst().joined(separator: "\n---\n")
-        let copies = 3 * factor
-        let text = parts[0] + "\n---\n" + Array(repeating: body, count: copies).joined(separator: "\n\n")
-        let file = output + "/minutes.md"
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        let renderer = try Renderer(installation: installation)
+        // Each copy's lines end with its own number, so that no paragraph repeats an earlier one
+        // (a real document does not, and the layout would reuse it).
+        let copies = (0..<(3 * factor)).map { copy in
+            body.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.isEmpty || line.hasPrefix("|") || line.hasPrefix("---") ? String(line) : line + " ชุด \(copy + 1)"
+            }.joined(separator: "\n")
+        }
+        let text = parts[0] + "\n---\n" + copies.joined(separator: "\n\n")
         let templates = try TemplateLibrary(directory: installation.templateDirectory)
         let headings = text.split(separator: "\n").filter { $0.hasPrefix("#") }.count
         let tables = text.split(separator: "\n").filter { $0.hasPrefix("|---") }.count
         var times: [Double] = []
+        var stages = StageClock()
         var pages = 0
-        for _ in 0..<5 {
+        let runs = 5
+        for _ in 0..<runs {
+            // A renderer of its own each time: nothing laid out by the run before is reused.
+            let renderer = try Renderer(installation: installation)
             let start = DispatchTime.now()
-            let document = try renderer.layout(dataFile: file, templates: templates)
-            try renderer.writePDF(document, to: output + "/minutes.pdf")
+            pages = try stages.render(text: text, file: "minutes.md", renderer: renderer, templates: templates,
+                                      baseDirectory: output, to: output + "/minutes.pdf")
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6)
-            pages = document.pages.count
         }
         times.sort()
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         print(String(format: "minutes: %d characters, %d headings, %d tables, %d pages: median %.0f ms (%.1f ms/page); peak memory %.1f MB",
-                     text.count, headings, tables, pages, times[2], times[2] / Double(pages), Double(usage.ru_maxrss) / 1024))
+                     text.count, headings, tables, pages, times[runs / 2], times[runs / 2] / Double(pages), Double(usage.ru_maxrss) / 1024))
+        print("       per run: " + stages.summary(per: runs))
     }
 
     /// `saraban batch` to `count` districts with `jobs` workers: wall time and the child's peak memory.
@@ -128,11 +150,16 @@ extension Bench {
         for k in 1...count { csv += "นายอำเภอที่ \(k),d\(k),\(k % 3 + 1),\((k % 3 + 1) * 31400)\n" }
         try csv.write(toFile: output + "/districts.csv", atomically: true, encoding: .utf8)
         let folder = output + "/districts"
+        let summary = output + "/districts-summary.txt"
         let (seconds, memory) = try spawn(["batch", installation.root + "/Examples/batch/districts-letter.yaml",
-                                            "--recipients", output + "/districts.csv", "-o", folder, "--jobs", String(jobs)])
+                                            "--recipients", output + "/districts.csv", "-o", folder, "--jobs", String(jobs)],
+                                          standardOutput: summary)
         let files = (try? FileManager.default.contentsOfDirectory(atPath: folder).count) ?? 0
+        // Each letter carries its district's allocation table: the count is the one `saraban batch` reports.
+        let report = (try? String(contentsOfFile: summary, encoding: .utf8)) ?? ""
+        let pages = report.firstMatch(of: /\((\d+) pages\)/).flatMap { Int($0.1) } ?? 0
         print(String(format: "batch: %d letters (%d pages) with --jobs %d in %.2f s: %.0f pages/s; peak memory %.1f MB",
-                     files, files * 2, jobs, seconds, Double(files * 2) / seconds, memory))
+                     files, pages, jobs, seconds, Double(pages) / seconds, memory))
         try? FileManager.default.removeItem(atPath: folder)
     }
 
@@ -146,12 +173,12 @@ extension Bench {
         print(String(format: "preview: one page to PNG at 80 dpi, cold: median %.1f ms over %d runs", times[runs / 2], runs))
     }
 
-    /// Runs `saraban` and returns its wall time and peak memory (MB).
-    func spawn(_ arguments: [String]) throws -> (seconds: Double, memory: Double) {
+    /// Runs `saraban` (its standard output into `standardOutput`) and returns its wall time and peak memory (MB).
+    func spawn(_ arguments: [String], standardOutput: String = "/dev/null") throws -> (seconds: Double, memory: Double) {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path + "/saraban"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var argv = ([binary] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) }; posix_spawn_file_actions_destroy(&actions) }
         let start = DispatchTime.now()

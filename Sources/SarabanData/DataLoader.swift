@@ -16,11 +16,12 @@ public struct DataLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DataError(file: path, message: "not UTF-8 text; save the file as UTF-8")
         }
-        if path.hasSuffix(".md") { return .minutes(try minutesFromMarkdown(text, file: path)) }
         return try load(text: text, file: path)
     }
 
+    /// `file` names the text in messages; a name ending in `.md` means Markdown minutes.
     public func load(text: String, file: String) throws -> DocumentData {
+        if file.hasSuffix(".md") { return .minutes(try minutesFromMarkdown(text, file: file)) }
         let root = try FieldReader.root(text: text, file: file)
         let type = try root.choice("type", from: Self.documentTypes)
         guard let type else {

@@ -311,11 +311,27 @@ public final class TextLayout {
                     if Int(glyphs.log_clusters[end]) == start { end += 1; continue }
                     var next = end + 1
                     while next < count, glyphs.log_clusters[next] == glyphs.log_clusters[end] { next += 1 }
-                    guard let first = clusterText(from: Int(glyphs.log_clusters[end]), to: next).first, GlyphText.isAttached(first) else { break }
+                    guard GlyphText.isAttached(scalar(at: itemStart + Int(glyphs.log_clusters[end]))) else { break }
                     end = next
                 }
                 let characters = clusterText(from: start, to: end)
                 let glyphCharacters = (g..<end).map { cmap.characters[glyphs.glyphs[$0].glyph] }
+                // Most clusters: each glyph is the nominal glyph of the character in its place.
+                if characters.count == end - g, zip(characters, glyphCharacters).allSatisfy({ $0 == $1 }) {
+                    for (k, gi) in (g..<end).enumerated() {
+                        let info = glyphs.glyphs[gi]
+                        let glyph = cairo_glyph_t(index: UInt(info.glyph),
+                                                  x: penX + Double(info.geometry.x_offset) / scale,
+                                                  y: runY + Double(info.geometry.y_offset) / scale)
+                        penX += Double(info.geometry.width) / scale
+                        let before = prepared.text.count
+                        prepared.text += UTF8.encode(characters[k])!
+                        prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(prepared.text.count - before), num_glyphs: 1))
+                        prepared.shown.append(glyph)
+                    }
+                    g = end
+                    continue
+                }
                 let assignment = GlyphText.assign(characters: characters, glyphCharacters: glyphCharacters)
                 var group: [(order: Int, glyph: cairo_glyph_t, text: [UInt8])] = []
                 for (k, gi) in (g..<end).enumerated() {
@@ -367,6 +383,16 @@ public final class TextLayout {
         pango_layout_line_get_extents(line, &ink, &logical)
         let scale = Double(PANGO_SCALE)
         return (Double(-logical.y) / scale, Double(logical.height + logical.y) / scale)
+    }
+}
+
+extension TextLayout {
+    /// The character that starts at byte `offset` of the text.
+    func scalar(at offset: Int) -> Unicode.Scalar {
+        var decoder = UTF8()
+        var iterator = utf8[offset...].makeIterator()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
     }
 }
 

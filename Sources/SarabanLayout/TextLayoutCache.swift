@@ -16,6 +16,27 @@ final class TextLayoutCache {
         var alignment: TextAlignment
         var size: Double
         var tabStop: Double?
+
+        // The text by its bytes: Swift hashes and compares strings after normalising them,
+        // slow on Thai, and two texts that differ only in encoding may as well be laid out twice.
+        func hash(into hasher: inout Hasher) {
+            for run in runs {
+                var text = run.text
+                text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+                hasher.combine(run.bold)
+            }
+            hasher.combine(width)
+            hasher.combine(indent)
+            hasher.combine(alignment)
+            hasher.combine(size)
+            hasher.combine(tabStop)
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.width == b.width && a.indent == b.indent && a.alignment == b.alignment && a.size == b.size && a.tabStop == b.tabStop
+                && a.runs.count == b.runs.count
+                && zip(a.runs, b.runs).allSatisfy { $0.bold == $1.bold && $0.text.utf8.elementsEqual($1.text.utf8) }
+        }
     }
 
     private let capacity: Int

@@ -24,7 +24,7 @@ enum MarkdownBody {
 
     static func blocks(_ markdown: String, builder: ViewModelBuilder) throws -> [[String: Any]] {
         let html = MarkdownParser().html(from: keepingNumbers(markdown))
-            .replacingOccurrences(of: "<br>", with: "<br/>").replacingOccurrences(of: "<hr>", with: "<hr/>")
+            .replacingBytes(of: "<br>", with: "<br/>").replacingBytes(of: "<hr>", with: "<hr/>")
         let tree = try HTMLTree.parse("<root>" + html + "</root>")
         var result: [[String: Any]] = []
         for node in tree.children {
@@ -46,12 +46,12 @@ enum MarkdownBody {
                 // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
                 let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
                 var rest = spans
-                rest[0].text = String(rest[0].text.dropFirst(label.count)).trimmingCharacters(in: .whitespaces)
+                rest[0].text = String(rest[0].text.dropFirst(label.count).trimmingSpaces)
                 return [["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]]
             }
             if let (number, level, _) = ProseParser.itemMarker(text) {
                 var rest = spans
-                rest[0].text = String(rest[0].text.dropFirst(number.count)).trimmingCharacters(in: .whitespaces)
+                rest[0].text = String(rest[0].text.dropFirst(number.count).trimmingSpaces)
                 return [["item": true, "number": builder.digits(number), "level": level, "spans": builder.spanValues(rest)]]
             }
             return [["paragraph": true, "spans": builder.spanValues(spans)]]
@@ -89,13 +89,14 @@ enum MarkdownBody {
     /// Thai numbering (`๒. …`, `๑) …`) is the office's own: escaping its delimiter keeps Markdown
     /// from renumbering it as a list; the item is recognised from its text instead.
     static func keepingNumbers(_ markdown: String) -> String {
-        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let digits = line.prefix { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
-            let rest = line.dropFirst(digits.count)
+        markdown.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes -> String in
+            let line = Substring(bytes)
+            let digits = line.unicodeScalars.prefix { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
+            let rest = line.unicodeScalars.dropFirst(digits.count)
             guard !digits.isEmpty, let delimiter = rest.first, delimiter == "." || delimiter == ")", rest.dropFirst().first == " " else {
                 return String(line)
             }
-            return digits + "\\" + rest
+            return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(rest))
         }.joined(separator: "\n")
     }
 
@@ -115,8 +116,9 @@ enum HTMLTree {
         var elements: [Element] { children.compactMap { if case .element(let e) = $0 { return e } else { return nil } } }
         func descendants(_ name: String) -> [Element] { elements.flatMap { $0.name == name ? [$0] : $0.descendants(name) } }
         var text: String {
-            children.map { if case .text(let t) = $0 { return t } else if case .element(let e) = $0 { return e.name == "br" ? " " : e.text } else { return "" } }
-                .joined().replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+            let joined = children.map { if case .text(let t) = $0 { return t } else if case .element(let e) = $0 { return e.name == "br" ? " " : e.text } else { return "" } }
+                .joined().replacingBytes(of: "\n", with: " ")
+            return String(joined[...].trimmingSpaces)
         }
         /// Text runs, bold where Markdown said `**`.
         var spans: [ProseSpan] {
@@ -124,7 +126,7 @@ enum HTMLTree {
             func walk(_ element: Element, bold: Bool) {
                 for child in element.children {
                     switch child {
-                    case .text(let t): result.append(ProseSpan(t.replacingOccurrences(of: "\n", with: " "), bold: bold))
+                    case .text(let t): result.append(ProseSpan(t.replacingBytes(of: "\n", with: " "), bold: bold))
                     case .element(let e): walk(e, bold: bold || e.name == "strong" || e.name == "b")
                     }
                 }

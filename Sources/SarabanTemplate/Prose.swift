@@ -102,6 +102,27 @@ extension Substring {
 }
 
 extension String {
+    /// Every `target` replaced, compared byte by byte (Foundation's `replacingOccurrences`
+    /// walks Thai text character by character).
+    func replacingBytes(of target: String, with replacement: String) -> String {
+        let pattern = Array(target.utf8)
+        guard let first = pattern.first, utf8.contains(first) else { return self }
+        let bytes = Array(utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                result += replacement.utf8
+                index += pattern.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
     /// The text cut at every `**`, as `components(separatedBy: "**")` does, on the bytes.
     var piecesBetweenDoubleAsterisks: [String] {
         let bytes = utf8

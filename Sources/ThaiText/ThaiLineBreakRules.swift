@@ -24,22 +24,30 @@ public enum ThaiLineBreakRules {
     /// Royal and honorific titles run into the name they belong to; no break after them.
     static let royalPrefixes = ["สมเด็จพระ", "พระบาทสมเด็จ", "พระเจ้า", "พระราช"]
 
+    /// The word lists as UTF-8: the scan compares bytes, as Swift's string comparison would
+    /// normalise every Thai word first.
+    static let unitBytes = Set(units.map { Array($0.utf8) })
+    static let longUnitBytes = units.filter { $0.count > 1 }.map { Array($0.utf8) }
+    static let leadWordBytes = leadWords.map { Array($0.utf8) }
+    static let monthBytes = Set(months.map { Array($0.utf8) })
+    static let titleBytes = titles.map { Array($0.utf8) }
+    static let notNameBytes = notNames.map { Array($0.utf8) }
+    static let royalPrefixBytes = royalPrefixes.map { Array($0.utf8) }
+    static let buddhistEra = Array("พ.ศ.".utf8), repeatMark = Array("ๆ".utf8)
+
     struct Word {
-        var text: Substring
+        var text: ArraySlice<UInt8>
         /// UTF-8 offsets in the whole text.
-        var start: Int
-        var end: Int
+        var start: Int { text.startIndex }
+        var end: Int { text.endIndex }
+        var scalars: String.UnicodeScalarView { String(decoding: text, as: UTF8.self).unicodeScalars }
+        func hasPrefix(_ prefix: [UInt8]) -> Bool { text.starts(with: prefix) }
+        func hasSuffix(_ suffix: [UInt8]) -> Bool { text.count >= suffix.count && text.suffix(suffix.count).elementsEqual(suffix) }
+        func isEqual(to other: [UInt8]) -> Bool { text.elementsEqual(other) }
     }
 
-    static func words(of text: String) -> [Word] {
-        var result: [Word] = []
-        var offset = 0
-        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let length = piece.utf8.count
-            if length > 0 { result.append(Word(text: piece, start: offset, end: offset + length)) }
-            offset += length + 1
-        }
-        return result
+    static func words(of bytes: [UInt8]) -> [Word] {
+        bytes.split(separator: UInt8(ascii: " ")).map { Word(text: $0) }
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
@@ -47,63 +55,66 @@ public enum ThaiLineBreakRules {
     }
 
     /// A number as letters write them: ๕๓๓,๘๐๐ · ๑๒.๐๐ · ๘/๒๕๖๒ · 1,234.50
-    static func isNumber(_ word: Substring) -> Bool {
-        guard let first = word.unicodeScalars.first, isDigit(first) else { return false }
-        return word.unicodeScalars.allSatisfy { isDigit($0) || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" }
+    static func isNumber(_ word: Word) -> Bool {
+        let scalars = word.scalars
+        guard let first = scalars.first, isDigit(first) else { return false }
+        return scalars.allSatisfy { isDigit($0) || $0 == "," || $0 == "." || $0 == "/" || $0 == "-" }
     }
 
-    static func isDigits(_ word: Substring) -> Bool { !word.isEmpty && word.unicodeScalars.allSatisfy(isDigit) }
+    static func isDigits(_ word: Word) -> Bool { !word.text.isEmpty && word.scalars.allSatisfy(isDigit) }
 
-    static func isUnit(_ word: Substring) -> Bool {
-        units.contains(String(word)) || units.contains { word.hasPrefix($0) && $0.count > 1 }
+    static func isUnit(_ word: Word) -> Bool {
+        unitBytes.contains(Array(word.text)) || longUnitBytes.contains { word.hasPrefix($0) }
     }
 
-    static func isThaiName(_ word: Substring) -> Bool {
-        !word.isEmpty && word.unicodeScalars.allSatisfy { (0x0E01...0x0E4E).contains($0.value) || $0 == ")" }
+    static func isThaiName(_ word: Word) -> Bool {
+        !word.text.isEmpty && word.scalars.allSatisfy { (0x0E01...0x0E4E).contains($0.value) || $0 == ")" }
     }
 
     /// UTF-8 byte ranges of `text` that must not contain a line break, merged where they overlap.
     public static func protectedByteRanges(in text: String, maximumLength: Int = maximumLength) -> [Range<Int>] {
-        let words = words(of: text)
+        let bytes = Array(text.utf8)
+        let words = words(of: bytes)
         var ranges: [Range<Int>] = []
         func protect(_ from: Int, _ to: Int) { if to > from { ranges.append(from..<to) } }
 
         for (i, word) in words.enumerated() {
             let next = i + 1 < words.count ? words[i + 1] : nil
             // ๑๒ กันยายน ๒๕๖๑ (with an optional พ.ศ.)
-            if isDigits(word.text), word.text.unicodeScalars.count <= 2, let month = next, months.contains(String(month.text)) {
+            if isDigits(word), word.scalars.count <= 2, let month = next, monthBytes.contains(Array(month.text)) {
                 var j = i + 2
-                if j < words.count, words[j].text == "พ.ศ." { j += 1 }
-                if j < words.count, isDigits(words[j].text) { protect(word.start, words[j].end) } else { protect(word.start, month.end) }
+                if j < words.count, words[j].isEqual(to: buddhistEra) { j += 1 }
+                if j < words.count, isDigits(words[j]) { protect(word.start, words[j].end) } else { protect(word.start, month.end) }
             }
+            let wordIsNumber = isNumber(word)
             // ๐-๕๔๒๖-๕๐๕๕: hyphens inside a number are no place to break
-            if isNumber(word.text), word.text.contains("-") { protect(word.start, word.end) }
-            if isNumber(word.text), let next {
+            if wordIsNumber, word.text.contains(UInt8(ascii: "-")) { protect(word.start, word.end) }
+            if wordIsNumber, let next {
                 // ๐๙.๐๐ - ๑๖.๓๐ น.
-                if next.text == "-", i + 3 < words.count, isNumber(words[i + 2].text), isUnit(words[i + 3].text) {
+                if next.isEqual(to: [UInt8(ascii: "-")]), i + 3 < words.count, isNumber(words[i + 2]), isUnit(words[i + 3]) {
                     protect(word.start, words[i + 3].end)
-                } else if isUnit(next.text) {
+                } else if isUnit(next) {
                     protect(word.start, next.end)                              // ๕๓๓,๘๐๐ บาท
-                } else if isDigits(next.text), next.text.unicodeScalars.count >= 2, isDigits(word.text) {
+                } else if isDigits(next), next.scalars.count >= 2, isDigits(word) {
                     var j = i + 1                                              // ๐ ๕๔๒๖ ๕๐๕๕
-                    while j + 1 < words.count, isDigits(words[j + 1].text), words[j + 1].text.unicodeScalars.count >= 2 { j += 1 }
+                    while j + 1 < words.count, isDigits(words[j + 1]), words[j + 1].scalars.count >= 2 { j += 1 }
                     protect(word.start, words[j].end)
                 }
             }
             // ครั้งที่ ๘/๒๕๖๒, ภายในวันที่ ๑๓
-            if let next, isNumber(next.text), let lead = leadWords.first(where: { word.text.hasSuffix($0) }) {
-                protect(word.end - lead.utf8.count, next.end)
+            if let next, isNumber(next), let lead = leadWordBytes.first(where: { word.hasSuffix($0) }) {
+                protect(word.end - lead.count, next.end)
             }
             // กิจกรรมต่าง ๆ: the word's end stays with its ๆ
-            if let next, next.text == "ๆ" || next.text.hasPrefix("ๆ") {
-                let tail = word.text.unicodeScalars.suffix(repeatTail)
-                protect(word.end - String(String.UnicodeScalarView(tail)).utf8.count, next.start + "ๆ".utf8.count)
+            if let next, next.hasPrefix(repeatMark) {
+                let tail = word.scalars.suffix(repeatTail)
+                protect(word.end - String(String.UnicodeScalarView(tail)).utf8.count, next.start + repeatMark.count)
             }
             // สมเด็จพระกนิษฐาธิราชเจ้า…: a royal name is one word, however long
-            if royalPrefixes.contains(where: { word.text.hasPrefix($0) }) { protect(word.start, word.end) }
+            if royalPrefixBytes.contains(where: { word.hasPrefix($0) }) { protect(word.start, word.end) }
             // นางสาวศศิธร อินทกุล
-            if let next, let title = titles.first(where: { word.text.hasPrefix($0) }), word.text.count > title.count,
-               !notNames.contains(where: { word.text.hasPrefix($0) }), isThaiName(word.text), isThaiName(next.text) {
+            if let next, let title = titleBytes.first(where: { word.hasPrefix($0) }), word.text.count > title.count,
+               !notNameBytes.contains(where: { word.hasPrefix($0) }), isThaiName(word), isThaiName(next) {
                 protect(word.start, next.end)
             }
         }
@@ -117,7 +128,6 @@ public enum ThaiLineBreakRules {
                 merged.append(range)
             }
         }
-        let bytes = Array(text.utf8)
         return merged.filter { String(decoding: bytes[$0], as: UTF8.self).count <= maximumLength }
     }
 
