@@ -59,7 +59,9 @@ let package = Package(
 
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "SarabanDataTests", dependencies: ["SarabanData"]),
-        .testTarget(name: "SarabanTemplateTests", dependencies: ["SarabanTemplate", "SarabanData", "SarabanDocument"]),
+        .testTarget(name: "SarabanTemplateTests", dependencies: [
+            "SarabanTemplate", "SarabanData", "SarabanDocument", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         .testTarget(name: "SarabanDocumentTests", dependencies: ["SarabanDocument"]),
         .testTarget(name: "SarabanGraphicsTests", dependencies: ["SarabanGraphics"]),
         .testTarget(name: "SarabanLayoutTests", dependencies: ["SarabanLayout", "SarabanDocument", "SarabanGraphics"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import Mustache
 import SarabanData
 import SarabanDocument
 @testable import SarabanTemplate
@@ -89,6 +90,27 @@ struct TemplateTests {
         let library = try TemplateLibrary(directory: templateDirectory)
         #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo", "minutes"])
         #expect(library.descriptions["memo"]?.hasPrefix("บันทึกข้อความ") == true)
+    }
+
+    @Test(arguments: ["ไม่มีอะไรพิเศษ", "<b>ตัวหนา</b> & \"คำพูด\" 'เดี่ยว'", "a<>&\"'b", "", "ก&ข"])
+    func markupEscapingIsMustachesHTMLEscaping(text: String) throws {
+        let html = try MustacheTemplate(string: "{{x}}").render(["x": text])
+        #expect(MarkupEscaping().escapeText(text) == html)
+    }
+
+    @Test func anErrorOnTheFirstLineKeepsItsColumn() throws {
+        let folder = NSTemporaryDirectory() + "saraban-templates-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let text = "<p>{{#a}}x{{/b}}</p>\n"
+        try text.write(toFile: folder + "/broken.mustache", atomically: true, encoding: .utf8)
+        var column = 0
+        do { _ = try MustacheTemplate(string: text) } catch let error as MustacheTemplate.ParserError { column = error.context.columnNumber }
+        #expect(column > 0)
+        #expect {
+            try TemplateLibrary(directory: folder)
+        } throws: { error in
+            "\(error)".contains("broken.mustache:1:\(column):") && !"\(error)".contains("CONTENT_TYPE")
+        }
     }
 
     @Test func aBrokenTemplateIsReportedWithItsLine() throws {
