@@ -16,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
@@ -34,12 +33,18 @@ let package = Package(
         // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.
         .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate"]),
 
+        // cmark-gfm (GitHub's CommonMark parser, with tables) and the one module that calls it.
+        .systemLibrary(
+            name: "CCMarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "SarabanMarkdown", dependencies: ["CCMarkGFM"]),
+
         // 1. data: YAML/JSON → typed, checked documents (Letter, Memo…).
         .target(name: "SarabanData", dependencies: ["ThaiText", "Yams"]),
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
-            "SarabanData", "ThaiText", .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Ink", package: "Ink"),
+            "SarabanData", "ThaiText", "SarabanMarkdown", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // 3. document: the markup → a typed model of blocks.
         .target(name: "SarabanDocument", dependencies: ["ThaiText"]),

@@ -1,8 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Ink
+import SarabanMarkdown
 
 /// The body of minutes, written in Markdown, as blocks for the templates:
 ///
@@ -13,7 +10,7 @@ import Ink
 ///     มติที่ประชุม รับทราบ                              ← a resolution (label bold, text hanging)
 ///     | ที่ | อำเภอ | … |                              ← a table
 ///
-/// Ink parses the Markdown; its HTML is read back as a tree.
+/// cmark-gfm parses the Markdown (`SarabanMarkdown`).
 enum MarkdownBody {
     static let resolutionLabels = ["มติที่ประชุม", "มติ", "ข้อสรุป"]
 
@@ -23,9 +20,7 @@ enum MarkdownBody {
     }
 
     static func blocks(_ markdown: String, builder: ViewModelBuilder) throws -> [[String: Any]] {
-        let html = MarkdownParser().html(from: keepingNumbers(markdown))
-            .replacingBytes(of: "<br>", with: "<br/>").replacingBytes(of: "<hr>", with: "<hr/>")
-        let tree = try HTMLTree.parse("<root>" + html + "</root>")
+        let tree = MarkdownTree.parse(keepingNumbers(markdown))
         var result: [[String: Any]] = []
         for node in tree.children {
             guard case .element(let element) = node else { continue }
@@ -34,7 +29,7 @@ enum MarkdownBody {
         return result
     }
 
-    private static func blocks(_ element: HTMLTree.Element, builder: ViewModelBuilder) throws -> [[String: Any]] {
+    private static func blocks(_ element: MarkdownTree.Element, builder: ViewModelBuilder) throws -> [[String: Any]] {
         switch element.name {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(element.name.dropFirst())) ?? 2
@@ -64,7 +59,7 @@ enum MarkdownBody {
             let rows = element.descendants("tr")
             let head = rows.filter { !$0.descendants("th").isEmpty }
             let body = rows.filter { $0.descendants("th").isEmpty }
-            func cells(_ row: HTMLTree.Element) -> [[String: Any]] {
+            func cells(_ row: MarkdownTree.Element) -> [[String: Any]] {
                 row.elements.map { ["cell-text": builder.digits($0.text), "colspan": 1, "rowspan": 1] }
             }
             let columns = rows.map { $0.elements.count }.max() ?? 0
@@ -105,57 +100,31 @@ enum MarkdownBody {
     }
 }
 
-/// Ink's HTML as a small tree.
-enum HTMLTree {
-    indirect enum Node { case element(Element), text(String) }
+extension MarkdownTree.Element {
+    /// The element's text on one line.
+    var text: String {
+        let joined = children.map { child -> String in
+            switch child {
+            case .text(let text): return text
+            case .element(let element): return element.name == "br" ? " " : element.text
+            }
+        }.joined().replacingBytes(of: "\n", with: " ")
+        return String(joined[...].trimmingSpaces)
+    }
 
-    final class Element {
-        let name: String
-        var children: [Node] = []
-        init(name: String) { self.name = name }
-        var elements: [Element] { children.compactMap { if case .element(let e) = $0 { return e } else { return nil } } }
-        func descendants(_ name: String) -> [Element] { elements.flatMap { $0.name == name ? [$0] : $0.descendants(name) } }
-        var text: String {
-            let joined = children.map { if case .text(let t) = $0 { return t } else if case .element(let e) = $0 { return e.name == "br" ? " " : e.text } else { return "" } }
-                .joined().replacingBytes(of: "\n", with: " ")
-            return String(joined[...].trimmingSpaces)
-        }
-        /// Text runs, bold where Markdown said `**`.
-        var spans: [ProseSpan] {
-            var result: [ProseSpan] = []
-            func walk(_ element: Element, bold: Bool) {
-                for child in element.children {
-                    switch child {
-                    case .text(let t): result.append(ProseSpan(t.replacingBytes(of: "\n", with: " "), bold: bold))
-                    case .element(let e): walk(e, bold: bold || e.name == "strong" || e.name == "b")
-                    }
+    /// Text runs, bold where Markdown said `**`.
+    var spans: [ProseSpan] {
+        var result: [ProseSpan] = []
+        func walk(_ element: MarkdownTree.Element, bold: Bool) {
+            for child in element.children {
+                switch child {
+                case .text(let text): result.append(ProseSpan(text.replacingBytes(of: "\n", with: " "), bold: bold))
+                case .element(let element): walk(element, bold: bold || element.name == "strong" || element.name == "b")
                 }
             }
-            walk(self, bold: false)
-            if let first = result.first { result[0].text = String(first.text.drop(while: { $0 == " " })) }
-            return result.filter { !$0.text.isEmpty }
         }
-    }
-
-    static func parse(_ html: String) throws -> Element {
-        let delegate = Delegate()
-        let parser = XMLParser(data: Data(html.utf8))
-        parser.delegate = delegate
-        guard parser.parse(), let root = delegate.root else {
-            throw MarkdownBody.MarkdownError(message: "the Markdown could not be read (line \(parser.lineNumber) of its HTML)")
-        }
-        return root
-    }
-
-    final class Delegate: NSObject, XMLParserDelegate {
-        var root: Element?
-        var stack: [Element] = []
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
-            let element = Element(name: name)
-            if let parent = stack.last { parent.children.append(.element(element)) } else { root = element }
-            stack.append(element)
-        }
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) { stack.removeLast() }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.children.append(.text(string)) }
+        walk(self, bold: false)
+        if let first = result.first { result[0].text = String(first.text.drop(while: { $0 == " " })) }
+        return result.filter { !$0.text.isEmpty }
     }
 }

@@ -1,0 +1,104 @@
+import CCMarkGFM
+
+/// Markdown read into a small tree whose element names are the HTML ones (`p`, `h2`, `ol`,
+/// `li`, `strong`, `table`, `tr`, `th`, `td` …), parsed by cmark-gfm: CommonMark with GitHub's
+/// pipe tables.
+///
+/// The only module that calls cmark: the rest of Saraban sees this tree.
+public enum MarkdownTree {
+    public indirect enum Node {
+        case element(Element)
+        case text(String)
+    }
+
+    public final class Element {
+        public let name: String
+        public internal(set) var children: [Node] = []
+        init(name: String) { self.name = name }
+
+        public var elements: [Element] {
+            children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
+        }
+
+        public func descendants(_ name: String) -> [Element] {
+            elements.flatMap { $0.name == name ? [$0] : $0.descendants(name) }
+        }
+    }
+
+    /// The document as a `root` element.
+    public static func parse(_ markdown: String) -> Element {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        if let table = cmark_find_syntax_extension("table") { cmark_parser_attach_syntax_extension(parser, table) }
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let document = cmark_parser_finish(parser)!
+        defer { cmark_node_free(document) }
+        let root = Element(name: "root")
+        root.children = children(of: document)
+        return root
+    }
+
+    private static func children(of node: OpaquePointer) -> [Node] {
+        var result: [Node] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result += converted(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func converted(_ node: OpaquePointer) -> [Node] {
+        let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+        func element(_ name: String) -> [Node] {
+            let element = Element(name: name)
+            element.children = children(of: node)
+            return [.element(element)]
+        }
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE: return [.text(literal)]
+        case CMARK_NODE_SOFTBREAK: return [.text("\n")]
+        case CMARK_NODE_LINEBREAK: return [.element(Element(name: "br"))]
+        case CMARK_NODE_HTML_INLINE:
+            // <br> is the one tag an office types in a line; other tags stay as typed.
+            let tag = literal.lowercased().filter { $0 != " " }
+            return tag == "<br>" || tag == "<br/>" ? [.element(Element(name: "br"))] : [.text(literal)]
+        case CMARK_NODE_PARAGRAPH: return element("p")
+        case CMARK_NODE_HEADING: return element("h\(cmark_node_get_heading_level(node))")
+        case CMARK_NODE_LIST: return element(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "ol" : "ul")
+        case CMARK_NODE_ITEM: return element("li")
+        case CMARK_NODE_BLOCK_QUOTE: return element("blockquote")
+        case CMARK_NODE_THEMATIC_BREAK: return element("hr")
+        case CMARK_NODE_EMPH: return element("em")
+        case CMARK_NODE_STRONG: return element("strong")
+        case CMARK_NODE_LINK: return element("a")
+        case CMARK_NODE_CODE_BLOCK: return element("pre")
+        case CMARK_NODE_HTML_BLOCK: return element("html")
+        case CMARK_NODE_IMAGE: return element("img")
+        default:
+            // The table extension's nodes, named by the extension.
+            switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
+            case "table": return element("table")
+            case "table_header": return rowElement(node, cell: "th")
+            case "table_row": return rowElement(node, cell: "td")
+            default: return children(of: node)
+            }
+        }
+    }
+
+    private static func rowElement(_ node: OpaquePointer, cell: String) -> [Node] {
+        let row = Element(name: "tr")
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let element = Element(name: cell)
+            element.children = children(of: current)
+            row.children.append(.element(element))
+            child = cmark_node_next(current)
+        }
+        return [.element(row)]
+    }
+}
