@@ -82,7 +82,9 @@ public final class FontLibrary {
                 }
             }
         }
-        let result = ReverseCmap(characters: map, saraAmGlyph: saraAmGlyph)
+        var characters = [Unicode.Scalar?](repeating: nil, count: Int(map.keys.max() ?? 0) + 1)
+        for (glyph, scalar) in map { characters[Int(glyph)] = scalar }
+        let result = ReverseCmap(characters: characters, saraAmGlyph: saraAmGlyph)
         reverseCmaps[key] = result
         return result
     }
@@ -131,7 +133,10 @@ func fileIsDirectory(_ path: String, _ isDir: inout Bool) -> Bool {
 
 /// A font's cmap read backwards, for the characters a Thai document uses.
 struct ReverseCmap {
-    var characters: [UInt32: Unicode.Scalar]
+    /// By glyph id (an array: looked up for every glyph drawn).
+    private var characters: [Unicode.Scalar?]
+    init(characters: [Unicode.Scalar?], saraAmGlyph: UInt32?) { self.characters = characters; self.saraAmGlyph = saraAmGlyph }
+    subscript(glyph: UInt32) -> Unicode.Scalar? { Int(glyph) < characters.count ? characters[Int(glyph)] : nil }
     /// The font's own ำ glyph, drawn instead of the shaper's sara aa so that ToUnicode says ำ.
     var saraAmGlyph: UInt32?
 }

@@ -152,6 +152,22 @@ public final class TextLayout {
         return result
     }
 
+    /// The widest stretch between two places where a line may break (libthai's word boundaries),
+    /// trailing spaces left out: the narrowest a table column can be without breaking a word.
+    /// Read off this layout's own lines, which saves laying the text out again at width 1.
+    public var widestUnbreakableWidth: Double {
+        let boundaries = [0] + breakOpportunities().filter { $0 > 0 && $0 < utf8.count } + [utf8.count]
+        var widest = 0.0
+        for (start, next) in zip(boundaries, boundaries.dropFirst()) {
+            var end = next
+            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x0A { end -= 1 }
+            for index in lines.indices {
+                if let span = span(of: start..<end, onLine: index) { widest = max(widest, span.width) }
+            }
+        }
+        return widest
+    }
+
     private func readLines(indent: Double) {
         let count = Int(pango_layout_get_line_count(layout))
         let scale = Double(PANGO_SCALE)
@@ -314,24 +330,34 @@ public final class TextLayout {
                     guard GlyphText.isAttached(scalar(at: itemStart + Int(glyphs.log_clusters[end]))) else { break }
                     end = next
                 }
-                let characters = clusterText(from: start, to: end)
-                let glyphCharacters = (g..<end).map { cmap.characters[glyphs.glyphs[$0].glyph] }
-                // Most clusters: each glyph is the nominal glyph of the character in its place.
-                if characters.count == end - g, zip(characters, glyphCharacters).allSatisfy({ $0 == $1 }) {
-                    for (k, gi) in (g..<end).enumerated() {
+                // Most clusters: each glyph is the nominal glyph of the character in its place,
+                // and is shown with that character's bytes as they are.
+                let textStart = itemStart + start
+                let textEnd = end < count ? itemStart + Int(glyphs.log_clusters[end]) : itemEnd
+                var byte = textStart
+                var matches = true
+                for gi in g..<end {
+                    guard byte < textEnd, let character = cmap[glyphs.glyphs[gi].glyph], scalar(at: byte) == character else { matches = false; break }
+                    byte += utf8SequenceLength(utf8[byte])
+                }
+                if matches, byte == textEnd {
+                    byte = textStart
+                    for gi in g..<end {
                         let info = glyphs.glyphs[gi]
-                        let glyph = cairo_glyph_t(index: UInt(info.glyph),
-                                                  x: penX + Double(info.geometry.x_offset) / scale,
-                                                  y: runY + Double(info.geometry.y_offset) / scale)
+                        let length = utf8SequenceLength(utf8[byte])
+                        prepared.shown.append(cairo_glyph_t(index: UInt(info.glyph),
+                                                            x: penX + Double(info.geometry.x_offset) / scale,
+                                                            y: runY + Double(info.geometry.y_offset) / scale))
                         penX += Double(info.geometry.width) / scale
-                        let before = prepared.text.count
-                        prepared.text += UTF8.encode(characters[k])!
-                        prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(prepared.text.count - before), num_glyphs: 1))
-                        prepared.shown.append(glyph)
+                        prepared.text += utf8[byte..<(byte + length)]
+                        prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(length), num_glyphs: 1))
+                        byte += length
                     }
                     g = end
                     continue
                 }
+                let characters = clusterText(from: start, to: end)
+                let glyphCharacters = (g..<end).map { cmap[glyphs.glyphs[$0].glyph] }
                 let assignment = GlyphText.assign(characters: characters, glyphCharacters: glyphCharacters)
                 var group: [(order: Int, glyph: cairo_glyph_t, text: [UInt8])] = []
                 for (k, gi) in (g..<end).enumerated() {

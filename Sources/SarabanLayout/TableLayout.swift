@@ -109,12 +109,11 @@ struct TableLayout {
                 let text = placed.cell.text.plainText
                 let bold = index != 1
                 // The narrowest a cell can be is its widest unbreakable stretch (a Thai word, not a
-                // space-separated phrase): what Pango leaves on a line when the width is next to nothing.
-                let tightest = setter.layout([Span(text)], width: 1, size: textSize, bold: bold)
-                let widest = tightest.lines.map(\.width).max() ?? 0
-                minimum[placed.column] = max(minimum[placed.column], widest + 2 * padding)
+                // space-separated phrase); the widest, the whole text on one line.
+                let line = setter.line(text, size: textSize, bold: bold)
+                minimum[placed.column] = max(minimum[placed.column], line.widestUnbreakableWidth + 2 * padding)
                 if index != 0 {
-                    natural[placed.column] = max(natural[placed.column], setter.line(text, size: textSize, bold: bold).naturalWidth + 2 * padding)
+                    natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding)
                 }
             }
         }
