@@ -31,6 +31,17 @@ struct LayoutTests {
     let fixture = LayoutTests.sharedFixture
     var cm: Double { 72 / 2.54 }
 
+    /// A table column's narrowest width comes from the text's one-line layout; it is what Pango
+    /// leaves on the widest line when the text is laid out at next to no width.
+    @Test(arguments: ["การพัฒนาศักยภาพสัมมาชีพชุมชน", "จำนวน ๕๓๓,๘๐๐ บาท", "สำนักงานพัฒนาชุมชนจังหวัดลำปาง โทร. ๐ ๕๔๒๖ ๕๐๕๕", "ก"])
+    func narrowestColumnWidthIsTheWidestWord(text: String) {
+        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
+        let atNoWidth = setter.layout([Span(text)], width: 1).lines.map(\.width).max() ?? 0
+        let fromOneLine = setter.line(text).widestUnbreakableWidth
+        #expect(abs(fromOneLine - atNoWidth) < 0.5, "\(fromOneLine) vs \(atNoWidth)")
+        #expect(fromOneLine > 0)
+    }
+
     func textLines(_ page: Page) -> [(layout: TextLayout, line: Int, x: Double, baseline: Double)] {
         page.items.compactMap {
             if case let .textLine(layout, line, x, baseline, _) = $0 { return (layout, line, x, baseline) }
