@@ -57,7 +57,7 @@ public enum RecipientList {
 
     static func yaml(_ text: String, path: String) throws -> [Recipient] {
         let node: Node?
-        do { node = try Yams.compose(yaml: text) } catch {
+        do { node = try Yams.compose(yaml: text, .basic) } catch {
             throw BatchError(message: "\(path): not valid YAML: \(error)")
         }
         guard let list = node?.sequence else { throw BatchError(message: "\(path): expected a list of recipients (lines starting with `- `)") }
@@ -94,7 +94,7 @@ public struct MailMerge: @unchecked Sendable {
         }
         // Read once through the loader: a broken letter stops before any recipient.
         _ = try DataLoader().load(text: text, file: letterPath)
-        guard let mapping = try Yams.compose(yaml: text)?.mapping else {
+        guard let mapping = try Yams.compose(yaml: text, .basic)?.mapping else {
             throw DataError(file: letterPath, message: "expected a mapping of fields")
         }
         self.letterPath = letterPath

@@ -23,7 +23,7 @@ public final class FieldReader {
     public static func root(text: String, file: String) throws -> FieldReader {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw DataError(file: file, line: error.line, message: "not valid YAML/JSON: \(error.problem)")
         }

@@ -289,6 +289,11 @@ public final class TextLayout {
     /// letter (see the layout cache) is prepared once and only placed afterwards.
     private var prepared: [Int: [PreparedRun]] = [:]
 
+    /// Prepares every line for drawing now.
+    public func prepareLines() {
+        for index in lines.indices { _ = preparedLine(index) }
+    }
+
     private func preparedLine(_ index: Int) -> [PreparedRun] {
         if let runs = prepared[index] { return runs }
         let runs = prepareLine(index)

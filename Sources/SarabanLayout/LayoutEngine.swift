@@ -19,9 +19,10 @@ public final class LayoutEngine {
         self.fonts = fonts
         self.style = style
         self.emblemPath = emblemPath
-        preparation = Preparation(emblemPath: emblemPath, heights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
+        preparation = Preparation(emblemPath: emblemPath, heights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points],
+                                  fonts: fonts, family: style.font.family, size: style.font.size.points * style.font.scale)
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.

@@ -21,7 +21,7 @@ public enum ThaiDigits {
             token.removeAll(keepingCapacity: true)
         }
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            if isSpace(scalar) {
                 flush()
                 result.append(scalar)
             } else {
@@ -30,6 +30,16 @@ public enum ThaiDigits {
         }
         flush()
         return String(result)
+    }
+
+    /// Whitespace, answered without Unicode's property tables for ASCII and Thai letters (the
+    /// lookup was most of the time spent converting a document's digits).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09...0x0D: return true
+        case 0x21...0x7E, 0x0E00...0x0E7F: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Converts every Thai digit to its Arabic digit.
