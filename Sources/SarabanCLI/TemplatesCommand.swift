@@ -42,7 +42,7 @@ struct TemplatesCommand: ParsableCommand {
             var arguments = [sample, "--page", String(page), "--dpi", String(dpi), "-t", name]
             if let output { arguments += ["-o", output] }
             if text { arguments.append("--text") }
-            var preview = try PreviewCommand.parse(arguments)
+            let preview = try PreviewCommand.parse(arguments)
             try preview.run()
         }
     }

@@ -193,14 +193,24 @@ struct TableLayout {
     private func sectionBox(_ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
                             header: Bool, bold: Bool = false) -> FlowBox {
         let pitch = setter.pitch
-        let layouts = cells.map { placed -> TextLayout in
+        // Each cell's text and how far its lines sit from the cell's inner left edge.
+        let layouts = cells.map { placed -> (layout: TextLayout, offset: Double) in
             let inset = borders ? padding : style.table.cellPadding.points / 2
             let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * inset
             let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
             let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
-            return setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold)
+            // Most cells fit on one line: the one-line layout that measured the column is the
+            // cell's text, placed here as the wrapped layout would place it.
+            if placed.cell.text.allSatisfy({ !$0.bold }) {
+                let line = setter.line(placed.cell.text.plainText, size: textSize, bold: header || bold)
+                if line.lines.count == 1, let only = line.lines.first, only.width <= width {
+                    let slack = width - only.width
+                    return (line, alignment == .center ? slack / 2 : alignment == .right ? slack : 0)
+                }
+            }
+            return (setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold), 0)
         }
-        func needed(_ index: Int) -> Double { Double(max(1, layouts[index].lines.count)) * pitch + 2 * padding }
+        func needed(_ index: Int) -> Double { Double(max(1, layouts[index].layout.lines.count)) * pitch + 2 * padding }
         // Row heights: single-row cells first, then spanning cells stretch their last row.
         var heights = [Double](repeating: pitch + 2 * padding, count: rows)
         for (i, placed) in cells.enumerated() where placed.cell.rowspan == 1 { heights[placed.row] = max(heights[placed.row], needed(i)) }
@@ -217,13 +227,13 @@ struct TableLayout {
             let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
             let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
             if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
-            let layout = layouts[i]
+            let (layout, offset) = layouts[i]
             let textHeight = Double(layout.lines.count) * pitch
             // Header cells are centred vertically; body cells start at the top.
             let textTop = header ? top + (bottom - top - textHeight) / 2 : top + padding
             for line in layout.lines.indices {
                 let inset = borders ? padding : style.table.cellPadding.points / 2
-                items.append(.textLine(layout, line: line, x: x + inset, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
+                items.append(.textLine(layout, line: line, x: x + inset + offset, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
             }
         }
         // The continuation marker names what a reader sees first on the next page: the topmost,
