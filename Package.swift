@@ -41,7 +41,7 @@ let package = Package(
         .target(name: "SarabanMarkdown", dependencies: ["CCMarkGFM"]),
 
         // 1. data: YAML/JSON → typed, checked documents (Letter, Memo…).
-        .target(name: "SarabanData", dependencies: ["ThaiText", "Yams"]),
+        .target(name: "SarabanData", dependencies: ["ThaiText", "SarabanMarkdown", "Yams"]),
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
             "SarabanData", "ThaiText", "SarabanMarkdown", .product(name: "Mustache", package: "swift-mustache"),

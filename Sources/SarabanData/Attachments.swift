@@ -164,7 +164,8 @@ extension DataLoader {
         }
     }
 
-    private func table(_ r: FieldReader) throws -> TableData {
+    /// A table: `columns`, optional `header` rows with merged cells, `rows`, totals.
+    func table(_ r: FieldReader) throws -> TableData {
         let columns = try r.list("columns", item: { c in
             let of = try c.strings("of").compactMap { Int($0) }
             guard of.isEmpty || of.count == 2 else {

@@ -43,6 +43,7 @@ public struct DataChecks {
             result.append(DataError(file: file, line: list.line, field: "\(key).stated-count",
                                     message: "the source states จำนวน \(ThaiDigits.toThai(String(stated))) คน but the list has \(ThaiDigits.toThai(String(list.people.count))) names"))
         }
+        for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body")
     }
 

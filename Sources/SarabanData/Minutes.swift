@@ -1,4 +1,5 @@
 import Foundation
+import SarabanMarkdown
 import ThaiText
 
 /// รายงานการประชุม: meeting minutes (regulation form แบบที่ ๑๑).
@@ -35,6 +36,9 @@ public final class Minutes: Sendable, Equatable {
     public let body: String
     /// Line of the data file where the body starts, for messages.
     public let bodyLine: Int
+    /// The body's tables written as ```` ```table ```` blocks (YAML, as in attachments: merged
+    /// header cells, totals), in the order they appear.
+    public let tables: [TableData]
     /// เลิกประชุมเวลา (or ปิดประชุมเวลา).
     public let closingLabel: String
     public let closingTime: ThaiTime?
@@ -45,7 +49,7 @@ public final class Minutes: Sendable, Equatable {
     /// The two signatures side by side rather than one under the other.
     public let signaturesSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
+    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, tables: [TableData], closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
         self.file = file
         self.common = common
         self.title = title
@@ -63,6 +67,7 @@ public final class Minutes: Sendable, Equatable {
         self.openingTime = openingTime
         self.body = body
         self.bodyLine = bodyLine
+        self.tables = tables
         self.closingLabel = closingLabel
         self.closingTime = closingTime
         self.recorder = recorder
@@ -126,6 +131,8 @@ extension DataLoader {
             return signer
         }
         let present = try list("present", defaultLabel: "ผู้มาประชุม")
+        let text = try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …")
+        let firstLine = bodyLine ?? r.valueLine("body")
         return Minutes(
             file: r.file, common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
             weekdayAsWritten: weekday, weekdayLine: r.mapping["weekday-as-written"]?.mark?.line,
@@ -133,10 +140,24 @@ extension DataLoader {
             present: present, absent: try list("absent", defaultLabel: "ผู้ไม่มาประชุม"),
             guests: try list("guests", defaultLabel: "ผู้เข้าร่วมประชุม"),
             openingLabel: try r.string("opening-label") ?? "เริ่มประชุมเวลา", openingTime: try r.time("opening-time"),
-            body: try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …"),
-            bodyLine: bodyLine ?? r.valueLine("body"),
+            body: text, bodyLine: firstLine, tables: try tables(in: text, bodyLine: firstLine, file: r.file),
             closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
             recorder: try signer("recorder"), reviewer: try signer("reviewer"),
             signaturesSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
+    }
+
+    /// The ```` ```table ```` blocks of a Markdown body, read as tables; errors name the line of
+    /// the data file.
+    func tables(in body: String, bodyLine: Int, file: String) throws -> [TableData] {
+        try MarkdownTree.all("pre", in: MarkdownTree.parse(body)).filter { $0.info == "table" }.map { block in
+            var yaml = ""
+            if case .text(let text)? = block.children.first { yaml = text }
+            // The YAML starts on the line after the fence; pad it so that its lines are the file's.
+            let firstLine = bodyLine + block.line
+            let reader = try FieldReader.root(text: String(repeating: "\n", count: firstLine - 1) + yaml, file: file)
+            let table = try self.table(reader)
+            try reader.finish()
+            return table
+        }
     }
 }

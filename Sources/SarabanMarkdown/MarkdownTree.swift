@@ -14,6 +14,10 @@ public enum MarkdownTree {
     public final class Element {
         public let name: String
         public internal(set) var children: [Node] = []
+        /// A fenced code block's info string (```` ```table ```` → `table`).
+        public internal(set) var info: String?
+        /// The line of the Markdown where the element starts (1-based).
+        public internal(set) var line = 0
         init(name: String) { self.name = name }
 
         public var elements: [Element] {
@@ -26,6 +30,11 @@ public enum MarkdownTree {
     }
 
     /// The document as a `root` element.
+    /// Every element named `name`, depth first, in document order.
+    public static func all(_ name: String, in element: Element) -> [Element] {
+        element.elements.flatMap { ($0.name == name ? [$0] : []) + all(name, in: $0) }
+    }
+
     public static func parse(_ markdown: String) -> Element {
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
@@ -57,6 +66,7 @@ public enum MarkdownTree {
         func element(_ name: String) -> [Node] {
             let element = Element(name: name)
             element.children = children(of: node)
+            element.line = Int(cmark_node_get_start_line(node))
             return [.element(element)]
         }
         switch cmark_node_get_type(node) {
@@ -76,7 +86,12 @@ public enum MarkdownTree {
         case CMARK_NODE_EMPH: return element("em")
         case CMARK_NODE_STRONG: return element("strong")
         case CMARK_NODE_LINK: return element("a")
-        case CMARK_NODE_CODE_BLOCK: return element("pre")
+        case CMARK_NODE_CODE_BLOCK:
+            let block = Element(name: "pre")
+            block.info = cmark_node_get_fence_info(node).map { String(cString: $0) }
+            block.line = Int(cmark_node_get_start_line(node))
+            block.children = [.text(literal)]
+            return [.element(block)]
         case CMARK_NODE_HTML_BLOCK: return element("html")
         case CMARK_NODE_IMAGE: return element("img")
         default:

@@ -1,4 +1,5 @@
 import Foundation
+import SarabanData
 import SarabanMarkdown
 
 /// The body of minutes, written in Markdown, as blocks for the templates:
@@ -19,18 +20,24 @@ enum MarkdownBody {
         var description: String { message }
     }
 
-    static func blocks(_ markdown: String, builder: ViewModelBuilder) throws -> [[String: Any]] {
+    /// - Parameter tables: the body's ```` ```table ```` blocks, read with the data (`Minutes.tables`).
+    static func blocks(_ markdown: String, tables: [TableData], builder: ViewModelBuilder) throws -> [[String: Any]] {
         let tree = MarkdownTree.parse(keepingNumbers(markdown))
+        var tables = tables[...]
         var result: [[String: Any]] = []
         for node in tree.children {
             guard case .element(let element) = node else { continue }
-            result += try blocks(element, builder: builder)
+            result += try blocks(element, tables: &tables, builder: builder)
         }
         return result
     }
 
-    private static func blocks(_ element: MarkdownTree.Element, builder: ViewModelBuilder) throws -> [[String: Any]] {
+    private static func blocks(_ element: MarkdownTree.Element, tables: inout ArraySlice<TableData>,
+                               builder: ViewModelBuilder) throws -> [[String: Any]] {
         switch element.name {
+        case "pre" where element.info == "table":
+            guard let table = tables.popFirst() else { return [] }
+            return [["md-table": builder.table(table)]]
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(element.name.dropFirst())) ?? 2
             return [["md-heading": ["heading-level": level, "heading-text": builder.digits(element.text)]]]
@@ -73,11 +80,12 @@ enum MarkdownBody {
                 "foot-rows": [[String: Any]](),
             ]]]
         case "blockquote":
-            return try element.elements.flatMap { try blocks($0, builder: builder) }
+            return try element.elements.flatMap { try blocks($0, tables: &tables, builder: builder) }
         case "hr":
             return []
         default:
-            throw MarkdownError(message: "Markdown <\(element.name)> is not supported in minutes (use headings, paragraphs, lists and tables)")
+            let what = element.name == "pre" ? "a code block" : "<\(element.name)>"
+            throw MarkdownError(message: "Markdown \(what) is not supported in minutes (use headings, paragraphs, lists, tables and ```table blocks)")
         }
     }
 

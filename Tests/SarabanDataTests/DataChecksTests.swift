@@ -38,6 +38,58 @@ struct DataChecksTests {
         """, file: "t.yaml")
     }
 
+    /// Markdown minutes whose body has a ```table block (line 9 opens it; its YAML starts on line 10).
+    func markdownMinutes(table: String) throws -> DocumentData {
+        try DataLoader().load(text: """
+        ---
+        type: minutes
+        title: [รายงานการประชุม]
+        date: 2020-05-14
+        ---
+
+        ## ระเบียบวาระที่ ๑
+
+        ```table
+        \(table)
+        ```
+
+        มติที่ประชุม: รับทราบ
+        """, file: "m.md")
+    }
+
+    @Test func tableBlocksInMarkdownMinutesAreReadWithTheData() throws {
+        guard case .minutes(let minutes) = try markdownMinutes(table: """
+        columns: [ที่, อำเภอ, {title: เป้าหมาย, type: number, total: true}, {title: ดำเนินการ, type: number, total: true}]
+        header:
+          - [{text: ที่, rowspan: 2}, {text: อำเภอ, rowspan: 2}, {text: จำนวนหมู่บ้าน, colspan: 2}]
+          - [เป้าหมาย, ดำเนินการ]
+        rows:
+          - [1, เมืองลพบุรี, 60, 37]
+        """) else { Issue.record("not minutes"); return }
+        #expect(minutes.tables.count == 1)
+        #expect(minutes.tables[0].header.first?.last == HeaderCell(text: "จำนวนหมู่บ้าน", colspan: 2, rowspan: 1))
+        #expect(minutes.tables[0].totals()[2]?.description == "60")
+    }
+
+    @Test func aTableBlocksMistakeNamesItsLineInTheFile() throws {
+        #expect {
+            try markdownMinutes(table: "columns: [ที่, อำเภอ]\nrows:\n  - [1, เมือง, 60]")
+        } throws: { error in
+            let error = error as? DataError
+            return error?.file == "m.md" && error?.line == 10 && "\(error!)".contains("has 3 values for 2 columns")
+        }
+    }
+
+    @Test func aTableBlocksStatedTotalIsChecked() throws {
+        let found = checks.findings(try markdownMinutes(table: """
+        columns: [ที่, {title: งบประมาณ, type: amount, total: true, stated-total: 1000}]
+        rows:
+          - [1, 600]
+          - [2, 300]
+        """))
+        #expect(found.contains { $0.field == "body table 1.columns[2].stated-total" && $0.line == 10 && $0.message.contains("๙๐๐") })
+    }
+
     @Test func weekdayAsWrittenThatIsNotTheDate() throws {
         let found = checks.findings(try minutes("weekday-as-written: พุธ"))
         #expect(found.contains { $0.field == "weekday-as-written" && $0.line == 4 && $0.message.contains("วันศุกร์") })

@@ -86,6 +86,34 @@ struct TemplateTests {
         #expect(document.blocks.contains(.field(label: "เรื่อง", value: [Span("<page-break/> & <b>x</b>")])))
     }
 
+    @Test func aTableBlockInMinutesKeepsItsMergedHeaderAndTotal() throws {
+        let data = try DataLoader().load(text: """
+        ---
+        type: minutes
+        title: [รายงานการประชุม]
+        date: 2020-05-14
+        ---
+        ## ระเบียบวาระที่ ๑
+
+        ```table
+        columns: [ที่, อำเภอ, {title: เป้าหมาย, type: number, total: true}, {title: ดำเนินการ, type: number, total: true}]
+        header:
+          - [{text: ที่, rowspan: 2}, {text: อำเภอ, rowspan: 2}, {text: จำนวนหมู่บ้าน, colspan: 2}]
+          - [เป้าหมาย, ดำเนินการ]
+        rows:
+          - [1, เมืองลพบุรี, 60, 37]
+          - [2, พัฒนานิคม, 20, 9]
+        ```
+        """, file: "m.md")
+        let markup = try TemplateLibrary(directory: templateDirectory).markup(for: data)
+        #expect(markup.contains(#"<cell colspan="2" rowspan="1">จำนวนหมู่บ้าน</cell>"#))
+        #expect(markup.contains(#"<cell colspan="1" rowspan="2">ที่</cell>"#))
+        #expect(markup.contains("<foot><row>"), "a รวม row")
+        #expect(markup.contains(">๘๐<") && markup.contains(">๔๖<"), "totals computed, in Thai digits")
+        let document = try MarkupParser().parse(markup)
+        #expect(!document.blocks.isEmpty)
+    }
+
     @Test func listsTheDocumentTemplatesWithDescriptions() throws {
         let library = try TemplateLibrary(directory: templateDirectory)
         #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo", "minutes"])
