@@ -23,7 +23,7 @@ extension ViewModelBuilder {
         do {
             return [
                 "minutes-title": minutes.title.map(digits),
-                "minutes-session": minutes.session.map { digits("ครั้งที่ \($0)") } ?? "",
+                "minutes-session": minutes.session.map { [digits("ครั้งที่ \($0)")] } ?? [],
                 "minutes-date": dateLine,
                 "minutes-place": minutes.place.enumerated().map { digits($0 == 0 ? "ณ \($1)" : $1) },
                 "rosters": rosters.map(roster),

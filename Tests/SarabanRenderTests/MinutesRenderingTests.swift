@@ -94,3 +94,42 @@ struct MinutesSignOffTests {
         }
     }
 }
+
+/// Seed 001's minutes: agenda-format, eight tables written as ```table blocks.
+@Suite("Seed 001 minutes")
+struct Seed001MinutesTests {
+    static let pdf: String = try! renderExample("seed-001-minutes")
+
+    /// Page sizes (width, height) in points, page by page.
+    func pageSizes() throws -> [(Double, Double)] {
+        let pages = Int(try pdfInfo(Self.pdf)["Pages"] ?? "0") ?? 0
+        let output = try run("pdfinfo", ["-f", "1", "-l", "\(pages)", Self.pdf]).stdout
+        return output.split(separator: "\n").filter { $0.contains("size:") && $0.hasPrefix("Page") }.compactMap { line in
+            let numbers = line.split(separator: " ").compactMap { Double($0) }
+            return numbers.count >= 3 ? (numbers[1], numbers[2]) : nil
+        }
+    }
+
+    @Test func wideTablesTurnThePageAndTheTextReadsBack() throws {
+        let sizes = try pageSizes()
+        let landscape = sizes.indices.filter { sizes[$0].0 > sizes[$0].1 }
+        #expect(landscape.count >= 3, "the 11- and 15-column tables are set on landscape pages: \(landscape)")
+        #expect(sizes.first.map { $0.0 < $0.1 } == true, "the minutes start on a portrait page")
+        let text = try pdfText(Self.pdf)
+        #expect(text.contains("5,394,000"), "the source's Arabic digits stay in its tables")
+        #expect(text.contains("ครั้งที่ ๕/๒๕๖๓"), "and its Thai digits in the text")
+        #expect(text.contains("ปิดประชุม เวลา ๑๒.๐๐ น."))
+        #expect(text.contains("(นางพันซ์กร วงศ์ชมภู)"))
+    }
+
+    @Test func theFifteenColumnTableRepeatsItsFourHeaderRows() throws {
+        let sizes = try pageSizes()
+        let pages = sizes.indices.filter { sizes[$0].0 > sizes[$0].1 }.map { $0 + 1 }
+        let withHeader = try pages.filter { try pdfText(Self.pdf, page: $0).contains("การจัดตั้งกลุ่มอาชีพ") }
+        #expect(withHeader.count == 2, "on both pages of the table: \(withHeader)")
+        for page in withHeader {
+            let text = try pdfText(Self.pdf, page: page)
+            #expect(text.contains("ดำเนินการไตรมาส 1-2") && text.contains("เบิกจ่าย") && text.contains("เป้าหมาย"), "all four header rows on page \(page)")
+        }
+    }
+}
