@@ -63,6 +63,14 @@ func reportingErrors(_ body: () throws -> Void) throws {
     }
 }
 
+/// Ends a successful command at once. Returning would release the fonts, the laid-out pages and
+/// every Pango and Cairo object one by one — 3 ms, a tenth of a cold render — only for the
+/// process to end; the system takes back its memory in one go.
+func exitSuccessfully() -> Never {
+    fflush(nil)
+    Foundation.exit(EXIT_SUCCESS)
+}
+
 func describe(_ error: Error) -> (String, Int32) {
     switch error {
     case Failure.input(let message): return (message, 1)

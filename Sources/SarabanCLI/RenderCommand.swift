@@ -42,6 +42,7 @@ struct RenderCommand: ParsableCommand {
             if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }
             print(summary)
         }
+        exitSuccessfully()
     }
 }
 
