@@ -21,10 +21,12 @@ public final class Renderer {
     public init(installation: Installation, extraFontDirectories: [String] = [], stylePath: String? = nil,
                 fontFamily: String? = nil) throws {
         self.installation = installation
+        // Started before anything else: it needs only the emblem's file.
+        let preparation = Preparation(emblemPath: installation.emblemPath)
         var style = try Style.load(path: stylePath ?? installation.stylePath)
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
-        engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath)
+        engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
     }
 
     /// Lays out document markup (what templates produce).

@@ -15,14 +15,17 @@ public final class LayoutEngine {
     /// Paragraphs laid out for earlier documents, reused when the next one repeats them.
     private let layouts = TextLayoutCache()
 
-    public init(fonts: FontLibrary, style: Style, emblemPath: String) throws {
+    /// - Parameter preparation: work started before the style and fonts were read (see
+    ///   `Preparation`); by default the engine starts its own.
+    public init(fonts: FontLibrary, style: Style, emblemPath: String, preparation: Preparation? = nil) throws {
         self.fonts = fonts
         self.style = style
         self.emblemPath = emblemPath
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
-        preparation = Preparation(emblemPath: emblemPath, heights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points],
-                                  fonts: fonts, family: style.font.family, size: style.font.size.points * style.font.scale)
+        self.preparation = preparation ?? Preparation(emblemPath: emblemPath)
+        self.preparation.warm(fonts: fonts, family: style.font.family, size: style.font.size.points * style.font.scale,
+                              emblemHeights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.

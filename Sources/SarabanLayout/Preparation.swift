@@ -1,27 +1,40 @@
 import Dispatch
 import SarabanGraphics
 
-/// What a first letter would otherwise stop for — libthai's word dictionary, the fonts opened
-/// and shaped with once, the Garuda parsed and drawn at the sizes the style uses, then the
-/// Garuda's PDF stream (`FormSubstitution`) — done on other cores while the caller reads its
-/// data and fills its template. A cold render is that much shorter; later ones find it done.
+/// What a first letter would otherwise stop for — libthai's word dictionary, the Garuda parsed,
+/// the fonts opened and shaped with once, then the Garuda drawn at the style's sizes and its PDF
+/// stream made (`FormSubstitution`) — done on other cores while the caller reads its style,
+/// its data and fills its template. A cold render is that much shorter; later ones find it done.
 ///
-/// The font library is used here until `done`, and by the engine only after waiting for it.
-final class Preparation: @unchecked Sendable {
+/// Start it first (it needs only the emblem's file), then hand it the fonts with `warm`.
+/// The font library is used here until the work is done, and by the engine only after
+/// `finishedEmblem()` has waited for it.
+public final class Preparation: @unchecked Sendable {
     private let done = DispatchGroup()
-    /// Written by the background job before it leaves `done`; read only after waiting on `done`.
+    private let queue = DispatchQueue.global(qos: .userInitiated)
+    /// Written by the parsing job before it leaves `done`; read only after waiting on `done`.
     private var emblem: VectorImage?
 
-    /// - Parameters:
-    ///   - heights: the emblem's heights, the one letters use first.
-    ///   - fonts: the engine's fonts, with the family and size of its body text.
-    init(emblemPath: String, heights: [Double], fonts: FontLibrary, family: String, size: Double) {
-        // Two jobs: on two cores both are done by the time the caller has its document.
+    public init(emblemPath: String) {
         done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [done, fonts = UncheckedBox(fonts)] in
+        queue.async { [done] in
             ThaiWordBreaker.loadDictionary()
-            // The regular and bold faces loaded, their shaping plans made, their glyphs mapped
-            // back to characters: what the first paragraph of a letter would wait for.
+            done.leave()
+        }
+        done.enter()
+        queue.async { [self] in
+            emblem = try? VectorImage(path: emblemPath)
+            done.leave()
+        }
+    }
+
+    /// Opens the regular and bold faces and shapes a line with each (their shaping plans made,
+    /// their glyphs mapped back to characters), then draws the emblem at `emblemHeights` (the
+    /// one letters use first) and makes its PDF stream, which the layout does not wait for.
+    func warm(fonts: FontLibrary, family: String, size: Double, emblemHeights: [Double]) {
+        done.enter()
+        queue.async { [done, fonts = UncheckedBox(fonts)] in
+            ThaiWordBreaker.loadDictionary()
             for bold in [false, true] {
                 let sample = TextLayout(fonts: fonts.value, runs: [StyledRun("ที่ ๑๒ กันยายน ๒๕๖๑ การพัฒนาชุมชนจังหวัด", bold: bold)],
                                         family: family, size: size, width: nil)
@@ -29,14 +42,9 @@ final class Preparation: @unchecked Sendable {
             }
             done.leave()
         }
-        done.enter()
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let image = try? VectorImage(path: emblemPath)
-            for height in heights { image?.prepare(height: height) }
-            emblem = image
-            done.leave()
-            // Needed only when the first PDF is written: the layout does not wait for it.
-            if let height = heights.first { _ = image?.formStreams(height: height) }
+        done.notify(queue: queue) { [self] in
+            for height in emblemHeights { emblem?.prepare(height: height) }
+            if let height = emblemHeights.first { _ = emblem?.formStreams(height: height) }
         }
     }
 
