@@ -16,7 +16,9 @@ public final class LayoutEngine {
     private let layouts = TextLayoutCache()
 
     /// - Parameter preparation: work started before the style and fonts were read (see
-    ///   `Preparation`); by default the engine starts its own.
+    ///   `Preparation`). Given one, the engine also warms `fonts` up on another thread until its
+    ///   first layout, so nothing else may use them meanwhile (a `Renderer` owns its fonts);
+    ///   without one, it starts its own preparation and leaves the fonts alone.
     public init(fonts: FontLibrary, style: Style, emblemPath: String, preparation: Preparation? = nil) throws {
         self.fonts = fonts
         self.style = style
@@ -24,7 +26,8 @@ public final class LayoutEngine {
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
         self.preparation = preparation ?? Preparation(emblemPath: emblemPath)
-        self.preparation.warm(fonts: fonts, family: style.font.family, size: style.font.size.points * style.font.scale,
+        self.preparation.warm(fonts: preparation == nil ? nil : fonts, family: style.font.family,
+                              size: style.font.size.points * style.font.scale,
                               emblemHeights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
     }
 

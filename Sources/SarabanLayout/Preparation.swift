@@ -7,8 +7,6 @@ import SarabanGraphics
 /// its data and fills its template. A cold render is that much shorter; later ones find it done.
 ///
 /// Start it first (it needs only the emblem's file), then hand it the fonts with `warm`.
-/// The font library is used here until the work is done, and by the engine only after
-/// `finishedEmblem()` has waited for it.
 public final class Preparation: @unchecked Sendable {
     private let done = DispatchGroup()
     private let queue = DispatchQueue.global(qos: .userInitiated)
@@ -28,19 +26,25 @@ public final class Preparation: @unchecked Sendable {
         }
     }
 
-    /// Opens the regular and bold faces and shapes a line with each (their shaping plans made,
-    /// their glyphs mapped back to characters), then draws the emblem at `emblemHeights` (the
-    /// one letters use first) and makes its PDF stream, which the layout does not wait for.
-    func warm(fonts: FontLibrary, family: String, size: Double, emblemHeights: [Double]) {
-        done.enter()
-        queue.async { [done, fonts = UncheckedBox(fonts)] in
-            ThaiWordBreaker.loadDictionary()
-            for bold in [false, true] {
-                let sample = TextLayout(fonts: fonts.value, runs: [StyledRun("ที่ ๑๒ กันยายน ๒๕๖๑ การพัฒนาชุมชนจังหวัด", bold: bold)],
-                                        family: family, size: size, width: nil)
-                sample.prepareLines()
+    /// Opens the regular and bold faces of `fonts` (when given) and shapes a line with each
+    /// (their shaping plans made, their glyphs mapped back to characters), then draws the emblem
+    /// at `emblemHeights` (the one letters use first) and makes its PDF stream, which the layout
+    /// does not wait for.
+    ///
+    /// Pango font maps are not thread-safe: give `fonts` only when nothing else uses them until
+    /// `finishedEmblem()` has returned (the engine's owner vouches for that; see `LayoutEngine`).
+    func warm(fonts: FontLibrary?, family: String, size: Double, emblemHeights: [Double]) {
+        if let fonts {
+            done.enter()
+            queue.async { [done, fonts = UncheckedBox(fonts)] in
+                ThaiWordBreaker.loadDictionary()
+                for bold in [false, true] {
+                    let sample = TextLayout(fonts: fonts.value, runs: [StyledRun("ที่ ๑๒ กันยายน ๒๕๖๑ การพัฒนาชุมชนจังหวัด", bold: bold)],
+                                            family: family, size: size, width: nil)
+                    sample.prepareLines()
+                }
+                done.leave()
             }
-            done.leave()
         }
         done.notify(queue: queue) { [self] in
             for height in emblemHeights { emblem?.prepare(height: height) }
