@@ -49,6 +49,9 @@ public final class TextLayout {
     public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
                 tabStop: Double? = nil, noBreak: [Range<Int>] = []) {
+        // libthai loads its dictionary on first use without a lock: every layout goes through
+        // the one guarded load (at once when another thread has done it).
+        ThaiWordBreaker.loadDictionary()
         layout = pango_layout_new(fonts.context)
         self.fonts = fonts
         text = runs.map(\.text).joined()
