@@ -149,9 +149,8 @@ extension DataLoader {
     /// The ```` ```table ```` blocks of a Markdown body, read as tables; errors name the line of
     /// the data file.
     func tables(in body: String, bodyLine: Int, file: String) throws -> [TableData] {
-        try MarkdownTree.all("pre", in: MarkdownTree.parse(body)).filter { $0.info == "table" }.map { block in
-            var yaml = ""
-            if case .text(let text)? = block.children.first { yaml = text }
+        try MarkdownTree.fencedBlocks(in: body).filter { $0.info == "table" }.map { block in
+            let yaml = block.text
             // The YAML starts on the line after the fence; pad it so that its lines are the file's.
             let firstLine = bodyLine + block.line
             let reader = try FieldReader.root(text: String(repeating: "\n", count: firstLine - 1) + yaml, file: file)

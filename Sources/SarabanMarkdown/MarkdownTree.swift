@@ -30,12 +30,39 @@ public enum MarkdownTree {
     }
 
     /// The document as a `root` element.
-    /// Every element named `name`, depth first, in document order.
-    public static func all(_ name: String, in element: Element) -> [Element] {
-        element.elements.flatMap { ($0.name == name ? [$0] : []) + all(name, in: $0) }
+    public static func parse(_ markdown: String) -> Element {
+        withDocument(markdown) { document in
+            let root = Element(name: "root")
+            root.children = children(of: document)
+            return root
+        }
     }
 
-    public static func parse(_ markdown: String) -> Element {
+    /// A fenced code block: its info string, its text and the line of its opening fence.
+    public struct FencedBlock {
+        public var info: String
+        public var text: String
+        public var line: Int
+    }
+
+    /// The fenced code blocks alone, without building the rest of the tree.
+    public static func fencedBlocks(in markdown: String) -> [FencedBlock] {
+        guard markdown.utf8.contains(UInt8(ascii: "`")) || markdown.utf8.contains(UInt8(ascii: "~")) else { return [] }
+        return withDocument(markdown) { document in
+            var blocks: [FencedBlock] = []
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
+                blocks.append(FencedBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+                                          text: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                                          line: Int(cmark_node_get_start_line(node))))
+            }
+            return blocks
+        }
+    }
+
+    private static func withDocument<Result>(_ markdown: String, _ body: (OpaquePointer) -> Result) -> Result {
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
@@ -46,9 +73,7 @@ public enum MarkdownTree {
         }
         let document = cmark_parser_finish(parser)!
         defer { cmark_node_free(document) }
-        let root = Element(name: "root")
-        root.children = children(of: document)
-        return root
+        return body(document)
     }
 
     private static func children(of node: OpaquePointer) -> [Node] {
