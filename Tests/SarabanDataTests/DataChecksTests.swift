@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SarabanData
 
@@ -22,20 +23,13 @@ struct DataChecksTests {
         """, file: "t.yaml")
     }
 
-    /// A minimal letter with the given `attachments:` list (YAML, indented as list items).
+    /// A minimal letter (`Tests/Fixtures/minimal-letter.yaml`) with the given `attachments:`
+    /// list (YAML, indented as list items).
     func letter(attachments: String) throws -> DocumentData {
-        try DataLoader().load(text: """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
-        attachments:
-        \(attachments)
-        """, file: "t.yaml")
+        var url = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: url.path + "/Package.swift") { url.deleteLastPathComponent() }
+        let head = try String(contentsOfFile: url.path + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+        return try DataLoader().load(text: head + "attachments:\n" + attachments, file: "t.yaml")
     }
 
     /// Markdown minutes whose body has a ```table block (line 9 opens it; its YAML starts on line 10).

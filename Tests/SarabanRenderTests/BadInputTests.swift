@@ -191,17 +191,11 @@ struct BadMinutesAndTablesTests {
         return (result, FileManager.default.fileExists(atPath: folder + "/out.pdf"))
     }
 
-    /// A minimal letter whose one attachment has `content` (YAML lines indented for the list).
+    /// A minimal letter (`Tests/Fixtures/minimal-letter.yaml`) whose one attachment has
+    /// `content` (YAML lines indented for the list).
     func letterWithAttachment(_ content: String) -> String {
-        """
-        type: external-letter
-        number: ลป 1/2
-        office: {name: สำนักงาน}
-        date: 2018-09-12
-        subject: ทดสอบ
-        to: ผู้ว่าราชการจังหวัด
-        body: ด้วย
-        signer: {name: นาย ก, position: ข}
+        let head = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+        return head + """
         attachments:
           - title: บัญชี
             content:
