@@ -79,6 +79,7 @@ public struct DataChecks {
             let lineText = String(rawLine)
             for problem in weekdayProblems(in: lineText) { finding(problem) }
             for problem in bahtTextProblems(in: lineText) { finding(problem) }
+            if let problem = resolutionLabelProblem(in: lineText) { finding(problem) }
             if let problem = numbering.next(lineText) { finding(problem) }
         }
         return result
@@ -98,6 +99,16 @@ public struct DataChecks {
             }
         }
         return problems
+    }
+
+    /// A line that opens with a misspelt `มติที่ประชุม` (seed 001 has `มิติที่ประชุม`): it would
+    /// print as a paragraph instead of a resolution.
+    func resolutionLabelProblem(in line: String) -> String? {
+        let label = "มติที่ประชุม"
+        guard let first = line.split(whereSeparator: { $0 == " " || $0 == ":" }).first.map(String.init),
+              first != label, first.unicodeScalars.count >= label.unicodeScalars.count - 2,
+              Suggestion.editDistance(first, label) <= 2 else { return nil }
+        return "\"\(first)\" opens the line: did you mean \"\(label)\"? (it prints as a paragraph, not as a resolution)"
     }
 
     /// `๖๑,๘๕๗,๗๐๐ บาท (หกสิบเอ็ดล้าน…บาทถ้วน)` whose words are not its digits.

@@ -84,6 +84,13 @@ struct DataChecksTests {
         #expect(found.contains { $0.field == "body table 1.columns[2].stated-total" && $0.line == 10 && $0.message.contains("๙๐๐") })
     }
 
+    @Test func aMisspeltResolutionLabelIsReported() throws {
+        let found = checks.findings(try minutes(body: "ข้อความ\nมิติที่ประชุม รับทราบ\nมติที่ประชุม รับทราบ\nมติ รับทราบ"))
+        let labels = found.filter { $0.message.contains("did you mean \"มติที่ประชุม\"") }
+        #expect(labels.count == 1, "\(found.map(\.message))")
+        #expect(labels.first?.line == 13 && labels.first?.message.contains("มิติที่ประชุม") == true)
+    }
+
     @Test func weekdayAsWrittenThatIsNotTheDate() throws {
         let found = checks.findings(try minutes("weekday-as-written: พุธ"))
         #expect(found.contains { $0.field == "weekday-as-written" && $0.line == 4 && $0.message.contains("วันศุกร์") })

@@ -122,6 +122,12 @@ struct Seed001MinutesTests {
         #expect(text.contains("(นางพันซ์กร วงศ์ชมภู)"))
     }
 
+    @Test func checkReportsTheSeedsMisspeltResolution() throws {
+        let result = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-001-minutes.md"])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains(#""มิติที่ประชุม" opens the line: did you mean "มติที่ประชุม"?"#), "\(result.stdout)")
+    }
+
     @Test func theFifteenColumnTableRepeatsItsFourHeaderRows() throws {
         let sizes = try pageSizes()
         let pages = sizes.indices.filter { sizes[$0].0 > sizes[$0].1 }.map { $0 + 1 }
