@@ -27,6 +27,8 @@ public struct LineGeometry: Sendable {
     /// The room this line may fill (block width minus its indent).
     public var available: Double
     public var isLastOfParagraph: Bool
+    /// What Thai Distributed justification added between two grapheme clusters of the line.
+    public var justificationGap: Double = 0
 }
 
 /// A paragraph of text broken into lines by Pango (HarfBuzz shapes, libthai finds Thai word
@@ -243,6 +245,7 @@ public final class TextLayout {
         }
         guard clusterEnds.count > 1 else { return }
         let share = slack / Double(clusterEnds.count - 1)
+        lines[lineIndex].justificationGap = share
         let extra = Int32((share * Double(PANGO_SCALE)).rounded(.down))
         var remainder = Int32((slack * Double(PANGO_SCALE)).rounded()) - extra * Int32(clusterEnds.count - 1)
         for (glyphs, g) in clusterEnds.dropLast() {

@@ -91,6 +91,10 @@ public struct Style: Codable, Sendable {
         public var levelIndent: Length
         /// Lines kept together at the end and start of a split paragraph.
         public var minimumLinesAtBreak: Int
+        /// The most Thai Distributed justification may add between two letters: a line that
+        /// would need more (because a protected date or address could not start on it) may
+        /// break inside that protected stretch instead.
+        public var widestJustificationGap: Length
     }
 
     public struct Letter: Codable, Sendable {

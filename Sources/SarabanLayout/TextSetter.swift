@@ -18,10 +18,28 @@ struct TextSetter {
             let text = runs.map(\.text).joined()
             // A protected stretch must fit its line: at most about as many letters as the width holds.
             let letters = width.map { Int($0 / (fontSize * 0.55)) } ?? 0
-            return TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
-                              width: width, indent: indent, alignment: alignment, tabStop: tabStop,
-                              noBreak: width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters))
+            var noBreak = width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters)
+            func make() -> TextLayout {
+                TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
+                           width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak)
+            }
+            var layout = make()
+            // A protected stretch that could not start a line can leave that line so short that
+            // justification spreads it letter by letter: the stretch gives way instead.
+            while let stretch = stretchLeavingLooseLine(in: layout, protected: noBreak) {
+                noBreak.remove(at: stretch)
+                layout = make()
+            }
+            return layout
         }
+    }
+
+    /// The protected stretch that starts the line after the first over-justified one, if any.
+    private func stretchLeavingLooseLine(in layout: TextLayout, protected: [Range<Int>]) -> Int? {
+        let widest = style.paragraph.widestJustificationGap.points
+        guard let loose = layout.lines.indices.dropLast().first(where: { layout.lines[$0].justificationGap > widest }) else { return nil }
+        let next = layout.lines[loose + 1].byteStart
+        return protected.firstIndex { $0.lowerBound <= next && next < $0.upperBound }
     }
 
     func line(_ text: String, size: Double? = nil, bold: Bool = false) -> TextLayout {

@@ -42,6 +42,20 @@ struct LayoutTests {
         #expect(fromOneLine > 0)
     }
 
+    /// Seed 001's paragraph whose date could not start a line: justified, that line spread its
+    /// slack letter by letter; the date's protection gives way instead.
+    @Test func aProtectedDateDoesNotLeaveAnOverJustifiedLine() throws {
+        let text = "เพื่อให้การดำเนินงานตามโครงการพัฒนาชุมชนใสสะอาด ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ เป็นไปด้วยความเรียบร้อย บรรลุวัตถุประสงค์ที่กำหนดไว้ จังหวัดลพบุรีจึงขอให้อำเภอ ดำเนินโครงการพัฒนาชุมชนใสสะอาดตามแนวทางที่กำหนด และให้ดำเนินการขับเคลื่อนกิจกรรมในมิติที่ ๕ ด้านสภาพแวดล้อมสถานที่ทำงาน (กิจกรรม ๕ ส) ให้เห็นเป็นรูปธรรมอย่างต่อเนื่องและสม่ำเสมอ แล้วรายงานผลการดำเนินงาน(กิจกรรม๕ ส) ให้จังหวัดทราบ ภายในวันที่ ๑ มิถุนายน ๒๕๖๓ รายละเอียดสิ่งที่ส่งมาด้วยสามารถดาวน์โหลดได้ที่ www.lopburi.cdd.go.th"
+        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
+        let width = PageGeometry(style: fixture.style, orientation: .portrait).textWidth
+        let layout = setter.layout([Span(text)], width: width, indent: fixture.style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+        let widest = fixture.style.paragraph.widestJustificationGap.points
+        #expect(layout.lines.count > 2)
+        for line in layout.lines.dropLast() {
+            #expect(line.justificationGap <= widest, "a line spread by \(line.justificationGap) pt between letters")
+        }
+    }
+
     func textLines(_ page: Page) -> [(layout: TextLayout, line: Int, x: Double, baseline: Double)] {
         page.items.compactMap {
             if case let .textLine(layout, line, x, baseline, _) = $0 { return (layout, line, x, baseline) }
