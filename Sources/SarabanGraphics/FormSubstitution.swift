@@ -69,7 +69,7 @@ struct PDFBytes {
                   let length = reference(after: "/Length ", in: dictionaryStart..<streamKeyword),
                   let resources = reference(after: "/Resources ", in: dictionaryStart..<streamKeyword),
                   let lengthBody = objectBody(length),
-                  let count = Int(String(decoding: bytes[lengthBody], as: UTF8.self).trimmingSpaces),
+                  let count = Int(String(decoding: bytes[lengthBody], as: UTF8.self).withoutSpaces),
                   let resourcesBody = objectBody(resources) else { continue }
             let start = streamKeyword + ">>\nstream\n".utf8.count
             guard start + count <= bytes.count, matches("\nendstream", at: start + count) else { continue }
@@ -164,6 +164,6 @@ struct PDFBytes {
 }
 
 private extension String {
-    var trimmingSpaces: String { String(unicodeScalars.filter { $0 != " " && $0 != "\n" }) }
+    var withoutSpaces: String { String(unicodeScalars.filter { $0 != " " && $0 != "\n" }) }
     func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

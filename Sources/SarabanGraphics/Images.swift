@@ -75,12 +75,7 @@ public final class VectorImage {
     public func prepare(height: Double) { _ = recording(height: height) }
 
     private func recording(height target: Double) -> OpaquePointer {
-        lock.withLock {
-            if let cached = recordings[target] { return cached }
-            let surface = record(height: target, draw: drawDocument)
-            recordings[target] = surface
-            return surface
-        }
+        lock.withLock { Self.cached(&recordings, target) { record(height: target, draw: drawDocument) } }
     }
 
     /// librsvg's drawing of the whole SVG; call with `lock` held (the handle is not thread-safe).
@@ -95,15 +90,22 @@ public final class VectorImage {
     /// same dictionary and resources as the drawing's.
     private func standIn(height target: Double) -> OpaquePointer {
         lock.withLock {
-            if let cached = standIns[target] { return cached }
-            let surface = record(height: target) { cr in
-                cairo_set_source_rgb(cr, 0, 0, 0)
-                cairo_rectangle(cr, 0, 0, 1, 1)
-                cairo_fill(cr)
+            Self.cached(&standIns, target) {
+                record(height: target) { cr in
+                    cairo_set_source_rgb(cr, 0, 0, 0)
+                    cairo_rectangle(cr, 0, 0, 1, 1)
+                    cairo_fill(cr)
+                }
             }
-            standIns[target] = surface
-            return surface
         }
+    }
+
+    /// The surface kept under `height` in `cache`, made by `make` the first time.
+    private static func cached(_ cache: inout [Double: OpaquePointer], _ height: Double, make: () -> OpaquePointer) -> OpaquePointer {
+        if let surface = cache[height] { return surface }
+        let surface = make()
+        cache[height] = surface
+        return surface
     }
 
     private func record(height target: Double, draw: (OpaquePointer) -> Void) -> OpaquePointer {

@@ -263,9 +263,12 @@ public final class TextLayout {
     /// that stand for no character are drawn as outlines.
     public func drawLine(_ index: Int, on canvas: Canvas, x: Double, baseline: Double) {
         let origin = (x: x + lines[index].x, y: baseline)
+        func placed(_ glyphs: [cairo_glyph_t]) -> [cairo_glyph_t] {
+            glyphs.map { cairo_glyph_t(index: $0.index, x: $0.x + origin.x, y: $0.y + origin.y) }
+        }
         for run in preparedLine(index) {
             cairo_set_scaled_font(canvas.cr, run.font)
-            let shown = run.shown.map { cairo_glyph_t(index: $0.index, x: $0.x + origin.x, y: $0.y + origin.y) }
+            let shown = placed(run.shown)
             run.text.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
                     cairo_show_text_glyphs(canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
@@ -273,7 +276,7 @@ public final class TextLayout {
                 }
             }
             if !run.outlined.isEmpty {
-                let outlined = run.outlined.map { cairo_glyph_t(index: $0.index, x: $0.x + origin.x, y: $0.y + origin.y) }
+                let outlined = placed(run.outlined)
                 cairo_new_path(canvas.cr)
                 cairo_glyph_path(canvas.cr, outlined, Int32(outlined.count))
                 cairo_fill(canvas.cr)

@@ -9,8 +9,8 @@ public final class LayoutEngine {
     let fonts: FontLibrary
     public let style: Style
     let emblemPath: String
-    /// The Garuda (parsed once per engine, not once per letter) and libthai's dictionary,
-    /// loaded in the background from the moment the engine exists.
+    /// libthai's dictionary, the Garuda (parsed once per engine, not once per letter) and, for a
+    /// renderer's engine, its fonts: made ready on other threads before the first layout.
     private let preparation: Preparation
     /// Paragraphs laid out for earlier documents, reused when the next one repeats them.
     private let layouts = TextLayoutCache()

@@ -96,7 +96,7 @@ public enum MarkdownTree {
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE: return [.text(literal)]
-        case CMARK_NODE_SOFTBREAK: return [.text("\n")]
+        case CMARK_NODE_SOFTBREAK: return [.text(" ")]   // a line ending inside a paragraph reads as a space
         case CMARK_NODE_LINEBREAK: return [.element(Element(name: "br"))]
         case CMARK_NODE_HTML_INLINE:
             // <br> is the one tag an office types in a line; other tags stay as typed.

@@ -116,7 +116,7 @@ extension MarkdownTree.Element {
             case .text(let text): return text
             case .element(let element): return element.name == "br" ? " " : element.text
             }
-        }.joined().replacingBytes(of: "\n", with: " ")
+        }.joined()
         return String(joined[...].trimmingSpaces)
     }
 
@@ -126,7 +126,7 @@ extension MarkdownTree.Element {
         func walk(_ element: MarkdownTree.Element, bold: Bool) {
             for child in element.children {
                 switch child {
-                case .text(let text): result.append(ProseSpan(text.replacingBytes(of: "\n", with: " "), bold: bold))
+                case .text(let text): result.append(ProseSpan(text, bold: bold))
                 case .element(let element): walk(element, bold: bold || element.name == "strong" || element.name == "b")
                 }
             }
