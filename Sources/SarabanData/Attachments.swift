@@ -24,6 +24,8 @@ public enum AttachmentBlock: Sendable, Equatable {
 
 /// A table as data: typed columns, rows of values, a computed total.
 public struct TableData: @unchecked Sendable, Equatable {
+    /// Title lines printed centred above the grid, on the table's page (ตาราง…, จังหวัด…).
+    public var caption: [String] = []
     public var columns: [ColumnData]
     /// Header rows with merged cells; when absent the column titles make one header row.
     public var header: [[HeaderCell]]
@@ -39,7 +41,7 @@ public struct TableData: @unchecked Sendable, Equatable {
     public var rowsFor: (field: String, column: Int)?
 
     public static func == (lhs: TableData, rhs: TableData) -> Bool {
-        lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
+        lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
             && lhs.totalLabel == rhs.totalLabel && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
     }
 
@@ -189,7 +191,7 @@ extension DataLoader {
             rowsFor = (try spec.requiredString("field", example: "name"), column)
             try spec.finish()
         }
-        return TableData(columns: columns, header: headerRows, rows: rows, blankRows: Int(try r.string("blank-rows") ?? "0") ?? 0,
+        return TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: Int(try r.string("blank-rows") ?? "0") ?? 0,
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
                          line: r.line, rowsFor: rowsFor)
     }

@@ -109,7 +109,8 @@ public enum Block: Sendable, Equatable {
     /// A body paragraph: first line indented, Thai Distributed.
     case paragraph([Span])
     /// A numbered item of the body (`๑. ศึกษาแนวทาง…`), number at the indent of its level.
-    case item(number: String, text: [Span], level: Int)
+    /// A tight item (typed right under the one before) has no paragraph space above it.
+    case item(number: String, text: [Span], level: Int, tight: Bool = false)
     /// A paragraph that is not justified and not indented (headings, notes).
     case plain([Span], align: PlainAlignment)
     /// คำลงท้าย (ขอแสดงความนับถือ).

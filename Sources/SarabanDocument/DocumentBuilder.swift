@@ -75,7 +75,8 @@ struct DocumentBuilder {
         case "p": return .paragraph(spans(node))
         case "item":
             let level = Int(node.attributes["level"] ?? "1") ?? 1
-            return .item(number: try required(node, "number"), text: spans(node), level: max(1, level))
+            return .item(number: try required(node, "number"), text: spans(node), level: max(1, level),
+                         tight: try bool(node, "tight") ?? false)
         case "plain":
             let alignName = node.attributes["align"] ?? "left"
             guard let align = Block.PlainAlignment(rawValue: alignName) else {

@@ -1,6 +1,8 @@
 /// A bordered table (ตาราง): column widths given or fitted to the content, header rows with
 /// merged cells, repeated on every page the table runs onto.
 public struct Table: Sendable, Equatable {
+    /// Title lines centred above the grid and kept with it.
+    public var caption: [[Span]]
     public var columns: [TableColumn]
     /// Header rows (repeated on each page); cells may span columns and rows.
     public var head: [[TableCell]]
@@ -11,8 +13,8 @@ public struct Table: Sendable, Equatable {
     /// attendance list); nil for a bordered grid.
     public var style: String?
 
-    public init(columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
-        self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style
+    public init(caption: [[Span]] = [], columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
+        self.caption = caption; self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style
     }
 }
 

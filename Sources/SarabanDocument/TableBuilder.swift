@@ -1,5 +1,6 @@
 /// Reads `<table>`: `widths` and `align` give one entry per column (`*` fits a column to its
-/// content); `<head>`, `<body>` and `<foot>` hold `<row>`s of `<cell colspan rowspan align>`.
+/// content); `<caption>` lines come first; `<head>`, `<body>` and `<foot>` hold `<row>`s of
+/// `<cell colspan rowspan align>`.
 struct TableBuilder {
     let builder: DocumentBuilder
     typealias MarkupError = MarkupParser.MarkupError
@@ -33,7 +34,8 @@ struct TableBuilder {
             }
             return TableColumn(width: width, align: align)
         }
-        return Table(columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
+        let caption = node.elements.filter { $0.name == "caption" }.map(builder.spans)
+        return Table(caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
     }
 
     private func cell(_ node: XMLNode) throws -> TableCell {

@@ -29,6 +29,8 @@ public struct LineGeometry: Sendable {
     public var isLastOfParagraph: Bool
     /// What Thai Distributed justification added between two grapheme clusters of the line.
     public var justificationGap: Double = 0
+    /// Justification stopped at the widest gap allowed and left the line short of the edge.
+    public var isUnderfull = false
 }
 
 /// A paragraph of text broken into lines by Pango (HarfBuzz shapes, libthai finds Thai word
@@ -48,9 +50,13 @@ public final class TextLayout {
     ///   - width: wrapping width in points; nil for a single unwrapped line.
     ///   - indent: first-line indent (positive) or hanging indent of the other lines (negative), in points.
     ///   - noBreak: UTF-8 byte ranges inside which no line may break (dates, names, units).
+    ///   - widestGap: the most Thai Distributed adds between two grapheme clusters; a line that
+    ///     would need more stays short rather than spaced letter by letter.
+    ///   - unspaced: UTF-8 byte ranges that justification never spaces out (web and e-mail addresses).
     public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                tabStop: Double? = nil, noBreak: [Range<Int>] = []) {
+                tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity,
+                unspaced: [Range<Int>] = []) {
         // libthai loads its dictionary on first use without a lock: every layout goes through
         // the one guarded load (at once when another thread has done it).
         ThaiWordBreaker.loadDictionary()
@@ -103,7 +109,7 @@ public final class TextLayout {
         pango_attr_list_unref(attributes)
         readLines(indent: indent)
         if alignment == .thaiDistributed, width != nil {
-            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index) }
+            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, unspaced: unspaced) }
         }
     }
 
@@ -222,14 +228,14 @@ public final class TextLayout {
     /// Thai Distributed: widen the last glyph of every grapheme cluster but the line's last
     /// visible one, by an equal share of the line's slack. Breaks were fixed before, so they
     /// cannot move.
-    private func distribute(lineIndex: Int) {
+    private func distribute(lineIndex: Int, widestGap: Double, unspaced: [Range<Int>]) {
         let geometry = lines[lineIndex]
         let slack = geometry.available - geometry.width
         guard slack > 0.01 else { return }
         let line = pango_layout_get_line_readonly(layout, Int32(lineIndex))!
         let visibleEnd = geometry.byteStart + text(ofLine: lineIndex).utf8.count
-        // (run glyph string, index of a cluster's last glyph) for every visible cluster.
-        var clusterEnds: [(UnsafeMutablePointer<PangoGlyphString>, Int)] = []
+        // (run glyph string, index of a cluster's last glyph, its byte) for every visible cluster.
+        var clusterEnds: [(glyphs: UnsafeMutablePointer<PangoGlyphString>, index: Int, byte: Int)] = []
         var node = line.pointee.runs
         while let current = node {
             let run = saraban_glyph_item(current)!
@@ -237,23 +243,36 @@ public final class TextLayout {
             let itemOffset = Int(run.pointee.item.pointee.offset)
             let count = Int(glyphs.pointee.num_glyphs)
             for g in 0..<count {
+                // Pango gives a Thai mark a cluster of its own: the grapheme cluster ends only where
+                // the next glyph stands for a base, or widening would push marks off their consonant.
                 let isLastOfCluster = g + 1 == count || glyphs.pointee.glyphs[g + 1].attr.is_cluster_start != 0
+                    && !GlyphText.isAttached(scalar(at: itemOffset + Int(glyphs.pointee.log_clusters[g + 1])))
                 let byte = itemOffset + Int(glyphs.pointee.log_clusters[g])
-                if isLastOfCluster, byte < visibleEnd { clusterEnds.append((glyphs, g)) }
+                if isLastOfCluster, byte < visibleEnd { clusterEnds.append((glyphs, g, byte)) }
             }
             node = saraban_slist_next(current)
         }
-        guard clusterEnds.count > 1 else { return }
-        let share = slack / Double(clusterEnds.count - 1)
+        // The gaps after every cluster but the last, except inside a stretch set solid.
+        let widened = clusterEnds.indices.dropLast().filter { i in
+            !unspaced.contains { $0.contains(clusterEnds[i].byte) && $0.contains(clusterEnds[i + 1].byte) }
+        }.map { clusterEnds[$0] }
+        guard !widened.isEmpty else {
+            lines[lineIndex].isUnderfull = true
+            return
+        }
+        let gaps = Double(widened.count)
+        let share = min(slack / gaps, widestGap)
+        let added = share < slack / gaps ? share * gaps : slack
         lines[lineIndex].justificationGap = share
+        lines[lineIndex].isUnderfull = added < slack
         let extra = Int32((share * Double(PANGO_SCALE)).rounded(.down))
-        var remainder = Int32((slack * Double(PANGO_SCALE)).rounded()) - extra * Int32(clusterEnds.count - 1)
-        for (glyphs, g) in clusterEnds.dropLast() {
+        var remainder = Int32((added * Double(PANGO_SCALE)).rounded()) - extra * Int32(widened.count)
+        for (glyphs, g, _) in widened {
             var add = extra
             if remainder > 0 { add += 1; remainder -= 1 }
             glyphs.pointee.glyphs[g].geometry.width += add
         }
-        lines[lineIndex].width = geometry.available
+        lines[lineIndex].width = geometry.width + added
     }
 
     /// Draws one line with its left edge at `x` (block coordinates already added) and its baseline at `baseline`.
@@ -344,6 +363,11 @@ public final class TextLayout {
                     guard GlyphText.isAttached(scalar(at: itemStart + Int(glyphs.log_clusters[end]))) else { break }
                     end = next
                 }
+                // A mark the font moves right of its consonant's advance (a tone mark over ั or ี)
+                // would be read after the next letter by viewers that order text by position
+                // (ทั้ง → ทัง้): it stays over the consonant, at most 0.6 pt further left.
+                let baseEnd = penX + Double(glyphs.glyphs[g].geometry.width) / scale
+                func markX(_ x: Double, isMark: Bool) -> Double { isMark && x > baseEnd ? baseEnd : x }
                 // Most clusters: each glyph is the nominal glyph of the character in its place,
                 // and is shown with that character's bytes as they are.
                 let textStart = itemStart + start
@@ -359,8 +383,10 @@ public final class TextLayout {
                     for gi in g..<end {
                         let info = glyphs.glyphs[gi]
                         let length = utf8SequenceLength(utf8[byte])
+                        let character = scalar(at: byte)
+                        let isMark = gi > g && GlyphText.isAttached(character) && character != GlyphText.saraAm
                         prepared.shown.append(cairo_glyph_t(index: UInt(info.glyph),
-                                                            x: penX + Double(info.geometry.x_offset) / scale,
+                                                            x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
                                                             y: runY + Double(info.geometry.y_offset) / scale))
                         penX += Double(info.geometry.width) / scale
                         prepared.text += utf8[byte..<(byte + length)]
@@ -376,8 +402,9 @@ public final class TextLayout {
                 var group: [(order: Int, glyph: cairo_glyph_t, text: [UInt8])] = []
                 for (k, gi) in (g..<end).enumerated() {
                     let info = glyphs.glyphs[gi]
+                    let isMark = k > 0 && glyphCharacters[k].map { GlyphText.isAttached($0) && $0 != GlyphText.saraAm && $0 != GlyphText.saraAa } ?? true
                     var glyph = cairo_glyph_t(index: UInt(info.glyph),
-                                              x: penX + Double(info.geometry.x_offset) / scale,
+                                              x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
                                               y: runY + Double(info.geometry.y_offset) / scale)
                     penX += Double(info.geometry.width) / scale
                     if info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 || info.glyph == PANGO_GLYPH_EMPTY { continue }

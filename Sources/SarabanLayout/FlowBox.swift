@@ -31,6 +31,11 @@ struct FlowBox {
 
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
 
+    /// The height of boxes set one under the other on an empty page (the first one's space dropped).
+    static func stackHeight(_ boxes: [FlowBox]) -> Double {
+        boxes.enumerated().reduce(0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
+    }
+
     static func turn(to orientation: Orientation) -> FlowBox {
         var box = FlowBox(height: 0, items: [])
         box.turn = orientation

@@ -16,6 +16,8 @@ struct PageFurniture {
 
     /// `/` + the first words of the next page + `...`, flush with the right margin on the reserved last line.
     func continuationMarker(nextPageLead lead: String, on page: PageGeometry) -> PageItem {
+        // A tab (มติที่ประชุม⇥รับทราบ) would open a hole in the marker: it reads as a space.
+        let lead = String(String.UnicodeScalarView(lead.unicodeScalars.map { $0 == "\t" ? " " : $0 }))
         let layout = setter.line("/" + leadingWords(of: lead) + "...")
         let right = page.width - page.right
         let baseline = page.height - page.bottom - style.font.linePitch.points + style.font.baseline.points

@@ -52,7 +52,16 @@ struct PartLayout {
                     size -= 1
                     layout.textSize = size
                 }
-                var boxes = layout.boxes(for: table, x: left, width: width)
+                var boxes = caption(table.caption) + layout.boxes(for: table, x: left, width: width)
+                // A table that just misses fitting one page is set a little smaller rather than split.
+                let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
+                let floor = max(style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
+                while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
+                    size -= 1
+                    layout.textSize = size
+                    let smaller = caption(table.caption) + layout.boxes(for: table, x: left, width: width)
+                    if FlowBox.stackHeight(smaller) <= room { boxes = smaller }
+                }
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
                 // The line that introduces a table goes with it.
                 if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) { result[last].keepWithNext = true }
@@ -82,10 +91,10 @@ struct PartLayout {
             case .paragraph(let spans):
                 let layout = setter.layout(spans, width: width, indent: style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
                 result += setter.boxes(for: layout, x: left, spaceBefore: gap)
-            case let .item(number, text, level):
+            case let .item(number, text, level, tight):
                 let indent = style.paragraph.firstLineIndent.points + Double(level - 1) * style.paragraph.levelIndent.points
                 let layout = setter.layout([Span(number + " ")] + text, width: width, indent: indent, alignment: .thaiDistributed)
-                result += setter.boxes(for: layout, x: left, spaceBefore: gap)
+                result += setter.boxes(for: layout, x: left, spaceBefore: tight ? 0 : gap)
             case let .plain(spans, align):
                 let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
                 let layout = setter.layout(spans, width: width, alignment: alignment)
@@ -153,6 +162,16 @@ struct PartLayout {
             }
         }
         return result
+    }
+
+    /// A table's title lines: bold, centred over the text, on the table's page.
+    private func caption(_ lines: [[Span]]) -> [FlowBox] {
+        lines.flatMap { spans in
+            let layout = setter.layout(spans.map { Span($0.text, bold: true) }, width: width, alignment: .center)
+            var boxes = setter.boxes(for: layout, x: left, spaceBefore: 0)
+            for i in boxes.indices { boxes[i].keepWithNext = true }
+            return boxes
+        }
     }
 
     /// A named table style: the attendance list's borderless columns. Returns whether borders are off.

@@ -58,6 +58,8 @@ public struct Style: Codable, Sendable {
         public var splitRowsTallerThan: Length
         /// The smallest type a table too wide for a landscape page is set in.
         public var smallestSize: Length
+        /// How much smaller a table may be set so that it fits one page instead of running onto the next.
+        public var shrinkToFitPage: Length
     }
 
     public struct Page: Codable, Sendable {

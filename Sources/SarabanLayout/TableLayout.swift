@@ -14,6 +14,9 @@ struct TableLayout {
     var textSize: Double?
 
     private var padding: Double { borders ? style.table.cellPadding.points : 0 }
+    /// Smaller type takes less room: lines are the body's pitch and baseline, scaled with it.
+    private var pitch: Double { setter.pitch * (textSize ?? style.font.size.points) / style.font.size.points }
+    private var baseline: Double { setter.baseline * (textSize ?? style.font.size.points) / style.font.size.points }
     private var borderWidth: Double { style.table.borderWidth.points }
 
     /// A cell placed on the grid.
@@ -64,6 +67,9 @@ struct TableLayout {
         if !table.foot.isEmpty {
             let firstFoot = result.count - rowGroups(sections[2], rows: table.foot.count).count
             for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true }
+        } else if result.count - (table.head.isEmpty ? 0 : 1) >= 2 {
+            // Nor does the last row (often a total typed as a row): the row before it goes along.
+            result[result.count - 2].keepWithNext = true
         }
         return result
     }
@@ -156,7 +162,6 @@ struct TableLayout {
     /// Cuts a tall row into slices of one text line each: the cell borders become side rules,
     /// closed at the top of the first slice and the bottom of the last.
     private func sliced(_ box: FlowBox) -> [FlowBox] {
-        let pitch = setter.pitch
         var cuts = [0.0]
         var y = padding + pitch
         while y < box.height - padding - 0.01 { cuts.append(y); y += pitch }
@@ -167,7 +172,7 @@ struct TableLayout {
         return (0..<(cuts.count - 1)).map { k in
             let top = cuts[k], bottom = cuts[k + 1]
             var items: [PageItem] = box.items.compactMap { item in
-                if case let .textLine(_, _, _, baseline, _) = item, baseline - setter.baseline >= top - 0.01, baseline - setter.baseline < bottom - 0.01 {
+                if case let .textLine(_, _, _, baseline, _) = item, baseline - self.baseline >= top - 0.01, baseline - self.baseline < bottom - 0.01 {
                     return item.offset(by: -top)
                 }
                 return nil
@@ -192,7 +197,6 @@ struct TableLayout {
     /// One box holding `rows` grid rows: cell texts and borders.
     private func sectionBox(_ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
                             header: Bool, bold: Bool = false) -> FlowBox {
-        let pitch = setter.pitch
         // Each cell's text and how far its lines sit from the cell's inner left edge.
         let layouts = cells.map { placed -> (layout: TextLayout, offset: Double) in
             let inset = borders ? padding : style.table.cellPadding.points / 2
@@ -233,7 +237,7 @@ struct TableLayout {
             let textTop = header ? top + (bottom - top - textHeight) / 2 : top + padding
             for line in layout.lines.indices {
                 let inset = borders ? padding : style.table.cellPadding.points / 2
-                items.append(.textLine(layout, line: line, x: x + inset + offset, baseline: textTop + setter.baseline + Double(line) * pitch, color: .black))
+                items.append(.textLine(layout, line: line, x: x + inset + offset, baseline: textTop + baseline + Double(line) * pitch, color: .black))
             }
         }
         // The continuation marker names what a reader sees first on the next page: the topmost,

@@ -21,7 +21,9 @@ struct TextSetter {
             var noBreak = width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters)
             func make() -> TextLayout {
                 TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
-                           width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak)
+                           width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak,
+                           widestGap: style.paragraph.widestJustificationGap.points,
+                           unspaced: alignment == .thaiDistributed ? Links.find(in: text).map(\.range) : [])
             }
             var layout = make()
             // A protected stretch that could not start a line can leave that line so short that
@@ -36,8 +38,7 @@ struct TextSetter {
 
     /// The protected stretch that starts the line after the first over-justified one, if any.
     private func stretchLeavingLooseLine(in layout: TextLayout, protected: [Range<Int>]) -> Int? {
-        let widest = style.paragraph.widestJustificationGap.points
-        guard let loose = layout.lines.indices.dropLast().first(where: { layout.lines[$0].justificationGap > widest }) else { return nil }
+        guard let loose = layout.lines.indices.dropLast().first(where: { layout.lines[$0].isUnderfull }) else { return nil }
         let next = layout.lines[loose + 1].byteStart
         return protected.firstIndex { $0.lowerBound <= next && next < $0.upperBound }
     }

@@ -1,8 +1,8 @@
 import CCMarkGFM
 
 /// Markdown read into a small tree whose element names are the HTML ones (`p`, `h2`, `ol`,
-/// `li`, `strong`, `table`, `tr`, `th`, `td` …), parsed by cmark-gfm: CommonMark with GitHub's
-/// pipe tables.
+/// `li`, `strong`, `table`, `tr`, `th`, `td`, `br` …, and `softbreak` for a line ending inside a
+/// paragraph), parsed by cmark-gfm: CommonMark with GitHub's pipe tables.
 ///
 /// The only module that calls cmark: the rest of Saraban sees this tree.
 public enum MarkdownTree {
@@ -18,6 +18,8 @@ public enum MarkdownTree {
         public internal(set) var info: String?
         /// The line of the Markdown where the element starts (1-based).
         public internal(set) var line = 0
+        /// A list written without blank lines between its items (CommonMark's tight list).
+        public internal(set) var isTight = false
         init(name: String) { self.name = name }
 
         public var elements: [Element] {
@@ -96,7 +98,9 @@ public enum MarkdownTree {
         }
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE: return [.text(literal)]
-        case CMARK_NODE_SOFTBREAK: return [.text(" ")]   // a line ending inside a paragraph reads as a space
+        // A line ending inside a paragraph reads as a space, but where it stands matters: a
+        // numbered line typed right under another is an item of a tight list.
+        case CMARK_NODE_SOFTBREAK: return [.element(Element(name: "softbreak"))]
         case CMARK_NODE_LINEBREAK: return [.element(Element(name: "br"))]
         case CMARK_NODE_HTML_INLINE:
             // <br> is the one tag an office types in a line; other tags stay as typed.
@@ -104,7 +108,10 @@ public enum MarkdownTree {
             return tag == "<br>" || tag == "<br/>" ? [.element(Element(name: "br"))] : [.text(literal)]
         case CMARK_NODE_PARAGRAPH: return element("p")
         case CMARK_NODE_HEADING: return element("h\(cmark_node_get_heading_level(node))")
-        case CMARK_NODE_LIST: return element(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "ol" : "ul")
+        case CMARK_NODE_LIST:
+            let list = element(cmark_node_get_list_type(node) == CMARK_ORDERED_LIST ? "ol" : "ul")
+            if case .element(let element) = list[0] { element.isTight = cmark_node_get_list_tight(node) != 0 }
+            return list
         case CMARK_NODE_ITEM: return element("li")
         case CMARK_NODE_BLOCK_QUOTE: return element("blockquote")
         case CMARK_NODE_THEMATIC_BREAK: return element("hr")

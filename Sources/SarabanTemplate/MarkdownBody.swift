@@ -42,25 +42,29 @@ enum MarkdownBody {
             let level = Int(String(element.name.dropFirst())) ?? 2
             return [["md-heading": ["heading-level": level, "heading-text": builder.digits(element.text)]]]
         case "p":
-            let spans = element.spans
-            let text = spans.map(\.text).joined()
-            if let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
-                // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
-                let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
-                var rest = spans
-                rest[0].text = String(rest[0].text.dropFirst(label.count).trimmingSpaces)
-                return [["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]]
+            // Lines typed under a paragraph without a blank line may still be items of their own.
+            return pieces(of: element).enumerated().map { index, nodes in
+                let spans = MarkdownTree.Element.spans(of: nodes)
+                let text = spans.map(\.text).joined()
+                if let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
+                    // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
+                    let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
+                    var rest = spans
+                    rest[0].text = String(rest[0].text.dropFirst(label.count).trimmingSpaces)
+                    return ["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]
+                }
+                if let (number, level, _) = ProseParser.itemMarker(text) {
+                    var rest = spans
+                    rest[0].text = String(rest[0].text.dropFirst(number.count).trimmingSpaces)
+                    return ["item": true, "number": builder.digits(number), "level": level, "tight": index > 0, "spans": builder.spanValues(rest)]
+                }
+                return ["paragraph": true, "spans": builder.spanValues(spans)]
             }
-            if let (number, level, _) = ProseParser.itemMarker(text) {
-                var rest = spans
-                rest[0].text = String(rest[0].text.dropFirst(number.count).trimmingSpaces)
-                return [["item": true, "number": builder.digits(number), "level": level, "spans": builder.spanValues(rest)]]
-            }
-            return [["paragraph": true, "spans": builder.spanValues(spans)]]
         case "ol", "ul":
             return element.elements.filter { $0.name == "li" }.enumerated().map { index, item in
                 let number = element.name == "ol" ? builder.digits("\(index + 1).") : "-"
-                return ["item": true, "number": number, "level": element.name == "ol" ? 1 : 2, "spans": builder.spanValues(item.spans)]
+                return ["item": true, "number": number, "level": element.name == "ol" ? 1 : 2,
+                        "tight": index > 0 && element.isTight, "spans": builder.spanValues(item.spans)]
             }
         case "table":
             let rows = element.descendants("tr")
@@ -71,6 +75,7 @@ enum MarkdownBody {
             }
             let columns = rows.map { $0.elements.count }.max() ?? 0
             return [["md-table": [
+                "caption": [String](),
                 "widths": Array(repeating: "*", count: columns).joined(separator: ","),
                 "aligns": (0..<columns).map { column in
                     body.allSatisfy { column >= $0.elements.count || isNumeric($0.elements[column].text) } && column > 0 ? "right" : "left"
@@ -87,6 +92,24 @@ enum MarkdownBody {
             let what = element.name == "pre" ? "a code block" : "<\(element.name)>"
             throw MarkdownError(message: "Markdown \(what) is not supported in minutes (use headings, paragraphs, lists, tables and ```table blocks)")
         }
+    }
+
+    /// A paragraph's lines, cut before every line that starts with an item number or a resolution
+    /// label: `๑. …` typed on the line under `๒. …` is the next item of a tight list, not more text.
+    static func pieces(of paragraph: MarkdownTree.Element) -> [[MarkdownTree.Node]] {
+        let children = paragraph.children
+        var pieces: [[MarkdownTree.Node]] = [[]]
+        for (index, child) in children.enumerated() {
+            if case .element(let element) = child, element.name == "softbreak" {
+                let line = MarkdownTree.Element.spans(of: children[(index + 1)...].prefix { !$0.isLineEnd }).map(\.text).joined()
+                if ProseParser.itemMarker(line) != nil || resolutionLabels.contains(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + ":") }) {
+                    pieces.append([])
+                    continue
+                }
+            }
+            pieces[pieces.count - 1].append(child)
+        }
+        return pieces
     }
 
     /// Thai numbering (`๒. …`, `๑) …`) is the office's own: escaping its delimiter keeps Markdown
@@ -108,30 +131,36 @@ enum MarkdownBody {
     }
 }
 
+extension MarkdownTree.Node {
+    /// A soft or hard line break.
+    var isLineEnd: Bool {
+        if case .element(let element) = self { return element.name == "softbreak" || element.name == "br" }
+        return false
+    }
+}
+
 extension MarkdownTree.Element {
     /// The element's text on one line.
     var text: String {
-        let joined = children.map { child -> String in
-            switch child {
-            case .text(let text): return text
-            case .element(let element): return element.name == "br" ? " " : element.text
-            }
-        }.joined()
-        return String(joined[...].trimmingSpaces)
+        String(Self.spans(of: children).map(\.text).joined()[...].trimmingSpaces)
     }
 
     /// Text runs, bold where Markdown said `**`.
-    var spans: [ProseSpan] {
+    var spans: [ProseSpan] { Self.spans(of: children) }
+
+    /// Text runs of a stretch of nodes; line ends read as spaces.
+    static func spans<Nodes: Sequence>(of nodes: Nodes) -> [ProseSpan] where Nodes.Element == MarkdownTree.Node {
         var result: [ProseSpan] = []
-        func walk(_ element: MarkdownTree.Element, bold: Bool) {
-            for child in element.children {
+        func walk<Children: Sequence>(_ children: Children, bold: Bool) where Children.Element == MarkdownTree.Node {
+            for child in children {
                 switch child {
                 case .text(let text): result.append(ProseSpan(text, bold: bold))
-                case .element(let element): walk(element, bold: bold || element.name == "strong" || element.name == "b")
+                case .element where child.isLineEnd: result.append(ProseSpan(" ", bold: bold))
+                case .element(let element): walk(element.children, bold: bold || element.name == "strong" || element.name == "b")
                 }
             }
         }
-        walk(self, bold: false)
+        walk(nodes, bold: false)
         if let first = result.first { result[0].text = String(first.text.drop(while: { $0 == " " })) }
         return result.filter { !$0.text.isEmpty }
     }

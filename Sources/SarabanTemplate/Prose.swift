@@ -10,9 +10,11 @@ import Foundation
 ///     จึงเรียนมาเพื่อ**โปรดทราบ**             ← **bold**
 ///
 /// Blank lines separate paragraphs; a line that starts with a number marker starts an item.
+/// Items typed on consecutive lines, with no blank line between, are a tight list: set close,
+/// without the paragraph space above each one.
 public enum ProseBlock: Equatable, Sendable {
     case paragraph([ProseSpan])
-    case item(number: String, level: Int, text: [ProseSpan])
+    case item(number: String, level: Int, text: [ProseSpan], tight: Bool = false)
 }
 
 public struct ProseSpan: Equatable, Sendable {
@@ -25,13 +27,13 @@ public enum ProseParser {
     public static func parse(_ text: String) -> [ProseBlock] {
         var blocks: [ProseBlock] = []
         var current: [String] = []
-        var currentMarker: (number: String, level: Int)?
+        var currentMarker: (number: String, level: Int, tight: Bool)?
 
         func flush() {
             guard !current.isEmpty else { return }
             let spans = inline(current.joined(separator: " "))
             if let marker = currentMarker {
-                blocks.append(.item(number: marker.number, level: marker.level, text: spans))
+                blocks.append(.item(number: marker.number, level: marker.level, text: spans, tight: marker.tight))
             } else {
                 blocks.append(.paragraph(spans))
             }
@@ -43,8 +45,9 @@ public enum ProseParser {
             let line = String(Substring(rawLine).trimmingSpaces)
             if line.isEmpty { flush(); continue }
             if let (marker, level, rest) = itemMarker(line) {
+                let underAnotherLine = !current.isEmpty
                 flush()
-                currentMarker = (marker, level)
+                currentMarker = (marker, level, underAnotherLine)
                 current = [rest]
             } else {
                 current.append(line)

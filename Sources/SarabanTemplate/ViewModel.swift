@@ -69,8 +69,8 @@ struct ViewModelBuilder {
             switch block {
             case .paragraph(let spans):
                 return ["paragraph": true, "spans": spanValues(spans)]
-            case let .item(number, level, spans):
-                return ["item": true, "number": digits(number), "level": level, "spans": spanValues(spans)]
+            case let .item(number, level, spans, tight):
+                return ["item": true, "number": digits(number), "level": level, "tight": tight, "spans": spanValues(spans)]
             }
         }
     }
@@ -191,6 +191,7 @@ extension ViewModelBuilder {
             foot = [["cells": cells]]
         }
         return [
+            "caption": table.caption.map(digits),
             "widths": table.columns.map { $0.width ?? "*" }.joined(separator: ","),
             "aligns": table.columns.map { $0.align ?? defaultAlign($0.kind) }.joined(separator: ","),
             "head-rows": head, "body-rows": body, "foot-rows": foot,

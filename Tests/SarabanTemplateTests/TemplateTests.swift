@@ -24,12 +24,22 @@ struct ProseTests {
         - ขีด
         ทั้งนี้
         """)
+        // Items typed line under line are a tight list; the first follows a blank line.
         #expect(blocks == [
             .paragraph([ProseSpan("ด้วยจังหวัด ต่อบรรทัด")]),
             .item(number: "๑.", level: 1, text: [ProseSpan("ข้อแรก "), ProseSpan("สำคัญ", bold: true), ProseSpan(" ครับ")]),
-            .item(number: "1.1", level: 2, text: [ProseSpan("ข้อย่อย")]),
-            .item(number: "(๑)", level: 3, text: [ProseSpan("วงเล็บ")]),
-            .item(number: "-", level: 2, text: [ProseSpan("ขีด ทั้งนี้")]),
+            .item(number: "1.1", level: 2, text: [ProseSpan("ข้อย่อย")], tight: true),
+            .item(number: "(๑)", level: 3, text: [ProseSpan("วงเล็บ")], tight: true),
+            .item(number: "-", level: 2, text: [ProseSpan("ขีด ทั้งนี้")], tight: true),
+        ])
+    }
+
+    @Test func itemsSeparatedByBlankLinesAreNotTight() {
+        let blocks = ProseParser.parse("ดังนี้\n๑. ข้อแรก\n\n๒. ข้อสอง")
+        #expect(blocks == [
+            .paragraph([ProseSpan("ดังนี้")]),
+            .item(number: "๑.", level: 1, text: [ProseSpan("ข้อแรก")], tight: true),
+            .item(number: "๒.", level: 1, text: [ProseSpan("ข้อสอง")]),
         ])
     }
 
