@@ -221,6 +221,74 @@ struct TableLayoutTests {
         #expect(pages.last.map(texts)?.contains("จบ") == true)
     }
 
+    func rows(_ count: Int) -> [[TableCell]] {
+        (1...count).map { [cell("\($0)"), cell("อำเภอเมืองลำปาง"), cell("๓๑,๔๐๐")] }
+    }
+
+    func table(rows count: Int, caption: [[Span]] = []) -> Table {
+        Table(caption: caption, columns: [TableColumn(width: 40, align: .center), TableColumn(width: nil, align: .left), TableColumn(width: nil, align: .right)],
+              head: [[cell("ที่"), cell("อำเภอ"), cell("งบประมาณ")]], body: rows(count), foot: [])
+    }
+
+    /// The sizes of the table's text on each page (cells only: not the page number or marker).
+    func cellSizes(_ pages: [Page]) -> [Set<Double>] {
+        pages.map { page in
+            Set(page.items.compactMap { item -> Double? in
+                guard case let .textLine(layout, line, _, _, _) = item else { return nil }
+                let text = layout.text(ofLine: line)
+                return text.hasPrefix("/") || text.hasPrefix("- ") ? nil : (layout.fontSize * 100).rounded() / 100
+            })
+        }
+    }
+
+    @Test func aTableThatJustMissesAPageIsSetSmallerToFitIt() throws {
+        let body = fixture.style.font.size.points * fixture.style.font.scale
+        // One line of rows more than a page holds at the body size: set smaller, on one page.
+        let pitch = fixture.style.font.linePitch.points + 2 * fixture.style.table.cellPadding.points
+        let geometry = PageGeometry(style: fixture.style, orientation: .portrait)
+        let room = geometry.height - geometry.top - geometry.bottom - fixture.style.font.linePitch.points
+        let count = Int(room / pitch) + 1
+        let before: [Block] = [.paragraph([Span("ตามตารางต่อไปนี้")]), .pageBreak]
+        let fitted = try fixture.engine.layout(Document(kind: .letter, blocks: before + [.table(table(rows: count))])).pages
+        try #require(fitted.count == 2, "a page break, then the whole table on one page")
+        let size = try #require(cellSizes([fitted[1]]).first?.max())
+        #expect(size < body && size >= body * (1 - fixture.style.table.shrinkToFitPage.points / fixture.style.font.size.points) - 0.01)
+        // Twice as many rows would not fit even 2 pt smaller: the table keeps the body size and runs on.
+        let long = try fixture.engine.layout(Document(kind: .letter, blocks: before + [.table(table(rows: 2 * count))])).pages
+        #expect(long.count >= 3, "runs on over pages")
+        #expect(cellSizes(Array(long.dropFirst())).allSatisfy { $0 == [(body * 100).rounded() / 100] })
+    }
+
+    @Test func theLastRowIsNeverAloneOnAPage() throws {
+        // Whatever the number of rows, the page a table ends on holds at least two of its rows.
+        for count in 50...62 {
+            let pages = try fixture.engine.layout(Document(kind: .letter, blocks: [.table(table(rows: count))])).pages
+            let last = try #require(pages.last)
+            let rowsOnLast = texts(last).filter { $0 == "อำเภอเมืองลำปาง" }.count
+            #expect(rowsOnLast >= 2, "\(count) rows: \(rowsOnLast) on the last page")
+        }
+    }
+
+    @Test func aCaptionIsCentredAndOnTheTablesPage() throws {
+        let filler = (0..<14).map { _ in Block.paragraph([Span(longText)]) }
+        let caption: [[Span]] = [[Span("ตารางกำหนดการคัดสรร")], [Span("จังหวัดลพบุรี")]]
+        let pages = try fixture.engine.layout(Document(kind: .letter, blocks: filler + [.table(table(rows: 6, caption: caption))])).pages
+        let page = try #require(pages.first { texts($0).contains("จังหวัดลพบุรี") })
+        #expect(texts(page).contains("ตารางกำหนดการคัดสรร") && texts(page).contains("อำเภอ"), "caption and table together")
+        let geometry = PageGeometry(style: fixture.style, orientation: .portrait)
+        for item in page.items {
+            guard case let .textLine(layout, line, x, _, _) = item, layout.text(ofLine: line) == "จังหวัดลพบุรี" else { continue }
+            #expect(abs(x + layout.lines[line].x + layout.lines[line].width / 2 - geometry.frameCentre) < 0.5, "centred on the text")
+        }
+        let captionY = page.items.compactMap { item -> Double? in
+            if case let .textLine(layout, line, _, baseline, _) = item, layout.text(ofLine: line) == "จังหวัดลพบุรี" { return baseline } else { return nil }
+        }
+        let headerY = page.items.compactMap { item -> Double? in
+            if case let .textLine(layout, line, _, baseline, _) = item, layout.text(ofLine: line) == "งบประมาณ" { return baseline } else { return nil }
+        }
+        #expect(try #require(captionY.first) < #require(headerY.first), "above the grid")
+    }
+
     @Test func fifteenColumnsWithAFourRowHeaderFitALandscapePage() throws {
         var head: [[TableCell]] = [[cell("ที่", rowspan: 4), cell("อำเภอ", rowspan: 4), cell("ผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ ๒๕๖๓", colspan: 13)]]
         head.append([cell("ไตรมาสที่ ๑", colspan: 4), cell("ไตรมาสที่ ๒", colspan: 4), cell("ไตรมาสที่ ๓", colspan: 5)])

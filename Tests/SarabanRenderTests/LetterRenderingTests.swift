@@ -24,6 +24,16 @@ struct LetterRenderingTests {
         #expect(text.squeezed == expected.squeezed)
     }
 
+    /// Viewers copy text in the order of glyph positions: a tone mark stacked on ั or ี must not
+    /// sit to the right of the next consonant's start, in justified lines or not.
+    @Test func viewersReadStackedMarksInTheirPlace() throws {
+        let reading = try run("pdftotext", ["-f", "1", "-l", "2", Self.seed004, "-"]).stdout.squeezed
+        for word in ["ทั้งนี้", "ซ้ำ", "ยั่งยืน"] {
+            #expect(reading.contains(word), "\(word) as a viewer copies it")
+        }
+        #expect(!reading.contains("ทัง้") && !reading.contains("ยัง่"))
+    }
+
     @Test func continuationMarkerAndPageNumber() throws {
         let page1 = try pdfText(Self.seed004, page: 1).split(separator: "\n").map(String.init)
         let page2 = try pdfText(Self.seed004, page: 2).split(separator: "\n").map(String.init)

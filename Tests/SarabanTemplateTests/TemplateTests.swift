@@ -117,6 +117,50 @@ struct TemplateTests {
         #expect(!(try MarkupParser().parse(markup)).blocks.isEmpty)
     }
 
+    func minutesMarkup(_ body: String) throws -> String {
+        let data = try DataLoader().load(text: "---\ntype: minutes\ntitle: [รายงานการประชุม]\ndate: 2019-08-30\n---\n" + body, file: "m.md")
+        // A paragraph's text ends with the line end of its partial: no part of what is compared here.
+        return try TemplateLibrary(directory: templateDirectory).markup(for: data).replacingOccurrences(of: "\n</", with: "</")
+    }
+
+    /// Seed 001 types `๑. …` `๒. …` line under line (set close) and elsewhere with blank lines between.
+    @Test func numberedLinesUnderAParagraphAreATightList() throws {
+        let markup = try minutesMarkup("""
+        พิธีก่อนการประชุม ดังนี้
+        ๑. พิธีสวดมนต์ไหว้พระ
+        ๒. พิธีปฏิญาณตน
+        มติที่ประชุม: รับทราบ
+
+        ๓. การส่งเสริมคุณธรรม
+
+        - กพสอ. สมัครครบ
+        - กพสต. สมัครครบ
+        """)
+        #expect(markup.contains("<p>พิธีก่อนการประชุม ดังนี้</p>"))
+        #expect(markup.contains(#"<item number="๑." level="1" tight="yes">พิธีสวดมนต์ไหว้พระ</item>"#))
+        #expect(markup.contains(#"<item number="๒." level="1" tight="yes">พิธีปฏิญาณตน</item>"#))
+        #expect(markup.contains(#"<resolution label="มติที่ประชุม:">รับทราบ</resolution>"#), "a resolution line is its own block")
+        #expect(markup.contains(#"<item number="๓." level="1">การส่งเสริมคุณธรรม</item>"#), "after a blank line: spaced")
+        #expect(markup.contains(#"<item number="-" level="2">กพสอ. สมัครครบ</item>"#))
+        #expect(markup.contains(#"<item number="-" level="2" tight="yes">กพสต. สมัครครบ</item>"#), "a tight Markdown list")
+        let blocks = try MarkupParser().parse(markup).blocks
+        #expect(blocks.contains(.item(number: "๒.", text: [Span("พิธีปฏิญาณตน")], level: 1, tight: true)))
+    }
+
+    @Test func aTableCaptionGoesIntoTheTable() throws {
+        let markup = try minutesMarkup("""
+        ```table
+        caption: [ตารางกำหนดการ, จังหวัดลพบุรี 2563]
+        columns: [อำเภอ, {title: คน, type: number}]
+        rows: [[เกาะคา, 12]]
+        ```
+        """)
+        #expect(markup.contains("<caption>ตารางกำหนดการ</caption>"))
+        #expect(markup.contains("<caption>จังหวัดลพบุรี ๒๕๖๓</caption>"), "Thai digits like the rest")
+        let table = try #require(try MarkupParser().parse(markup).blocks.compactMap { if case .table(let t) = $0 { return t } else { return nil } }.first)
+        #expect(table.caption == [[Span("ตารางกำหนดการ")], [Span("จังหวัดลพบุรี ๒๕๖๓")]])
+    }
+
     @Test func listsTheDocumentTemplatesWithDescriptions() throws {
         let library = try TemplateLibrary(directory: templateDirectory)
         #expect(library.documentTemplates == ["circular-letter", "external-letter", "memo", "minutes"])
