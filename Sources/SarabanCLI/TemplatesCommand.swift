@@ -17,6 +17,7 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             try reportingErrors {
                 let library = try TemplateLibrary(directory: try locateInstallation().templateDirectory)
+                try library.check()
                 for name in library.documentTemplates {
                     print("\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(library.descriptions[name] ?? "")")
                 }

@@ -143,6 +143,32 @@ public struct Style: Codable, Sendable {
 
     public var textWidth: Double { page.width.points - page.marginLeft.points - page.marginRight.points }
 
+    /// A style file's YAML as JSON text: plain numbers and true/false typed, the rest strings.
+    /// (Written here: Foundation's serializer spends a millisecond formatting the numbers.)
+    private static func json(_ node: Node) -> String {
+        switch node {
+        case .mapping(let mapping):
+            return "{" + mapping.map { json(.scalar(.init($0.key.string ?? ""))) + ":" + json($0.value) }.joined(separator: ",") + "}"
+        case .sequence(let sequence):
+            return "[" + sequence.map(json).joined(separator: ",") + "]"
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let number = Double(scalar.string), number.isFinite { return "\(number)" }
+                if scalar.string == "true" || scalar.string == "false" { return scalar.string }
+            }
+            var text = "\""
+            for character in scalar.string.unicodeScalars {
+                switch character {
+                case "\"": text += "\\\""
+                case "\\": text += "\\\\"
+                case _ where character.value < 0x20: text += String(format: "\\u%04x", character.value)
+                default: text.unicodeScalars.append(character)
+                }
+            }
+            return text + "\""
+        }
+    }
+
     public struct StyleError: Error, CustomStringConvertible {
         public var path: String
         public var message: String
@@ -155,7 +181,18 @@ public struct Style: Codable, Sendable {
             throw StyleError(path: path, message: "cannot read the style file")
         }
         do {
-            return try YAMLDecoder().decode(Style.self, from: text)
+            // Every value is a number, a length or a name: the basic resolver reads them, and saves
+            // compiling the default resolver's regular expressions at each start.
+            guard let node = try Yams.compose(yaml: text, .basic) else {
+                throw StyleError(path: path, message: "the style file is empty")
+            }
+            // Yams' own decoder would compile its merge-key regular expression (ICU) first.
+            return try JSONDecoder().decode(Style.self, from: Data(json(node).utf8))
+        } catch let error as StyleError {
+            throw error
+        } catch let error as YamlError {
+            let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            throw StyleError(path: path, message: "not valid YAML: \(summary)")
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw StyleError(path: path, message: "missing field \(field)")

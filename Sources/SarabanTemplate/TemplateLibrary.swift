@@ -5,11 +5,15 @@ import SarabanData
 /// The user-editable templates in `Templates/` (`*.mustache`), each turning a document's
 /// values into document markup (docs/markup.md). Mustache escapes every value it inserts,
 /// so data can never add markup.
-public struct TemplateLibrary {
+public struct TemplateLibrary: Sendable {
     public let directory: String
-    let library: MustacheLibrary
+    /// Template name → its text as written.
+    let texts: [String: String]
     /// Template name → its first-line description (`{{! … }}`).
     public let descriptions: [String: String]
+    /// A document's template and its partials, parsed when first used: one letter needs a
+    /// few of the templates, and parsing them all was a tenth of a cold render.
+    private let parsed = ParsedTemplates()
 
     public struct TemplateError: Error, CustomStringConvertible {
         public var message: String
@@ -19,7 +23,7 @@ public struct TemplateLibrary {
     public init(directory: String) throws {
         Self.registerMarkupEscaping
         self.directory = directory
-        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
         var descriptions: [String: String] = [:]
         let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         for file in files.sorted() where file.hasSuffix(".mustache") {
@@ -28,20 +32,12 @@ public struct TemplateLibrary {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw TemplateError(message: "\(path): cannot read the template")
             }
-            do {
-                // Each template (partials too: Mustache starts them with HTML escaping) escapes
-                // values with `MarkupEscaping`; the pragma adds no line, so line numbers hold.
-                templates[name] = try MustacheTemplate(string: Self.markupPragma + text)
-            } catch let error as MustacheTemplate.ParserError {
-                let column = error.context.columnNumber - (error.context.lineNumber == 1 ? Self.markupPragma.count : 0)
-                let line = error.context.line.replacingBytes(of: Self.markupPragma, with: "")
-                throw TemplateError(message: "\(path):\(error.context.lineNumber):\(column): template syntax error: \(error.error) in `\(line.trimmingCharacters(in: .whitespaces))`")
-            }
+            texts[name] = text
             if text.hasPrefix("{{!"), let end = text.range(of: "}}") {
                 descriptions[name] = text[text.index(text.startIndex, offsetBy: 3)..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             }
         }
-        library = MustacheLibrary(templates: templates)
+        self.texts = texts
         self.descriptions = descriptions
     }
 
@@ -52,13 +48,19 @@ public struct TemplateLibrary {
     /// Templates that render a whole document (partials start with `_`).
     public var documentTemplates: [String] { descriptions.keys.filter { !$0.hasPrefix("_") }.sorted() }
 
+    /// Parses every template, so that a syntax error anywhere is reported now (`saraban templates`).
+    public func check() throws {
+        for name in texts.keys.sorted() { _ = try template(name) }
+    }
+
     /// Renders `data` with the template `name` (default: the one its `type:` names) into markup.
     public func markup(for data: DocumentData, template name: String? = nil) throws -> String {
         let name = name ?? data.templateName
-        guard library.getTemplate(named: name) != nil else {
+        guard texts[name] != nil else {
             let known = documentTemplates.joined(separator: ", ")
             throw TemplateError(message: "unknown template \"\(name)\"; the templates in \(directory) are: \(known)")
         }
+        let library = try parsed.library(named: name) { try self.library(rootedAt: name) }
         let values: [String: Any]
         switch data {
         case .letter(let letter): values = try ViewModelBuilder(common: letter.common).values(for: letter)
@@ -66,6 +68,53 @@ public struct TemplateLibrary {
         case .minutes(let minutes): values = try ViewModelBuilder(common: minutes.common).values(for: minutes)
         }
         return library.render(values, withTemplate: name) ?? ""
+    }
+
+    /// The template `root` and every partial it names (`{{> _letter}}`), theirs too.
+    private func library(rootedAt root: String) throws -> MustacheLibrary {
+        var templates: [String: MustacheTemplate] = [:]
+        var pending = [root]
+        while let name = pending.popLast() {
+            guard templates[name] == nil, let text = texts[name] else { continue }
+            templates[name] = try template(name)
+            pending += Self.partialNames(in: text)
+        }
+        return MustacheLibrary(templates: templates)
+    }
+
+    private func template(_ name: String) throws -> MustacheTemplate {
+        let path = directory + "/" + name + ".mustache"
+        do {
+            // Each template (partials too: Mustache starts them with HTML escaping) escapes
+            // values with `MarkupEscaping`; the pragma adds no line, so line numbers hold.
+            return try MustacheTemplate(string: Self.markupPragma + (texts[name] ?? ""))
+        } catch let error as MustacheTemplate.ParserError {
+            let column = error.context.columnNumber - (error.context.lineNumber == 1 ? Self.markupPragma.count : 0)
+            let line = error.context.line.replacingBytes(of: Self.markupPragma, with: "")
+            throw TemplateError(message: "\(path):\(error.context.lineNumber):\(column): template syntax error: \(error.error) in `\(line.trimmingCharacters(in: .whitespaces))`")
+        }
+    }
+
+    /// The names in a template's `{{> name}}` tags.
+    static func partialNames(in text: String) -> [String] {
+        text.components(separatedBy: "{{>").dropFirst().compactMap { rest in
+            rest.components(separatedBy: "}}").first.map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+    }
+}
+
+/// Parsed template libraries by document template, shared by the threads of a batch.
+private final class ParsedTemplates: @unchecked Sendable {
+    private let lock = NSLock()
+    private var libraries: [String: MustacheLibrary] = [:]
+
+    func library(named name: String, parse: () throws -> MustacheLibrary) throws -> MustacheLibrary {
+        lock.lock()
+        defer { lock.unlock() }
+        if let library = libraries[name] { return library }
+        let library = try parse()
+        libraries[name] = library
+        return library
     }
 }
 

@@ -182,7 +182,7 @@ struct TemplateTests {
         do { _ = try MustacheTemplate(string: text) } catch let error as MustacheTemplate.ParserError { column = error.context.columnNumber }
         #expect(column > 0)
         #expect {
-            try TemplateLibrary(directory: folder)
+            try TemplateLibrary(directory: folder).check()
         } throws: { error in
             "\(error)".contains("broken.mustache:1:\(column):") && !"\(error)".contains("CONTENT_TYPE")
         }
@@ -193,7 +193,7 @@ struct TemplateTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "{{! broken }}\n<document>\n{{#body}}\n".write(toFile: folder + "/broken.mustache", atomically: true, encoding: .utf8)
         #expect {
-            try TemplateLibrary(directory: folder)
+            try TemplateLibrary(directory: folder).check()
         } throws: { error in
             "\(error)".contains("broken.mustache:") && "\(error)".contains("template syntax error")
         }
