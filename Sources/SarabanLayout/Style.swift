@@ -144,11 +144,12 @@ public struct Style: Codable, Sendable {
     public var textWidth: Double { page.width.points - page.marginLeft.points - page.marginRight.points }
 
     /// A style file's YAML as JSON text: plain numbers and true/false typed, the rest strings.
-    /// (Written here: Foundation's serializer spends a millisecond formatting the numbers.)
+    /// (Written here: Foundation's serializer spends a millisecond formatting the numbers, and a
+    /// Yams scalar made for a key would build Yams' default resolver, regular expressions and all.)
     private static func json(_ node: Node) -> String {
         switch node {
         case .mapping(let mapping):
-            return "{" + mapping.map { json(.scalar(.init($0.key.string ?? ""))) + ":" + json($0.value) }.joined(separator: ",") + "}"
+            return "{" + mapping.map { jsonString($0.key.string ?? "") + ":" + json($0.value) }.joined(separator: ",") + "}"
         case .sequence(let sequence):
             return "[" + sequence.map(json).joined(separator: ",") + "]"
         case .scalar(let scalar):
@@ -156,17 +157,21 @@ public struct Style: Codable, Sendable {
                 if let number = Double(scalar.string), number.isFinite { return "\(number)" }
                 if scalar.string == "true" || scalar.string == "false" { return scalar.string }
             }
-            var text = "\""
-            for character in scalar.string.unicodeScalars {
-                switch character {
-                case "\"": text += "\\\""
-                case "\\": text += "\\\\"
-                case _ where character.value < 0x20: text += String(format: "\\u%04x", character.value)
-                default: text.unicodeScalars.append(character)
-                }
-            }
-            return text + "\""
+            return jsonString(scalar.string)
         }
+    }
+
+    private static func jsonString(_ string: String) -> String {
+        var text = "\""
+        for character in string.unicodeScalars {
+            switch character {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case _ where character.value < 0x20: text += "\\u00" + (character.value < 0x10 ? "0" : "") + String(character.value, radix: 16)
+            default: text.unicodeScalars.append(character)
+            }
+        }
+        return text + "\""
     }
 
     public struct StyleError: Error, CustomStringConvertible {
