@@ -25,7 +25,7 @@ let package = Package(
         // The C libraries (Pango, Cairo, fontconfig, librsvg). Only SarabanGraphics imports this.
         .systemLibrary(
             name: "CPangoCairo",
-            pkgConfig: "pangocairo pangoft2 fontconfig librsvg-2.0 libpng",
+            pkgConfig: "pangocairo pangoft2 fontconfig libpng",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev", "librsvg2-dev"])]
         ),
         // Cairo's PDF streams compressed at zlib's fastest level (Cairo has no setting for it).

@@ -7,12 +7,26 @@
 #include <fontconfig/fontconfig.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <librsvg/rsvg.h>
+#include <dlfcn.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
 
 static inline void saraban_g_object_unref(void *object) { if (object) g_object_unref(object); }
+
+/* librsvg is opened when the first SVG is read (see SarabanGraphics' SVGLibrary), so that a
+   start does not load it and the libraries it brings (libxml2, ICU, gdk-pixbuf). What Saraban
+   calls of it, as librsvg 2.52+ declares it: */
+typedef struct _RsvgHandle RsvgHandle;
+typedef struct { double x, y, width, height; } RsvgRectangle;
+typedef struct { double length; int unit; } RsvgLength;
+typedef RsvgHandle *(*saraban_rsvg_new_from_data)(const guint8 *data, gsize length, GError **error);
+typedef gboolean (*saraban_rsvg_get_intrinsic_size_in_pixels)(RsvgHandle *handle, gdouble *width, gdouble *height);
+typedef void (*saraban_rsvg_get_intrinsic_dimensions)(RsvgHandle *handle, gboolean *has_width, RsvgLength *width,
+                                                      gboolean *has_height, RsvgLength *height,
+                                                      gboolean *has_viewbox, RsvgRectangle *viewbox);
+typedef gboolean (*saraban_rsvg_render_document)(RsvgHandle *handle, cairo_t *cr, const RsvgRectangle *viewport, GError **error);
+static inline void *saraban_dlopen(const char *name) { return dlopen(name, RTLD_NOW | RTLD_LOCAL); }
 static inline int saraban_pango_scale(void) { return PANGO_SCALE; }
 static inline PangoFontMap *saraban_fc_font_map_new(FcConfig *config) {
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);

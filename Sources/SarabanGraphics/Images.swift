@@ -10,9 +10,33 @@ public enum ImageError: Error, CustomStringConvertible {
     }
 }
 
+/// librsvg's functions, looked up when the first SVG is read: linked, librsvg and what it
+/// brings (libxml2, ICU, gdk-pixbuf) were loaded at every start, a few milliseconds of a cold
+/// render that needs them only on the thread that reads the Garuda.
+struct SVGLibrary: @unchecked Sendable {
+    let newFromData: saraban_rsvg_new_from_data
+    let intrinsicSizeInPixels: saraban_rsvg_get_intrinsic_size_in_pixels
+    let intrinsicDimensions: saraban_rsvg_get_intrinsic_dimensions
+    let renderDocument: saraban_rsvg_render_document
+
+    static let shared: SVGLibrary? = {
+        guard let library = saraban_dlopen("librsvg-2.so.2") else { return nil }
+        func symbol<Function>(_ name: String) -> Function? {
+            dlsym(library, name).map { unsafeBitCast($0, to: Function.self) }
+        }
+        guard let newFromData: saraban_rsvg_new_from_data = symbol("rsvg_handle_new_from_data"),
+              let intrinsicSizeInPixels: saraban_rsvg_get_intrinsic_size_in_pixels = symbol("rsvg_handle_get_intrinsic_size_in_pixels"),
+              let intrinsicDimensions: saraban_rsvg_get_intrinsic_dimensions = symbol("rsvg_handle_get_intrinsic_dimensions"),
+              let renderDocument: saraban_rsvg_render_document = symbol("rsvg_handle_render_document") else { return nil }
+        return SVGLibrary(newFromData: newFromData, intrinsicSizeInPixels: intrinsicSizeInPixels,
+                          intrinsicDimensions: intrinsicDimensions, renderDocument: renderDocument)
+    }()
+}
+
 /// An SVG drawing (the Garuda, a signature) rendered as vector paths by librsvg.
 public final class VectorImage {
-    let handle: UnsafeMutablePointer<RsvgHandle>
+    let handle: OpaquePointer
+    private let svg: SVGLibrary
     public let width: Double
     public let height: Double
 
@@ -23,8 +47,12 @@ public final class VectorImage {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw ImageError.unreadable(path: path, reason: "cannot read the file")
         }
+        guard let svg = SVGLibrary.shared else {
+            throw ImageError.unreadable(path: path, reason: "librsvg (Debian: librsvg2-2) is not installed")
+        }
+        self.svg = svg
         let loaded = bytes.withUnsafeBytes { raw in
-            rsvg_handle_new_from_data(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
+            svg.newFromData(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
         }
         guard let handle = loaded else {
             let reason = error.map { String(cString: $0.pointee.message) } ?? "not an SVG file"
@@ -34,10 +62,10 @@ public final class VectorImage {
         self.handle = handle
         var w = 0.0, h = 0.0
         // The Garuda has no viewBox: scale by its intrinsic width and height.
-        if rsvg_handle_get_intrinsic_size_in_pixels(handle, &w, &h) == 0 || w <= 0 || h <= 0 {
+        if svg.intrinsicSizeInPixels(handle, &w, &h) == 0 || w <= 0 || h <= 0 {
             var viewBox = RsvgRectangle()
             var hasViewBox: gboolean = 0
-            rsvg_handle_get_intrinsic_dimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
+            svg.intrinsicDimensions(handle, nil, nil, nil, nil, &hasViewBox, &viewBox)
             (w, h) = hasViewBox != 0 ? (viewBox.width, viewBox.height) : (100, 100)
         }
         width = w
@@ -82,7 +110,7 @@ public final class VectorImage {
     private func drawDocument(_ cr: OpaquePointer) {
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
         var error: UnsafeMutablePointer<GError>?
-        _ = rsvg_handle_render_document(handle, cr, &viewport, &error)
+        _ = svg.renderDocument(handle, cr, &viewport, &error)
         saraban_error_free(error)
     }
 

@@ -42,6 +42,19 @@ struct MarkupParserTests {
         ])
     }
 
+    /// What Mustache's escaping and a template author may write: references, either quote, comments.
+    @Test func readsReferencesQuotesAndComments() throws {
+        let document = try MarkupParser().parse("""
+        <?xml version="1.0"?>
+        <!-- a comment, <p>not an element</p> -->
+        <document kind='letter' title="ก &amp; ข &lt;ค&gt; &quot;ง&quot; &#39;จ&#39; &#x0E01;">
+          <p>ก&amp;ข &lt;b&gt;ไม่หนา&lt;/b&gt; &#3585;</p>
+        </document>
+        """)
+        #expect(document.metadata.title == "ก & ข <ค> \"ง\" 'จ' ก")
+        #expect(document.blocks == [.paragraph([Span("ก&ข <b>ไม่หนา</b> ก")])])
+    }
+
     @Test("errors name the line and what was expected", arguments: [
         ("<document>\n<paragraph>x</paragraph></document>", 2, "unknown element <paragraph>"),
         ("<document>\n<pp>x</pp></document>", 2, "did you mean <p>?"),
@@ -50,6 +63,17 @@ struct MarkupParserTests {
         ("<letter></letter>", 1, "must start with <document>"),
         ("<document><p>unclosed</document>", 1, "not well-formed"),
         ("<document kind=\"novel\"></document>", 1, "unknown document kind"),
+        ("<document>\n<p>a</b></document>", 2, "</b> closes <p> opened on line 2"),
+        ("<document>\n\n<p>a</p>", 1, "<document> is never closed"),
+        ("<document><p a=\"1\" a=\"2\">x</p></document>", 1, "has the attribute a twice"),
+        ("<document><p a=\"<\">x</p></document>", 1, "< inside an attribute value"),
+        ("<document><p a=1>x</p></document>", 1, "expected a value in quotes"),
+        ("<document>\n<p>&nbsp;</p></document>", 2, "unknown reference &nbsp;"),
+        ("<document>\n<p>a & b</p></document>", 2, "& must start a reference"),
+        ("<document></document>\n<document></document>", 2, "after the document element"),
+        ("ข้อความ<document></document>", 1, "text outside the document element"),
+        ("", 1, "no document element"),
+        ("<document>\n<!-- unclosed </document>", 2, "comment is never closed"),
     ])
     func errors(markup: String, line: Int, message: String) {
         #expect {
