@@ -110,6 +110,7 @@ struct TableLayout {
         let count = table.columns.count
         var minimum = [Double](repeating: 0, count: count)
         var natural = [Double](repeating: 0, count: count)
+        var headerNatural = [Double](repeating: 0, count: count)
         for (index, section) in sections.enumerated() {
             for placed in section where placed.cell.colspan == 1 {
                 let text = placed.cell.text.plainText
@@ -119,10 +120,15 @@ struct TableLayout {
                 let line = setter.line(text, size: textSize, bold: bold)
                 minimum[placed.column] = max(minimum[placed.column], line.widestUnbreakableWidth + 2 * padding)
                 if index != 0 {
-                    natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding)
+                    if !text.isEmpty { natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding) }
+                } else {
+                    headerNatural[placed.column] = max(headerNatural[placed.column], line.naturalWidth + 2 * padding)
                 }
             }
         }
+        // A column left blank for writing in (a form, a register) is as wide as its heading
+        // wants, not as its longest word: the room is for the pen.
+        for column in 0..<count where natural[column] == 0 { natural[column] = headerNatural[column] }
         if minimumOnly { return (0..<count).map { table.columns[$0].width ?? minimum[$0] } }
         var widths = (0..<count).map { table.columns[$0].width ?? max(minimum[$0], natural[$0]) }
         let fixed = (0..<count).filter { table.columns[$0].width != nil }.reduce(0.0) { $0 + widths[$1] }

@@ -289,6 +289,24 @@ struct TableLayoutTests {
         #expect(try #require(captionY.first) < #require(headerY.first), "above the grid")
     }
 
+    /// Seed 004's progress form: the process column holds long text, the result columns are
+    /// left blank for writing in; they keep room enough for their headings (and the pen).
+    @Test func blankColumnsOfAFormAreAsWideAsTheirHeadings() throws {
+        let headings = ["ผลที่เกิดขึ้นจากดำเนินงาน", "ปัญหา/อุปสรรค", "แนวทางการแก้ไขปัญหา"]
+        let process = ["สำรวจข้อมูลและจัดทำ ฐานข้อมูล กลุ่มอาชีพเป้าหมาย", "จัดระดับศักยภาพ และ วางแผนการพัฒนาศักยภาพ กลุ่มอาชีพตามความต้องการ"]
+        let table = Table(columns: (0..<5).map { _ in TableColumn(width: nil, align: .left) },
+                          head: [[cell("ที่"), cell("กระบวนการ/ขั้นตอน")] + headings.map { cell($0) }],
+                          body: process.enumerated().map { [cell("\($0.offset + 1)"), cell($0.element)] + headings.map { _ in cell("") } }, foot: [])
+        let page = try #require(try fixture.engine.layout(Document(kind: .letter, blocks: [.table(table)])).pages.first)
+        for heading in headings {
+            let layouts = page.items.compactMap { item -> TextLayout? in
+                if case let .textLine(layout, _, _, _, _) = item, layout.text == heading { return layout } else { return nil }
+            }
+            let layout = try #require(layouts.first, "\(heading) is drawn")
+            #expect(layout.lines.count <= 2, "\(heading) set on \(layout.lines.count) lines")
+        }
+    }
+
     @Test func fifteenColumnsWithAFourRowHeaderFitALandscapePage() throws {
         var head: [[TableCell]] = [[cell("ที่", rowspan: 4), cell("อำเภอ", rowspan: 4), cell("ผลการดำเนินงานตามตัวชี้วัด ประจำปีงบประมาณ ๒๕๖๓", colspan: 13)]]
         head.append([cell("ไตรมาสที่ ๑", colspan: 4), cell("ไตรมาสที่ ๒", colspan: 4), cell("ไตรมาสที่ ๓", colspan: 5)])
