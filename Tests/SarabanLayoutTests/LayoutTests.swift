@@ -42,13 +42,18 @@ struct LayoutTests {
         #expect(fromOneLine > 0)
     }
 
+    /// `text` as a body paragraph: the page's width, the first-line indent, Thai Distributed.
+    func bodyParagraph(_ text: String) -> TextLayout {
+        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
+        let width = PageGeometry(style: fixture.style, orientation: .portrait).textWidth
+        return setter.layout([Span(text)], width: width, indent: fixture.style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+    }
+
     /// Seed 001's paragraph whose date could not start a line: justified, that line spread its
     /// slack letter by letter; the date's protection gives way instead.
     @Test func aProtectedDateDoesNotLeaveAnOverJustifiedLine() throws {
         let text = "เพื่อให้การดำเนินงานตามโครงการพัฒนาชุมชนใสสะอาด ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ เป็นไปด้วยความเรียบร้อย บรรลุวัตถุประสงค์ที่กำหนดไว้ จังหวัดลพบุรีจึงขอให้อำเภอ ดำเนินโครงการพัฒนาชุมชนใสสะอาดตามแนวทางที่กำหนด และให้ดำเนินการขับเคลื่อนกิจกรรมในมิติที่ ๕ ด้านสภาพแวดล้อมสถานที่ทำงาน (กิจกรรม ๕ ส) ให้เห็นเป็นรูปธรรมอย่างต่อเนื่องและสม่ำเสมอ แล้วรายงานผลการดำเนินงาน(กิจกรรม๕ ส) ให้จังหวัดทราบ ภายในวันที่ ๑ มิถุนายน ๒๕๖๓ รายละเอียดสิ่งที่ส่งมาด้วยสามารถดาวน์โหลดได้ที่ www.lopburi.cdd.go.th"
-        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
-        let width = PageGeometry(style: fixture.style, orientation: .portrait).textWidth
-        let layout = setter.layout([Span(text)], width: width, indent: fixture.style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+        let layout = bodyParagraph(text)
         let widest = fixture.style.paragraph.widestJustificationGap.points
         #expect(layout.lines.count > 2)
         for line in layout.lines.dropLast() {
@@ -61,9 +66,7 @@ struct LayoutTests {
     /// the line stays short of the edge rather than spaced more than the widest gap a letter.
     @Test func aLineThatCannotFillStopsAtTheWidestGap() throws {
         let text = "https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕&village_id=๑๖๐๑๖๐๗๐๑ จะต้องใช้ Password ที่จังหวัดได้จัดส่งไปให้เพื่อดำเนินการบันทึกข้อมูล TPMAP logbook"
-        let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
-        let width = PageGeometry(style: fixture.style, orientation: .portrait).textWidth
-        let layout = setter.layout([Span(text)], width: width, indent: fixture.style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+        let layout = bodyParagraph(text)
         let widest = fixture.style.paragraph.widestJustificationGap.points
         let first = try #require(layout.lines.first)
         #expect(layout.text(ofLine: 0).hasSuffix("house?"))
