@@ -34,32 +34,34 @@ struct SVGLibrary: @unchecked Sendable {
 }
 
 /// An SVG drawing (the Garuda, a signature) rendered as vector paths by librsvg.
+///
+/// librsvg reads the drawing only when it is drawn: its size and its PDF streams usually come
+/// from the `DrawingCache`, and a letter whose Garuda Cairo's stream stands in for never needs it.
 public final class VectorImage {
-    let handle: OpaquePointer
-    private let svg: SVGLibrary
+    private let path: String
+    private let bytes: Data
+    private let cacheKey: DrawingCache.Key
+    /// librsvg's handle once read; guarded by `lock`.
+    private var handle: OpaquePointer?
     public let width: Double
     public let height: Double
 
     public init(path: String) throws {
-        var error: UnsafeMutablePointer<GError>?
         // From bytes read here, not from a file name: librsvg would open it through GIO, whose
         // start-up (VFS modules, worker threads) costs a cold render more than the drawing does.
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw ImageError.unreadable(path: path, reason: "cannot read the file")
         }
-        guard let svg = SVGLibrary.shared else {
-            throw ImageError.unreadable(path: path, reason: "librsvg (Debian: librsvg2-2) is not installed")
+        self.path = path
+        self.bytes = bytes
+        cacheKey = DrawingCache.Key(bytes: bytes)
+        if let size = DrawingCache.shared.size(cacheKey) {
+            (width, height) = size
+            return
         }
-        self.svg = svg
-        let loaded = bytes.withUnsafeBytes { raw in
-            svg.newFromData(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
-        }
-        guard let handle = loaded else {
-            let reason = error.map { String(cString: $0.pointee.message) } ?? "not an SVG file"
-            saraban_error_free(error)
-            throw ImageError.unreadable(path: path, reason: reason)
-        }
+        let handle = try Self.read(bytes, path: path)
         self.handle = handle
+        let svg = SVGLibrary.shared!
         var w = 0.0, h = 0.0
         // The Garuda has no viewBox: scale by its intrinsic width and height.
         if svg.intrinsicSizeInPixels(handle, &w, &h) == 0 || w <= 0 || h <= 0 {
@@ -70,7 +72,27 @@ public final class VectorImage {
         }
         width = w
         height = h
+        DrawingCache.shared.store(size: (w, h), cacheKey)
     }
+
+    private static func read(_ bytes: Data, path: String) throws -> OpaquePointer {
+        guard let svg = SVGLibrary.shared else {
+            throw ImageError.unreadable(path: path, reason: "librsvg (Debian: librsvg2-2) is not installed")
+        }
+        var error: UnsafeMutablePointer<GError>?
+        let loaded = bytes.withUnsafeBytes { raw in
+            svg.newFromData(raw.bindMemory(to: UInt8.self).baseAddress, gsize(raw.count), &error)
+        }
+        guard let handle = loaded else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "not an SVG file"
+            saraban_error_free(error)
+            throw ImageError.unreadable(path: path, reason: reason)
+        }
+        return handle
+    }
+
+    /// Whether librsvg has read the drawing (its recordings are then cheap to make).
+    public var isRead: Bool { lock.withLock { handle != nil } }
 
     /// Drawings already made, by target height: librsvg draws once, into a recording surface
     /// kept in page units, and every later page replays it. Guarded by `lock`: the engine
@@ -107,7 +129,10 @@ public final class VectorImage {
     }
 
     /// librsvg's drawing of the whole SVG; call with `lock` held (the handle is not thread-safe).
+    /// A file that read once and no longer does (it was checked when its size was cached) draws nothing.
     private func drawDocument(_ cr: OpaquePointer) {
+        if handle == nil { handle = try? Self.read(bytes, path: path) }
+        guard let handle, let svg = SVGLibrary.shared else { return }
         var viewport = RsvgRectangle(x: 0, y: 0, width: width, height: height)
         var error: UnsafeMutablePointer<GError>?
         _ = svg.renderDocument(handle, cr, &viewport, &error)
@@ -153,6 +178,10 @@ public final class VectorImage {
         formLock.lock()
         defer { formLock.unlock() }
         if let known = forms[height] { return known }
+        if let cached = DrawingCache.shared.streams(cacheKey, height: height) {
+            forms[height] = cached
+            return cached
+        }
         // A recording of its own: pages may be replaying the shared one on another thread.
         let real = referencePDF(height: height) { canvas in
             let recording = self.lock.withLock { self.record(height: height, draw: self.drawDocument) }
@@ -163,7 +192,9 @@ public final class VectorImage {
         var streams: FormStreams?
         if let real = FormSubstitution.onlyForm(in: real), let standIn = FormSubstitution.onlyForm(in: standIn),
            real.resources == standIn.resources, real.stream != standIn.stream {
-            streams = FormStreams(standIn: standIn.stream, real: real.stream, resources: real.resources)
+            let made = FormStreams(standIn: standIn.stream, real: real.stream, resources: real.resources)
+            DrawingCache.shared.store(streams: made, cacheKey, height: height)
+            streams = made
         }
         forms[height] = streams
         return streams
@@ -177,7 +208,7 @@ public final class VectorImage {
 
     deinit {
         for surface in Array(recordings.values) + Array(standIns.values) { cairo_surface_destroy(surface) }
-        saraban_g_object_unref(UnsafeMutableRawPointer(handle))
+        if let handle { saraban_g_object_unref(UnsafeMutableRawPointer(handle)) }
     }
 }
 

@@ -1,9 +1,9 @@
 import Dispatch
 import SarabanGraphics
 
-/// What a first letter would otherwise stop for — libthai's word dictionary, the Garuda parsed,
-/// the fonts opened and shaped with once, then the Garuda drawn at the style's sizes and its PDF
-/// stream made (`FormSubstitution`) — done on other cores while the caller reads its style,
+/// What a first letter would otherwise stop for — libthai's word dictionary, the Garuda's size,
+/// the fonts opened and shaped with once, then the Garuda's PDF stream (`FormSubstitution`,
+/// usually from the `DrawingCache`) — done on other cores while the caller reads its style,
 /// its data and fills its template. A cold render is that much shorter; later ones find it done.
 ///
 /// Start it first (it needs only the emblem's file), then hand it the fonts with `warm`.
@@ -47,8 +47,10 @@ public final class Preparation: @unchecked Sendable {
             }
         }
         done.notify(queue: queue) { [self] in
-            for height in emblemHeights { emblem?.prepare(height: height) }
             if let height = emblemHeights.first { _ = emblem?.formStreams(height: height) }
+            // Recordings of the drawing itself serve pages that draw it (a batch's combined file, a
+            // preview): made now when librsvg has read it anyway, else when first drawn.
+            if emblem?.isRead == true { for height in emblemHeights { emblem?.prepare(height: height) } }
         }
     }
 

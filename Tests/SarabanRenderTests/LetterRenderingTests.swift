@@ -110,6 +110,26 @@ struct LetterRenderingTests {
         #expect(FileManager.default.contents(atPath: again) == FileManager.default.contents(atPath: Self.seed004))
     }
 
+    /// The Garuda's size and PDF stream come from the drawing cache after the first render; the
+    /// file is the same byte for byte with a new cache, a filled one, and none.
+    @Test func theDrawingCacheChangesNoByte() throws {
+        let cache = temporaryDirectory() + "/cache"
+        let input = packageRoot + "/Examples/seed-004-urgent-circular.yaml"
+        func render(_ environment: [String: String]) throws -> Data? {
+            let output = temporaryDirectory() + "/letter.pdf"
+            let result = try run(sarabanBinary, ["render", input, "-o", output], environment: environment.merging(["SARABAN_HOME": packageRoot]) { a, _ in a })
+            #expect(result.status == 0, "\(result.stderr)")
+            return FileManager.default.contents(atPath: output)
+        }
+        let first = try render(["XDG_CACHE_HOME": cache])
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache + "/saraban")
+        #expect(entries.contains { $0.hasSuffix(".size") } && entries.contains { $0.hasSuffix(".forms") }, "\(entries)")
+        let second = try render(["XDG_CACHE_HOME": cache])
+        let none = try render(["SARABAN_NO_CACHE": "1"])
+        #expect(first != nil && first == second && second == none)
+        #expect(first == FileManager.default.contents(atPath: Self.seed004))
+    }
+
     /// Cairo's streams go through zlib at its fastest level (CFastDeflate): the two-byte zlib
     /// header of every stream says so (0x78 0x01; the default level writes 0x78 0x9C).
     @Test func streamsAreCompressedAtTheFastestLevel() throws {
