@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <dlfcn.h>
+#include <malloc.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -27,6 +28,12 @@ typedef void (*saraban_rsvg_get_intrinsic_dimensions)(RsvgHandle *handle, gboole
                                                       gboolean *has_viewbox, RsvgRectangle *viewbox);
 typedef gboolean (*saraban_rsvg_render_document)(RsvgHandle *handle, cairo_t *cr, const RsvgRectangle *viewport, GError **error);
 static inline void *saraban_dlopen(const char *name) { return dlopen(name, RTLD_NOW | RTLD_LOCAL); }
+
+/* glibc's allocator: blocks up to 4 MB from the heap, not each from a fresh mmap. */
+static inline void saraban_keep_large_blocks_on_heap(void) {
+    mallopt(M_MMAP_THRESHOLD, 4 << 20);
+    mallopt(M_TRIM_THRESHOLD, 8 << 20);
+}
 static inline int saraban_pango_scale(void) { return PANGO_SCALE; }
 static inline PangoFontMap *saraban_fc_font_map_new(FcConfig *config) {
     PangoFontMap *map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);

@@ -189,6 +189,7 @@ extension Bench {
     }
 }
 
+ProcessTuning.apply()   // as the `saraban` command does
 guard let installation = Installation.locate() else { print("cannot find Templates/; set SARABAN_HOME"); exit(2) }
 let bench = Bench(installation: installation)
 try FileManager.default.createDirectory(atPath: bench.output, withIntermediateDirectories: true)

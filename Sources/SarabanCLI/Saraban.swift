@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Saraban
 
 /// `saraban`: Thai official documents from data to print-ready PDF.
 @main
@@ -14,4 +15,9 @@ struct SarabanCommand: ParsableCommand {
         subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
                       NewCommand.self, SchemaCommand.self, ThaiCommand.self]
     )
+
+    static func main() {
+        ProcessTuning.apply()
+        main(nil)
+    }
 }
