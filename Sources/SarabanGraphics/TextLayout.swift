@@ -363,9 +363,9 @@ public final class TextLayout {
                     guard GlyphText.isAttached(scalar(at: itemStart + Int(glyphs.log_clusters[end]))) else { break }
                     end = next
                 }
-                // A mark the font moves right of its consonant's advance (a tone mark over ั or ี)
-                // would be read after the next letter by viewers that order text by position
-                // (ทั้ง → ทัง้): it stays over the consonant, at most 0.6 pt further left.
+                // A mark the font moves right of its consonant's advance (a tone mark over ั or ี,
+                // by up to 0.6 pt in Laksaman) would be read after the next letter by viewers that
+                // order text by position (ทั้ง → ทัง้): it is kept at the end of that advance.
                 let baseEnd = penX + Double(glyphs.glyphs[g].geometry.width) / scale
                 func markX(_ x: Double, isMark: Bool) -> Double { isMark && x > baseEnd ? baseEnd : x }
                 // Most clusters: each glyph is the nominal glyph of the character in its place,
