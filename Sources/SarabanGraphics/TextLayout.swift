@@ -52,7 +52,7 @@ public final class TextLayout {
     ///   - noBreak: UTF-8 byte ranges inside which no line may break (dates, names, units).
     ///   - widestGap: the most Thai Distributed adds between two grapheme clusters; a line that
     ///     would need more stays short rather than spaced letter by letter.
-    ///   - unspaced: UTF-8 byte ranges that justification never spaces out (web and e-mail addresses).
+    ///   - unspaced: UTF-8 byte ranges that justification never spaces out (addresses, Latin words).
     public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
                 tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity,

@@ -23,7 +23,7 @@ struct TextSetter {
                 TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
                            width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak,
                            widestGap: style.paragraph.widestJustificationGap.points,
-                           unspaced: alignment == .thaiDistributed ? Links.find(in: text).map(\.range) : [])
+                           unspaced: alignment == .thaiDistributed ? Justification.unspacedRanges(in: text) : [])
             }
             var layout = make()
             // A protected stretch that could not start a line can leave that line so short that

@@ -85,6 +85,23 @@ struct LayoutTests {
         }
     }
 
+    /// Thai is spread between its clusters; a Latin word is not spread between its letters.
+    @Test func latinWordsAreNotLetterSpaced() throws {
+        let text = String(repeating: "จังหวัดลพบุรีมีครัวเรือนเป้าหมายเป็นกลุ่มเป้าหมาย ", count: 3) + "TPMAP logbook " + String(repeating: "ดำเนินการบันทึกข้อมูลครัวเรือน ", count: 6)
+        let layout = bodyParagraph(text)
+        let word = try #require(text.utf8.ranges(of: "logbook".utf8).first)
+        let start = text.utf8.distance(from: text.utf8.startIndex, to: word.lowerBound)
+        let range = start..<(start + "logbook".utf8.count)
+        let line = try #require(layout.lines.indices.first { layout.span(of: range, onLine: $0) != nil })
+        try #require(line < layout.lines.count - 1 && layout.lines[line].justificationGap > 0.1, "the word sits on a justified line")
+        // From the word's first letter to its last (the gap after it may widen, as any word's).
+        let letters = range.lowerBound..<(range.upperBound - 1)
+        let typed = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache()).line("logbook")
+        let natural = try #require(typed.span(of: 0..<6, onLine: 0)).width
+        let set = try #require(layout.span(of: letters, onLine: line)).width
+        #expect(abs(set - natural) < 0.01, "logboo set \(set) pt wide, \(natural) pt as typed")
+    }
+
     @Test func thaiDistributedLinesAreFlushWithoutHoles() throws {
         let document = Document(kind: .letter, blocks: [.paragraph([Span(longText)])])
         let page = try fixture.engine.layout(document).pages[0]

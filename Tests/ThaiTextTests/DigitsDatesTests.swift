@@ -138,3 +138,27 @@ struct LinksTests {
         #expect(Links.find(in: text).map(\.uri) == uris)
     }
 }
+
+@Suite("Justification")
+struct JustificationTests {
+    /// The stretches justification leaves solid, as text.
+    func solid(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return Justification.unspacedRanges(in: text).sorted { $0.lowerBound < $1.lowerBound }
+            .map { String(decoding: bytes[$0], as: UTF8.self) }
+    }
+
+    @Test(arguments: [
+        ("ผ่าน Google Drive แล้ว", ["Google", "Drive"]),
+        ("(Thai People Map and Analytics Platform : TPMAP)", ["(Thai", "People", "Map", "and", "Analytics", "Platform", "TPMAP)"]),
+        ("ผ่าน Google Drivehttps://docs.google.com/d/๑๙ ส่ง", ["Google", "Drivehttps://docs.google.com/d/"]),
+        ("ที่ www.lopburi.cdd.go.th ครับ", ["www.lopburi.cdd.go.th"]),
+        ("https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕ จะ", ["https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕"]),
+        ("ประจำปีงบประมาณ 2563 (ใหม่)", ["2563"]),
+        ("ภาษาไทยล้วน ๆ ไม่มีอักษรละติน", []),
+        ("ข้อ a และ (ก)", []),
+    ])
+    func latinWordsNumbersAndAddressesStaySolid(text: String, expected: [String]) {
+        #expect(solid(text) == expected)
+    }
+}
