@@ -10,8 +10,9 @@ public enum ThaiLineBreakRules {
         "ครั้ง", "วัน", "เดือน", "ปี", "หน้า", "เล่ม", "ชั่วโมง", "นาที", "น.", "%", "ครัวเรือน", "โครงการ",
         "กิจกรรม", "แผน", "ตัว", "เครื่อง", "หลัง", "ไร่", "กิโลเมตร", "เมตร", "ข้อ", "ภาค", "คะแนน",
     ]
-    /// Words after which a number belongs to them (the word may end a longer run: ภายในวันที่).
-    static let leadWords = ["จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่"]
+    /// Words after which a number belongs to them (the word may end a longer run: ภายในวันที่);
+    /// ลงวันที่ ("dated") before วันที่, so that ลง stays with its date.
+    static let leadWords = ["จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "ลงวันที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่"]
     static let months = Set(ThaiDate.monthNames + ThaiDate.monthAbbreviations)
     static let titles = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร."]
     /// Titles that begin words that are not names (นายอำเภอ is a position).

@@ -88,6 +88,7 @@ struct LineBreakRulesTests {
         ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น. ณ", "๐๙.๐๐ - ๑๖.๓๐ น."),
         ("กิจกรรมต่าง ๆ ที่", "กิจกรรมต่าง ๆ"),
         ("ลงนามโดย นางสาวศศิธร อินทกุล แล้ว", "นางสาวศศิธร อินทกุล"),
+        ("ที่ ลป ๐๐๑๙/ว ๑๙๓๔ ลงวันที่ ๒๘ เมษายน ๒๕๖๓ แจ้ง", "ลงวันที่ ๒๘ เมษายน ๒๕๖๓"),
     ])
     func protects(text: String, expected: String) {
         let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
