@@ -175,15 +175,6 @@ struct NumberingTracker {
 extension String {
     /// Whether the UTF-8 bytes of `needle` occur in the string's (no Unicode normalisation).
     func containsBytes(of needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first else { return true }
-        let bytes = Array(utf8)
-        guard bytes.count >= pattern.count else { return false }
-        var i = 0
-        while i <= bytes.count - pattern.count {
-            if bytes[i] == first, bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
-        }
-        return false
+        Array(utf8).firstOffset(of: Array(needle.utf8)) != nil
     }
 }

@@ -52,14 +52,15 @@ struct PartLayout {
                     size -= 1
                     layout.textSize = size
                 }
-                var boxes = caption(table.caption) + layout.boxes(for: table, x: left, width: width)
+                let captionBoxes = caption(table.caption)
+                var boxes = captionBoxes + layout.boxes(for: table, x: left, width: width)
                 // A table that just misses fitting one page is set a little smaller rather than split.
                 let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
                 let floor = max(style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
                 while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
                     size -= 1
                     layout.textSize = size
-                    let smaller = caption(table.caption) + layout.boxes(for: table, x: left, width: width)
+                    let smaller = captionBoxes + layout.boxes(for: table, x: left, width: width)
                     if FlowBox.stackHeight(smaller) <= room { boxes = smaller }
                 }
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }

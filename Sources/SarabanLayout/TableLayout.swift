@@ -15,8 +15,9 @@ struct TableLayout {
 
     private var padding: Double { borders ? style.table.cellPadding.points : 0 }
     /// Smaller type takes less room: lines are the body's pitch and baseline, scaled with it.
-    private var pitch: Double { setter.pitch * (textSize ?? style.font.size.points) / style.font.size.points }
-    private var baseline: Double { setter.baseline * (textSize ?? style.font.size.points) / style.font.size.points }
+    private var typeScale: Double { (textSize ?? style.font.size.points) / style.font.size.points }
+    private var pitch: Double { setter.pitch * typeScale }
+    private var baseline: Double { setter.baseline * typeScale }
     private var borderWidth: Double { style.table.borderWidth.points }
 
     /// A cell placed on the grid.

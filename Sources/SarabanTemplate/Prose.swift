@@ -1,4 +1,5 @@
 import Foundation
+import ThaiText
 
 /// Long prose fields (a letter's body) as an office writes them in a data file:
 ///
@@ -109,20 +110,19 @@ extension String {
     /// walks Thai text character by character).
     func replacingBytes(of target: String, with replacement: String) -> String {
         let pattern = Array(target.utf8)
-        guard let first = pattern.first, utf8.contains(first) else { return self }
         let bytes = Array(utf8)
+        guard var match = bytes.firstOffset(of: pattern) else { return self }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 0
-        while index < bytes.count {
-            if bytes[index] == first, index + pattern.count <= bytes.count, bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
-                result += replacement.utf8
-                index += pattern.count
-            } else {
-                result.append(bytes[index])
-                index += 1
-            }
+        while true {
+            result += bytes[index..<match]
+            result += replacement.utf8
+            index = match + pattern.count
+            guard let next = bytes.firstOffset(of: pattern, from: index) else { break }
+            match = next
         }
+        result += bytes[index...]
         return String(decoding: result, as: UTF8.self)
     }
 

@@ -163,3 +163,17 @@ struct JustificationTests {
         #expect(solid(text) == expected)
     }
 }
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test func findsThaiTextByItsBytes() {
+        let text = Array("ภายในวันที่ ๑๓ และวันที่ ๒๐".utf8)
+        let pattern = Array("วันที่".utf8)
+        let first = text.firstOffset(of: pattern)
+        #expect(first == Array("ภายใน".utf8).count)
+        #expect(text.firstOffset(of: pattern, from: first! + 1) == Array("ภายในวันที่ ๑๓ และ".utf8).count)
+        #expect(text.firstOffset(of: Array("บาท".utf8)) == nil)
+        #expect(text.firstOffset(of: []) == nil)
+        #expect(Array("วัน".utf8).firstOffset(of: pattern) == nil, "a pattern longer than the text")
+    }
+}
