@@ -30,8 +30,10 @@ let package = Package(
         ),
         // Cairo's PDF streams compressed at zlib's fastest level (Cairo has no setting for it).
         .target(name: "CFastDeflate", linkerSettings: [.linkedLibrary("z")]),
+        // Temporary output files made exclusively and removed on signals and crashes.
+        .target(name: "CSafeFiles"),
         // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.
-        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate"]),
+        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate", "CSafeFiles"]),
 
         // cmark-gfm (GitHub's CommonMark parser, with tables) and the one module that calls it.
         .systemLibrary(

@@ -182,6 +182,32 @@ public enum FileNamePattern {
         return sanitized(result, fallback: "letter-\(index + 1)")
     }
 
+    /// Every recipient's output file in `folder`, or an error naming the rows whose names come
+    /// out the same (compared as a case-insensitive file system would): one letter must never
+    /// replace another.
+    public static func files(_ pattern: String, recipients: [Recipient], folder: String) throws -> [String] {
+        let names = recipients.enumerated().map { index, recipient in
+            name(pattern, recipient: recipient, index: index, count: recipients.count) + ".pdf"
+        }
+        var first: [String: Int] = [:]
+        var clashes: [String] = []
+        for (index, name) in names.enumerated() {
+            let key = name.lowercased()
+            if let earlier = first[key] {
+                clashes.append("\(recipients[earlier].place) and \(recipients[index].place) both make \(name)")
+            } else {
+                first[key] = index
+            }
+        }
+        guard clashes.isEmpty else {
+            throw BatchError(message: "two recipients would get the same file, and one letter would replace the other: "
+                + clashes.prefix(5).joined(separator: "; ") + (clashes.count > 5 ? "; and \(clashes.count - 5) more" : "")
+                + ". Give each recipient a distinct name, or put {index} in --name")
+        }
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return names.map { prefix + $0 }
+    }
+
     /// Safe on Linux, macOS and Windows: no separators or reserved characters, no leading dot,
     /// at most 150 bytes.
     public static func sanitized(_ name: String, fallback: String) -> String {

@@ -11,6 +11,8 @@ import SarabanOutput
 /// Holds a font map: create one renderer per thread.
 public final class Renderer {
     public let installation: Installation
+    /// The style file in use.
+    public let stylePath: String
     let fonts: FontLibrary
     let engine: LayoutEngine
 
@@ -23,7 +25,8 @@ public final class Renderer {
         self.installation = installation
         // Started before anything else: it needs only the emblem's file.
         let preparation = Preparation(emblemPath: installation.emblemPath)
-        var style = try Style.load(path: stylePath ?? installation.stylePath)
+        self.stylePath = stylePath ?? installation.stylePath
+        var style = try Style.load(path: self.stylePath)
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
         engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
@@ -35,16 +38,18 @@ public final class Renderer {
         return try engine.layout(document, baseDirectory: baseDirectory)
     }
 
-    public func writePDF(_ document: LaidOutDocument, to path: String) throws {
-        try PDFOutput().write(document, to: path)
+    /// Writes the PDF safely (see `OutputFile`); `inputs` are files of this run that the
+    /// output must never replace (the data, the recipients, the style is added here).
+    public func writePDF(_ document: LaidOutDocument, to path: String, inputs: [String] = []) throws {
+        try PDFOutput(inputs: inputs + [stylePath]).write(document, to: path)
     }
 
-    public func writePDF(_ documents: [LaidOutDocument], to path: String) throws {
-        try PDFOutput().write(documents, to: path)
+    public func writePDF(_ documents: [LaidOutDocument], to path: String, inputs: [String] = []) throws {
+        try PDFOutput(inputs: inputs + [stylePath]).write(documents, to: path)
     }
 
-    public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String) throws {
-        try PNGOutput().write(document, page: page, dpi: dpi, to: path)
+    public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String, inputs: [String] = []) throws {
+        try PNGOutput(inputs: inputs + [stylePath]).write(document, page: page, dpi: dpi, to: path)
     }
 
     /// One page as grey levels (0 black … 255 white), for terminal graphics.
@@ -64,7 +69,7 @@ extension Renderer {
     @discardableResult
     public func render(dataFile: String, template: String? = nil, templates: TemplateLibrary, to output: String) throws -> Result {
         let laidOut = try layout(dataFile: dataFile, template: template, templates: templates)
-        try writePDF(laidOut, to: output)
+        try writePDF(laidOut, to: output, inputs: [dataFile])
         return Result(pages: laidOut.pages.count, document: laidOut)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Saraban
 import SarabanLayout
+import SarabanGraphics
 
 /// `saraban batch LETTER.yaml --recipients R.csv [-o DIR] [--combine OUT.pdf] [--jobs N]`
 struct BatchCommand: ParsableCommand {
@@ -47,17 +48,24 @@ struct BatchCommand: ParsableCommand {
             let list = try RecipientList.load(path: recipients)
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil
-            if combine == nil {
+            let files = try FileNamePattern.files(name, recipients: list, folder: output)
+            if let combine {
+                try OutputFile.checkDestination(combine, kind: .pdf, inputs: inputs)
+            } else {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+                for file in files { try OutputFile.checkDestination(file, kind: .pdf, inputs: inputs) }
             }
             let progress = Progress(total: list.count)
             // A combined PDF that cannot be written is an error of its own, reported as such (not as letters that failed).
             let failures = try combine.map { try combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
-                ?? separate(merge: merge, list: list, distribution: distribution, progress: progress)
+                ?? separate(merge: merge, list: list, files: files, distribution: distribution, progress: progress)
             progress.finish(failed: failures)
             if failures > 0 { throw ExitCode(1) }
         }
     }
+
+    /// The files this run reads: no output may replace them.
+    private var inputs: [String] { [letter, recipients] + (rendering.style.map { [$0] } ?? []) }
 
     /// One recipient's letter, laid out; images and attachments resolve beside the letter's data file.
     private func letter(to recipient: Recipient, merge: MailMerge, distribution: [String]?,
@@ -67,7 +75,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     /// One PDF per recipient, `jobs` workers, each with its own renderer (Pango font maps are per thread).
-    private func separate(merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress) -> Int {
+    private func separate(merge: MailMerge, list: [Recipient], files: [String], distribution: [String]?, progress: Progress) -> Int {
         let queue = WorkQueue(count: list.count)
         let workers = max(1, min(jobs, list.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -77,10 +85,9 @@ struct BatchCommand: ParsableCommand {
             }
             while let index = queue.next() {
                 let recipient = list[index]
-                let file = output + "/" + FileNamePattern.name(name, recipient: recipient, index: index, count: list.count) + ".pdf"
                 do {
                     let document = try letter(to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
-                    try renderer.writePDF(document, to: file)
+                    try renderer.writePDF(document, to: files[index], inputs: inputs)
                     progress.succeeded(pages: document.pages.count)
                 } catch {
                     progress.failed(describe(error).0)
@@ -110,7 +117,7 @@ struct BatchCommand: ParsableCommand {
             }
         }
         if !documents.isEmpty {
-            try renderer.writePDF(documents, to: path)
+            try renderer.writePDF(documents, to: path, inputs: inputs)
             print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
                   + documentStarts(documents).map(String.init).joined(separator: ","))
         }

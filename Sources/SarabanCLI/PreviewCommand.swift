@@ -66,7 +66,7 @@ struct PreviewCommand: ParsableCommand {
             throw Failure.input("\(data) has \(document.pages.count) page(s), not a page \(page)")
         }
         if let output {
-            try renderer.writePNG(document, page: page, dpi: dpi, to: output)
+            try renderer.writePNG(document, page: page, dpi: dpi, to: output, inputs: [data])
             print("\(output): page \(page) of \(document.pages.count)")
             return
         }

@@ -13,7 +13,7 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The data file (YAML or JSON).")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output PDF (default: the data file's name with .pdf).")
+    @Option(name: .shortAndLong, help: "Output PDF, or a folder to write it into (default: the data file's name with .pdf).")
     var output: String?
 
     @Flag(help: "Stamp the PDF with the current time instead of the document's date (output then differs run to run).")
@@ -27,7 +27,7 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
-            let target = output ?? withExtension(data, "pdf")
+            let target = outputPath(output, data: data)
             let loaded = try DataLoader().load(path: data)
             let findings = DataChecks(file: data).findings(loaded)
             for finding in findings {
@@ -36,7 +36,7 @@ struct RenderCommand: ParsableCommand {
             if strict && !findings.isEmpty { throw ExitCode(1) }
             var document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
-            try renderer.writePDF(document, to: target)
+            try renderer.writePDF(document, to: target, inputs: [data])
             var summary = "\(target): \(document.pages.count) page(s)"
             let starts = documentStarts([document])
             if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }
@@ -44,6 +44,18 @@ struct RenderCommand: ParsableCommand {
         }
         exitSuccessfully()
     }
+}
+
+/// Where `-o` puts the file: the path given; inside it, named after the data, when it is a
+/// folder (`-o reports` → `reports/memo.pdf`); beside the data when no path is given.
+func outputPath(_ option: String?, data: String, extension ext: String = "pdf") -> String {
+    guard let option else { return withExtension(data, ext) }
+    var isDirectory: ObjCBool = false
+    if option.hasSuffix("/") || (FileManager.default.fileExists(atPath: option, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        let name = URL(fileURLWithPath: withExtension(data, ext)).lastPathComponent
+        return (option.hasSuffix("/") ? option : option + "/") + name
+    }
+    return option
 }
 
 /// `letter.yaml` → `letter.pdf`: the data file's name with another extension.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Saraban
+import SarabanGraphics
 
 /// `saraban`: Thai official documents from data to print-ready PDF.
 @main
@@ -18,6 +19,7 @@ struct SarabanCommand: ParsableCommand {
 
     static func main() {
         ProcessTuning.apply()
+        OutputFile.removeTemporaryFilesOnSignals()
         main(nil)
     }
 }

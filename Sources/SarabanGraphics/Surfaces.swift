@@ -31,16 +31,37 @@ public final class PDFWriter {
     let surface: OpaquePointer
     let cr: OpaquePointer
     public let canvas: Canvas
-    let path: String
+    let file: OutputFile
+    var path: String { file.destination }
+    /// The first error writing to the file (Cairo stops writing after it).
+    private let sink: Sink
+
+    /// Receives what Cairo writes; passed to Cairo's callback as an unretained pointer.
+    private final class Sink {
+        let file: OutputFile
+        var error: Error?
+        init(file: OutputFile) { self.file = file }
+    }
     private var pageCount = 0
     private var outlineIDs: [Int32] = []
 
     /// - Parameter substitutingForms: draw vector images as stand-ins and put Cairo's stream for
     ///   each in when the file is finished (see `FormSubstitution`): for a file with one
     ///   document; a combined file writes each drawing once anyway.
-    public init(path: String, width: Double, height: Double, metadata: PDFMetadata, substitutingForms: Bool = false) throws {
-        self.path = path
-        let surface = cairo_pdf_surface_create(path, width, height)!
+    public init(file: OutputFile, width: Double, height: Double, metadata: PDFMetadata, substitutingForms: Bool = false) throws {
+        self.file = file
+        sink = Sink(file: file)
+        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+            do {
+                try sink.file.write(UnsafeRawBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            } catch {
+                sink.error = error
+                return CAIRO_STATUS_WRITE_ERROR
+            }
+        }, Unmanaged.passUnretained(sink).toOpaque(), width, height)!
+        let path = file.destination
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             let reason = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
             cairo_surface_destroy(surface)
@@ -85,8 +106,10 @@ public final class PDFWriter {
         } }
     }
 
+    /// Completes the temporary file (the caller commits or discards it).
     public func finish() throws {
         cairo_surface_finish(surface)
+        if let error = sink.error { throw error }
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             throw SurfaceError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
@@ -95,18 +118,10 @@ public final class PDFWriter {
     }
 
     private func replaceStandIns(_ streams: [FormStreams]) throws {
-        guard let written = FileManager.default.contents(atPath: path) else {
-            throw SurfaceError.cannotWrite(path: path, reason: "the file could not be read back")
-        }
-        guard let finished = FormSubstitution.apply(streams, to: [UInt8](written)) else {
+        guard let finished = FormSubstitution.apply(streams, to: try file.contents()) else {
             throw SurfaceError.standInsNotReplaced(path: path)
         }
-        // In place: the file is already the temporary one that the caller renames.
-        do {
-            try Data(finished).write(to: URL(fileURLWithPath: path))
-        } catch {
-            throw SurfaceError.cannotWrite(path: path, reason: "the file could not be written")
-        }
+        try file.replaceContents(finished)
     }
 }
 

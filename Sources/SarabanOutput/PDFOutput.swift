@@ -2,10 +2,15 @@ import Foundation
 import SarabanGraphics
 import SarabanLayout
 
-/// Writes a laid-out document as PDF. The file is written beside its destination under a
-/// temporary name and renamed when complete, so a failure never leaves half a PDF.
+/// Writes a laid-out document as PDF through an `OutputFile`: written beside its destination
+/// under a temporary name, synced and renamed when complete, so a failure (a full disk
+/// included) never leaves half a PDF, and a destination that is a folder, an input or a file
+/// that is not a PDF is refused before anything is written.
 public struct PDFOutput {
-    public init() {}
+    /// Files the run reads (the data, the recipients, the style): never replaced by the output.
+    public var inputs: [String]
+
+    public init(inputs: [String] = []) { self.inputs = inputs }
 
     public func write(_ document: LaidOutDocument, to path: String) throws {
         try write([document], to: path)
@@ -14,35 +19,28 @@ public struct PDFOutput {
     /// Several documents in one PDF, one after the other (a circular to every district);
     /// each document's bookmarks point into its own pages.
     public func write(_ documents: [LaidOutDocument], to path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw SurfaceError.cannotWrite(path: path, reason: "folder \(directory) does not exist")
-        }
-        guard FileManager.default.isWritableFile(atPath: directory) else {
-            throw SurfaceError.cannotWrite(path: path, reason: "folder \(directory) is not writable")
-        }
-        let temporary = directory + "/." + url.lastPathComponent + ".\(getpid()).tmp"
+        let file = try OutputFile(destination: path, kind: .pdf, inputs: inputs)
         do {
             do {
-                try render(documents, to: temporary, substitutingForms: documents.count == 1)
+                try render(documents, to: file, substitutingForms: documents.count == 1)
             } catch SurfaceError.standInsNotReplaced {
-                try render(documents, to: temporary, substitutingForms: false)
+                try file.replaceContents([])
+                try render(documents, to: file, substitutingForms: false)
             }
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            try file.commit()
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+            file.discard()
             throw error
         }
     }
 
-    private func render(_ documents: [LaidOutDocument], to path: String, substitutingForms: Bool) throws {
-        guard let document = documents.first, let first = document.pages.first else { return }
+    private func render(_ documents: [LaidOutDocument], to file: OutputFile, substitutingForms: Bool) throws {
+        guard let document = documents.first, let first = document.pages.first else {
+            throw SurfaceError.cannotWrite(path: file.destination, reason: "the document has no pages")
+        }
         let metadata = PDFMetadata(title: document.title, author: document.author, subject: document.title,
                                    date: document.date)
-        let writer = try PDFWriter(path: path, width: first.width, height: first.height, metadata: metadata,
+        let writer = try PDFWriter(file: file, width: first.width, height: first.height, metadata: metadata,
                                    substitutingForms: substitutingForms)
         let drawer = PageDrawer()
         var pageOffset = 0
@@ -61,15 +59,24 @@ public struct PDFOutput {
     }
 }
 
-/// Draws one page as a PNG image: the same layout as the PDF.
+/// Draws one page as a PNG image: the same layout as the PDF, written as safely.
 public struct PNGOutput {
-    public init() {}
+    public var inputs: [String]
+
+    public init(inputs: [String] = []) { self.inputs = inputs }
 
     public func write(_ document: LaidOutDocument, page number: Int, dpi: Double, to path: String) throws {
         guard document.pages.indices.contains(number - 1) else {
             throw SurfaceError.cannotWrite(path: path, reason: "the document has \(document.pages.count) page(s), not a page \(number)")
         }
-        try drawn(document, page: number, dpi: dpi).write(to: path)
+        let file = try OutputFile(destination: path, kind: .png, inputs: inputs)
+        do {
+            try drawn(document, page: number, dpi: dpi).write(to: file.temporaryPath)
+            try file.commit()
+        } catch {
+            file.discard()
+            throw error
+        }
     }
 
     /// One page as grey levels, row by row.

@@ -17,7 +17,8 @@ struct FormSubstitutionTests {
     func pdf(substitutingForms: Bool) throws -> [UInt8] {
         let path = NSTemporaryDirectory() + "forms-\(substitutingForms)-\(UUID().uuidString).pdf"
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let writer = try PDFWriter(path: path, width: 595, height: 842,
+        let file = try OutputFile(destination: path, kind: .pdf)
+        let writer = try PDFWriter(file: file, width: 595, height: 842,
                                    metadata: PDFMetadata(title: "t", author: "a", date: "2018-09-12T00:00:00"),
                                    substitutingForms: substitutingForms)
         writer.canvas.draw(garuda, x: 255, y: 40, height: height)
@@ -27,6 +28,7 @@ struct FormSubstitutionTests {
         writer.canvas.strokeRect(x: 72, y: 72, width: 100, height: 50, lineWidth: 0.5)
         writer.endPage()
         try writer.finish()
+        try file.commit()
         return [UInt8](FileManager.default.contents(atPath: path)!)
     }
 
