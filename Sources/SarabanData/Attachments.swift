@@ -180,8 +180,16 @@ extension DataLoader {
                               percentOf: of.count == 2 ? (of[0], of[1]) : nil)
         }, fromText: { ColumnData(title: $0, kind: .text, width: nil, align: nil, total: false, statedTotal: nil, percentOf: nil) })
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
+        for (index, column) in columns.enumerated() {
+            guard let of = column.percentOf else { continue }
+            let range = 1...columns.count
+            guard range.contains(of.part), range.contains(of.whole), of.part != index + 1, of.whole != index + 1, of.part != of.whole else {
+                throw DataError(file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)].of",
+                                message: "expected two other columns' numbers from 1 to \(columns.count) (the part's and the whole's), found [\(of.part), \(of.whole)]")
+            }
+        }
         let headerRows = try headerRows(r)
-        let rows = try rowList(r, columns: columns.count)
+        let rows = try rowList(r, columns: columns)
         var rowsFor: (field: String, column: Int)?
         if let spec = try r.object("rows-for") {
             let column = Int(try spec.requiredString("column", example: "2")) ?? 0
@@ -213,17 +221,28 @@ extension DataLoader {
         }
     }
 
-    private func rowList(_ r: FieldReader, columns: Int) throws -> [[String]] {
-        try r.rawList("rows").enumerated().map { index, row in
+    private func rowList(_ r: FieldReader, columns: [ColumnData]) throws -> [[String]] {
+        let sequence = r.mapping["rows"]?.sequence
+        return try r.rawList("rows").enumerated().map { index, row in
+            let rowLine = sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil } ?? r.line
             let values = try row.map { cell -> String in
                 guard case .text(let text) = cell else {
-                    throw DataError(file: r.file, line: r.line, field: "rows[\(index + 1)]", message: "expected values, found a group of fields")
+                    throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]", message: "expected values, found a group of fields")
                 }
                 return text
             }
-            guard values.count <= columns else {
-                throw DataError(file: r.file, line: r.line, field: "rows[\(index + 1)]",
-                                message: "has \(values.count) values for \(columns) columns")
+            guard values.count <= columns.count else {
+                throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]",
+                                message: "has \(values.count) values for \(columns.count) columns")
+            }
+            // A number that cannot be read would count as nothing in the total: an error, never a silent zero.
+            for (c, value) in values.enumerated() where [.number, .amount].contains(columns[c].kind) && columns[c].total {
+                let trimmed = value.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty, trimmed != "-" else { continue }
+                do { _ = try Amount(parsing: trimmed) } catch {
+                    throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)][\(c + 1)]",
+                                    message: "column \"\(columns[c].title)\" adds up its numbers, and \(error)")
+                }
             }
             return values
         }

@@ -121,10 +121,14 @@ public final class FieldReader {
     /// An amount of money, given as a number (the baht text is computed, never typed).
     public func amount(_ key: String) throws -> Amount? {
         guard let value = node(key) else { return nil }
-        guard let scalar = value.scalar, let amount = try? Amount(parsing: scalar.string) else {
+        guard let scalar = value.scalar else {
             throw error(key, value, "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
         }
-        return amount
+        do { return try Amount(parsing: scalar.string) } catch Amount.AmountError.tooLarge {
+            throw error(key, value, "\(Amount.AmountError.tooLarge(scalar.string))")
+        } catch {
+            throw self.error(key, value, "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
+        }
     }
 
     /// One of a fixed set of values.
@@ -181,7 +185,12 @@ public final class FieldReader {
     /// Keys and scalar values of a mapping (named amounts).
     public func amounts(_ key: String) throws -> [(String, Amount)] {
         guard let reader = try object(key) else { return [] }
-        return try reader.mapping.keys.compactMap { $0.scalar?.string }.map { name in (name, try reader.amount(name)!) }
+        return try reader.mapping.keys.compactMap { $0.scalar?.string }.map { name in
+            guard let amount = try reader.amount(name) else {
+                throw reader.error(name, reader.mapping[name], "expected an amount as a number (e.g. 533800 or 1234.50), found nothing")
+            }
+            return (name, amount)
+        }
     }
 
     /// Fails on a field nobody read: a misspelling or a field of another document type.
@@ -197,7 +206,10 @@ public final class FieldReader {
     static func describe(_ node: Node?) -> String {
         switch node {
         case .none: return "nothing"
-        case .scalar(let s)?: return "\"\(s.string)\""
+        case .scalar(let s)?:
+            // A message names the value, never echoes a whole file's worth of it.
+            let text = s.string.count > 60 ? String(s.string.prefix(57)) + "…" : s.string
+            return "\"\(text)\""
         case .sequence?: return "a list"
         case .mapping?: return "a group of fields"
         }

@@ -92,8 +92,12 @@ public struct AttendanceList: Sendable, Equatable {
 extension DataLoader {
     /// A Markdown file whose YAML front matter holds the meeting's metadata and lists.
     func minutesFromMarkdown(_ text: String, file: String) throws -> Minutes {
+        let expectation = "a Markdown minutes file starts with YAML front matter between two `---` lines (type: minutes, date, attendees…)"
         guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else {
-            throw DataError(file: file, line: 1, message: "a Markdown minutes file starts with YAML front matter between two `---` lines (type: minutes, date, attendees…)")
+            throw DataError(file: file, line: 1, message: expectation)
+        }
+        guard end.lowerBound > text.index(text.startIndex, offsetBy: 3) else {
+            throw DataError(file: file, line: 2, message: "the front matter is empty; \(expectation)")
         }
         let frontMatter = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
         let body = String(text[end.upperBound...])

@@ -16,7 +16,13 @@ struct TableBuilder {
             }
         }
         let head = try section("head"), body = try section("body"), foot = try section("foot")
-        let count = ([head, body, foot].flatMap { $0 }.map { $0.reduce(0) { $0 + $1.colspan } }.max()) ?? 0
+        var count = 0
+        for (name, rows) in [("head", head), ("body", body), ("foot", foot)] {
+            count = max(count, try gridWidth(rows, section: name, line: node.line))
+        }
+        guard count <= Self.maximumColumns else {
+            throw MarkupError(line: node.line, message: "<table> has \(count) columns; at most \(Self.maximumColumns) fit a page")
+        }
         let widths = list(node.attributes["widths"], count: count)
         let aligns = list(node.attributes["align"], count: count)
         let columns = try (0..<count).map { index -> TableColumn in
@@ -57,6 +63,40 @@ struct TableBuilder {
             align = value
         }
         return TableCell(text: builder.spans(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
+    }
+
+    /// More columns than this cannot be read on any page, even turned and at the smallest size.
+    static let maximumColumns = 60
+
+    /// The columns a section's rows take once cells spanning rows are placed (as the layout
+    /// places them); a cell that would overlap another, or span past the section's last row,
+    /// is an error naming it.
+    private func gridWidth(_ rows: [[TableCell]], section: String, line: Int) throws -> Int {
+        var taken = Set<[Int]>()
+        var width = 0
+        for (r, row) in rows.enumerated() {
+            var c = 0
+            for cell in row {
+                while taken.contains([r, c]) { c += 1 }
+                let text = cell.text.map(\.text).joined()
+                guard r + cell.rowspan <= rows.count else {
+                    throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" spans \(cell.rowspan) rows, past the last row (\(rows.count))")
+                }
+                guard c + cell.colspan <= Self.maximumColumns else {
+                    throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" reaches column \(c + cell.colspan); at most \(Self.maximumColumns) fit a page")
+                }
+                for dr in 0..<cell.rowspan {
+                    for dc in 0..<cell.colspan {
+                        guard taken.insert([r + dr, c + dc]).inserted else {
+                            throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" overlaps a cell spanning down from a row above")
+                        }
+                    }
+                }
+                c += cell.colspan
+                width = max(width, c)
+            }
+        }
+        return width
     }
 
     /// A comma-separated attribute, padded to `count` entries.

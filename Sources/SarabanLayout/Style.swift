@@ -174,6 +174,42 @@ public struct Style: Codable, Sendable {
         return text + "\""
     }
 
+    /// Sizes no page can be set with (a 0 pt font, a margin wider than the paper): what is wrong,
+    /// or nil. Every length is a finite number of points from 0 to the longest paper (A3, 2 m
+    /// to be generous); type sizes and line pitches are at least 4 pt; the text keeps a frame.
+    func problem() -> String? {
+        func walk(_ value: Any, _ path: String) -> String? {
+            if let length = value as? Length {
+                guard length.points.isFinite, (0...2000).contains(length.points) else {
+                    return "\(path): \(length.points)pt is not a length a page can have; expected 0 to 2000pt (70cm)"
+                }
+                let name = path.split(separator: ".").last.map(String.init)?.lowercased() ?? ""
+                if name.hasSuffix("size") || name.hasSuffix("pitch"), length.points < 4 {
+                    return "\(path): \(length.points)pt is too small to print; expected at least 4pt"
+                }
+                return nil
+            }
+            if let number = value as? Double, !number.isFinite || number < 0 || number > 100 {
+                return "\(path): \(number) is out of range; expected a number from 0 to 100"
+            }
+            if let number = value as? Int, number < 0 || number > 1000 {
+                return "\(path): \(number) is out of range; expected a whole number from 0 to 1000"
+            }
+            for child in Mirror(reflecting: value).children {
+                guard let label = child.label else { continue }
+                if let problem = walk(child.value, path.isEmpty ? label : path + "." + label) { return problem }
+            }
+            return nil
+        }
+        if let problem = walk(self, "") { return problem }
+        guard font.scale > 0 else { return "font.scale: expected a number above 0" }
+        let frame = 72.0
+        guard textWidth >= frame, page.height.points - page.marginTop.points - page.marginBottom.points >= frame else {
+            return "page: the margins leave less than 1 inch (72pt) of text on a \(page.width.points)×\(page.height.points)pt page"
+        }
+        return nil
+    }
+
     public struct StyleError: Error, CustomStringConvertible {
         public var path: String
         public var message: String
@@ -192,7 +228,9 @@ public struct Style: Codable, Sendable {
                 throw StyleError(path: path, message: "the style file is empty")
             }
             // Yams' own decoder would compile its merge-key regular expression (ICU) first.
-            return try JSONDecoder().decode(Style.self, from: Data(json(node).utf8))
+            let style = try JSONDecoder().decode(Style.self, from: Data(json(node).utf8))
+            if let problem = style.problem() { throw StyleError(path: path, message: problem) }
+            return style
         } catch let error as StyleError {
             throw error
         } catch let error as YamlError {

@@ -141,7 +141,10 @@ struct TableLayout {
             // Share the spare room by the length of each column's header and content.
             let weight = auto.map { max(minimum[$0], natural[$0]) + headerWidth(table, sections[0], column: $0) }
             let totalWeight = weight.reduce(0, +)
-            for (k, column) in auto.enumerated() { widths[column] += (room - autoTotal) * weight[k] / totalWeight }
+            // Columns with nothing in them at all (no header, no text) share the room equally.
+            for (k, column) in auto.enumerated() {
+                widths[column] += (room - autoTotal) * (totalWeight > 0 ? weight[k] / totalWeight : 1 / Double(auto.count))
+            }
         } else {
             // Columns whose whole text fits a fair share keep it; the long ones share what is left.
             let fair = max(room / Double(auto.count), room * 0.4)

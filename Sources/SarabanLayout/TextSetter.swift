@@ -11,6 +11,8 @@ struct TextSetter {
 
     func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
                 size: Double? = nil, bold: Bool = false, tabStop: Double? = nil) -> TextLayout {
+        // A width computed from nothing (an empty column) is at least a point, never NaN.
+        let width = width.map { $0.isFinite ? max($0, 1) : 1 }
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
         let fontSize = (size ?? style.font.size.points) * style.font.scale
         let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop)

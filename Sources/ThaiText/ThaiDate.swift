@@ -22,18 +22,29 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
     public enum DateError: Error, Equatable, CustomStringConvertible {
         case malformed(String)
         case impossible(String)
+        case implausibleYear(String)
         public var description: String {
             switch self {
             case .malformed(let text):
                 return "\"\(text)\" is not a date; expected YYYY-MM-DD (e.g. 2018-09-12, or 2561-09-12 in the Buddhist Era) or \"12 กันยายน 2561\""
             case .impossible(let text): return "\"\(text)\" is not a day of the calendar"
+            case .implausibleYear(let text):
+                return "\"\(text)\": the year is not one a document carries; expected a Buddhist-Era year from "
+                    + "\(ThaiDate.plausibleYears.lowerBound + buddhistEraOffset) to \(ThaiDate.plausibleYears.upperBound + buddhistEraOffset) "
+                    + "(e.g. 2561, or 61 for 2561) or a Common-Era year from \(ThaiDate.plausibleYears.lowerBound) to \(ThaiDate.plausibleYears.upperBound)"
             }
         }
     }
 
-    /// A Gregorian date; throws for a day that does not exist (30 February).
+    /// The Common-Era years a document's dates fall in: a year outside (`25610`, `2651`, `0000`)
+    /// is a typo, reported rather than printed.
+    public static let plausibleYears = 1900...2100
+
+    /// A Gregorian date; throws for a day that does not exist (30 February) or a year outside
+    /// `plausibleYears`.
     public init(year: Int, month: Int, day: Int) throws {
         let text = "\(year)-\(month)-\(day)"
+        guard ThaiDate.plausibleYears.contains(year) else { throw DateError.implausibleYear(text) }
         guard (1...12).contains(month), day >= 1, day <= ThaiDate.daysIn(month: month, year: year) else {
             throw DateError.impossible(text)
         }
@@ -43,29 +54,45 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
     }
 
     /// Parses `2018-09-12`, a Buddhist-Era `2561-09-12` (any year above 2400 is taken as B.E.),
-    /// or Thai `12 กันยายน 2561` / `๑๒ ก.ย. ๒๕๖๑` (Buddhist Era).
+    /// or Thai `12 กันยายน 2561` / `๑๒ ก.ย. ๒๕๖๑` / `๓๑ ส.ค. ๖๕` (Buddhist Era; two digits are
+    /// 25xx, a four-digit year below 2400 is Common Era, as `ค.ศ.` says).
     public init(parsing raw: String) throws {
         do {
             try self.init(parsingNormalized: raw)
         } catch DateError.impossible {
             throw DateError.impossible(raw)
+        } catch DateError.implausibleYear {
+            throw DateError.implausibleYear(raw)
         }
     }
 
     private init(parsingNormalized raw: String) throws {
         let text = ThaiDigits.toArabic(raw).trimmingWhitespace()
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
-        if dashed.count == 3, let y = Int(dashed[0]), let m = Int(dashed[1]), let d = Int(dashed[2]) {
+        if dashed.count == 3, let y = ThaiDate.number(dashed[0], digits: 4...4),
+           let m = ThaiDate.number(dashed[1], digits: 1...2), let d = ThaiDate.number(dashed[2], digits: 1...2) {
             try self.init(year: y > 2400 ? y - ThaiDate.buddhistEraOffset : y, month: m, day: d)
             return
         }
-        let words = text.split(whereSeparator: { $0 == " " }).map(String.init).filter { $0 != "พ.ศ." }
-        if words.count == 3, let d = Int(words[0]), let y = Int(words[2]),
+        let words = text.split(whereSeparator: { $0 == " " }).map(String.init).filter { $0 != "พ.ศ." && $0 != "ค.ศ." }
+        if words.count == 3, let d = ThaiDate.number(words[0], digits: 1...2), let y = ThaiDate.number(words[2], digits: 2...4),
            let m = ThaiDate.monthNames.firstIndex(of: words[1]) ?? ThaiDate.monthAbbreviations.firstIndex(of: words[1]) {
-            try self.init(year: y - ThaiDate.buddhistEraOffset, month: m + 1, day: d)
+            try self.init(year: ThaiDate.commonEraYear(writtenThai: y, digits: words[2].count), month: m + 1, day: d)
             return
         }
         throw DateError.malformed(raw)
+    }
+
+    /// A year written in Thai text: `65` → 2565 B.E., `2565` B.E., `2022` (below 2400) C.E.
+    static func commonEraYear(writtenThai year: Int, digits: Int) -> Int {
+        if digits == 2 { return 2500 + year - buddhistEraOffset }
+        return year > 2400 ? year - buddhistEraOffset : year
+    }
+
+    /// ASCII digits only, their count within `digits` (never an overflow: `Int("9…9")` is nil).
+    private static func number<S: StringProtocol>(_ text: S, digits: ClosedRange<Int>) -> Int? {
+        guard digits.contains(text.count), text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return Int(text)
     }
 
     public var buddhistYear: Int { year + ThaiDate.buddhistEraOffset }
@@ -75,7 +102,8 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
         // Sakamoto's method: no calendar object, so the result never depends on the machine's locale.
         let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
         let y = month < 3 ? year - 1 : year
-        return (y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day) % 7
+        let sum = y + y / 4 - y / 100 + y / 400 + offsets[month - 1] + day
+        return (sum % 7 + 7) % 7
     }
 
     public var weekdayName: String { ThaiDate.weekdayNames[weekday] }
