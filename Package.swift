@@ -42,8 +42,12 @@ let package = Package(
         ),
         .target(name: "SarabanMarkdown", dependencies: ["CCMarkGFM"]),
 
+        // Reading inputs safely: which files a document may read (pictures, signatures,
+        // attached files) and YAML within bounds (nesting, aliases).
+        .target(name: "SarabanFiles", dependencies: ["Yams"]),
+
         // 1. data: YAML/JSON → typed, checked documents (Letter, Memo…).
-        .target(name: "SarabanData", dependencies: ["ThaiText", "SarabanMarkdown", "Yams"]),
+        .target(name: "SarabanData", dependencies: ["ThaiText", "SarabanMarkdown", "SarabanFiles", "Yams"]),
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
             "SarabanData", "ThaiText", "SarabanMarkdown", .product(name: "Mustache", package: "swift-mustache"),
@@ -51,12 +55,12 @@ let package = Package(
         // 3. document: the markup → a typed model of blocks.
         .target(name: "SarabanDocument", dependencies: ["ThaiText"]),
         // 4. layout: blocks → lines → pages (Thai breaking, distributed justification, pagination).
-        .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "ThaiText", "Yams"]),
+        .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "SarabanFiles", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.
         .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics"]),
         // The whole pipeline behind one call.
         .target(name: "Saraban", dependencies: [
-            "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "ThaiText",
+            "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "SarabanFiles", "ThaiText",
             "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"),
         ]),
         .executableTarget(name: "SarabanCLI", dependencies: [

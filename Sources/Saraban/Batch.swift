@@ -1,5 +1,6 @@
 import Foundation
 import SarabanData
+import SarabanFiles
 import SwiftCSV
 import Yams
 
@@ -35,9 +36,16 @@ public enum RecipientList {
     }
 
     static func csv(_ text: String, path: String) throws -> [Recipient] {
+        do { try BoundedYAML.checkText(text, file: path) } catch let error as BoundedYAML.LimitError {
+            throw BatchError(message: error.description)
+        }
+        let delimiter: Character = text.contains("\t") && !text.contains(",") ? "\t" : ","
+        // Where each record starts and how many cells it has, read before SwiftCSV parses it: a
+        // quote left open would otherwise swallow every row after it without a word.
+        let records = try CSVRecords.scan(text, delimiter: delimiter, path: path)
         let table: EnumeratedCSV
         do {
-            table = try EnumeratedCSV(string: text, delimiter: text.contains("\t") && !text.contains(",") ? .tab : .comma, loadColumns: false)
+            table = try EnumeratedCSV(string: text, delimiter: delimiter == "\t" ? .tab : .comma, loadColumns: false)
         } catch {
             throw BatchError(message: "\(path): not valid CSV: \(error)")
         }
@@ -48,16 +56,31 @@ public enum RecipientList {
         guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
             throw BatchError(message: "\(path):1: the first row must name the fields (to, name, amounts.budget…)")
         }
-        return table.rows.enumerated().compactMap { index, row in
+        // SwiftCSV leaves out blank lines; so does the scan.
+        let dataRecords = Array(records.dropFirst())
+        guard dataRecords.count == table.rows.count else {
+            throw BatchError(message: "\(path): \(dataRecords.count) rows in the file but \(table.rows.count) read; check the quotes (\") in the cells")
+        }
+        var problems: [String] = []
+        for (record, row) in zip(dataRecords, table.rows) where record.cells != keys.count && !record.blank
+            && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            problems.append("\(path):\(record.line): \(record.cells) cells for \(keys.count) columns (\(keys.joined(separator: ", ")))")
+        }
+        guard problems.isEmpty else {
+            throw BatchError(message: problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
+        }
+        return zip(dataRecords, table.rows).compactMap { record, row in
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
             let fields = zip(keys, row).map { (key: $0, value: $1.trimmingCharacters(in: .whitespaces)) }.filter { !$0.value.isEmpty }
-            return Recipient(place: "\(path):\(index + 2)", fields: fields)
+            return Recipient(place: "\(path):\(record.line)", fields: fields)
         }
     }
 
     static func yaml(_ text: String, path: String) throws -> [Recipient] {
         let node: Node?
-        do { node = try Yams.compose(yaml: text, .basic) } catch {
+        do { node = try BoundedYAML.compose(text, file: path) } catch let error as BoundedYAML.LimitError {
+            throw BatchError(message: error.description)
+        } catch {
             throw BatchError(message: "\(path): not valid YAML: \(error)")
         }
         guard let list = node?.sequence else { throw BatchError(message: "\(path): expected a list of recipients (lines starting with `- `)") }
@@ -79,22 +102,85 @@ public enum RecipientList {
     }
 }
 
+/// The records of a CSV text as RFC 4180 reads them: the line each starts on and its number of
+/// cells. A quote left open at the end is an error naming the line where it opened.
+enum CSVRecords {
+    struct Record { var line: Int; var cells: Int; var blank: Bool }
+
+    static func scan(_ text: String, delimiter: Character, path: String) throws -> [Record] {
+        let separator = delimiter.asciiValue!
+        var records: [Record] = []
+        var line = 1
+        var start = 1
+        var cells = 1
+        var quoted = false
+        var quoteLine = 0
+        var blank = true
+        var previousWasQuote = false
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        func endRecord() {
+            records.append(Record(line: start, cells: cells, blank: blank))
+            cells = 1; blank = true
+        }
+        for byte in bytes {
+            if quoted {
+                if byte == 0x22 { quoted = false; previousWasQuote = true; continue }
+                if byte == 0x0A { line += 1 }
+                continue
+            }
+            if byte == 0x22 {
+                // `""` inside a quoted cell is a quote: the cell goes on.
+                quoted = true
+                if !previousWasQuote { quoteLine = line }
+                blank = false
+                previousWasQuote = false
+                continue
+            }
+            previousWasQuote = false
+            switch byte {
+            case 0x0A:
+                endRecord()
+                line += 1
+                start = line
+            case 0x0D: break
+            case separator: cells += 1; blank = false
+            case 0x20, 0x09: break
+            default: blank = false
+            }
+        }
+        if quoted {
+            throw BatchError(message: "\(path):\(quoteLine): a quote (\") opens a cell that never closes; every row after it would be lost")
+        }
+        // A last line without its newline is a record; the empty text after a final newline is not.
+        if !blank || cells > 1 { endRecord() }
+        return records
+    }
+}
+
 /// A letter to send to many: its data, with each recipient's fields put in.
 /// Immutable after init, so workers may share it.
 public struct MailMerge: @unchecked Sendable {
     public let letterPath: String
     let base: Node.Mapping
+    let loader: DataLoader
+    let recipientsMayNameFiles: Bool
+
+    /// Fields that name files: a recipients sheet may set them only when allowed.
+    public static let fileFields: Set<String> = ["signer.signature"]
 
     /// Fields that only name the output file, not the letter.
     public static let outputOnlyFields: Set<String> = ["name"]
 
-    public init(letterPath: String) throws {
+    public init(letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false) throws {
+        loader = DataLoader(allowedDirectories: allowedDirectories)
+        self.recipientsMayNameFiles = recipientsMayNameFiles
         guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
             throw DataError(file: letterPath, message: "cannot read the file (does it exist?)")
         }
         // Read once through the loader: a broken letter stops before any recipient.
-        _ = try DataLoader().load(text: text, file: letterPath)
-        guard let mapping = try Yams.compose(yaml: text, .basic)?.mapping else {
+        _ = try loader.load(text: text, file: letterPath)
+        guard let mapping = try BoundedYAML.compose(text, file: letterPath)?.mapping else {
             throw DataError(file: letterPath, message: "expected a mapping of fields")
         }
         self.letterPath = letterPath
@@ -104,13 +190,16 @@ public struct MailMerge: @unchecked Sendable {
     /// The letter for one recipient, checked like any data file; errors name the recipient's row.
     public func data(for recipient: Recipient, distribution: [String]? = nil) throws -> DocumentData {
         var mapping = base
+        if !recipientsMayNameFiles, let field = recipient.fields.first(where: { Self.fileFields.contains($0.key) || $0.key.hasPrefix("attachments") }) {
+            throw BatchError(message: "\(recipient.place): \(field.key): a recipients sheet cannot name files; put it in the letter, or pass --recipients-name-files")
+        }
         for (key, value) in recipient.fields where !Self.outputOnlyFields.contains(key) {
             set(&mapping, path: key.split(separator: ".").map(String.init), value: value)
         }
         if let distribution { appendDistributionList(&mapping, names: distribution) }
         let text = try Yams.serialize(node: .mapping(mapping))
         do {
-            return Self.keepingRecipientRows(try DataLoader().load(text: text, file: letterPath), recipient: recipient)
+            return Self.keepingRecipientRows(try loader.load(text: text, file: letterPath), recipient: recipient)
         } catch let error as DataError {
             // Line numbers of the merged text mean nothing to the user; the field and the row do.
             throw BatchError(message: "\(recipient.place): \(error.field.map { "\($0): " } ?? "")\(error.message)")

@@ -11,6 +11,9 @@ import SarabanOutput
 /// Holds a font map: create one renderer per thread.
 public final class Renderer {
     public let installation: Installation
+    /// Folders besides the data file's own whose pictures and files a document may use
+    /// (`--allow-path`); see `FileAccess`.
+    public var allowedDirectories: [String] = []
     /// The style file in use.
     public let stylePath: String
     let fonts: FontLibrary
@@ -35,7 +38,7 @@ public final class Renderer {
     /// Lays out document markup (what templates produce).
     public func layout(markup: String, baseDirectory: String = ".") throws -> LaidOutDocument {
         let document = try MarkupParser().parse(markup)
-        return try engine.layout(document, baseDirectory: baseDirectory)
+        return try engine.layout(document, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories)
     }
 
     /// Writes the PDF safely (see `OutputFile`); `inputs` are files of this run that the
@@ -74,7 +77,8 @@ extension Renderer {
     }
 
     public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
-        try layout(data: try DataLoader().load(path: dataFile), readFrom: dataFile, template: template, templates: templates)
+        try layout(data: try DataLoader(allowedDirectories: allowedDirectories).load(path: dataFile), readFrom: dataFile,
+                   template: template, templates: templates)
     }
 
     /// Checked data read from `dataFile`: its images and attached files are found beside that file.

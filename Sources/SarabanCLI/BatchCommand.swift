@@ -37,6 +37,9 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(help: "Let the recipients' rows name files (signer.signature); off, a sheet from elsewhere cannot make letters carry files.")
+    var recipientsNameFiles = false
+
     @Flag(help: "Stop at the first bad recipient.")
     var failFast = false
 
@@ -44,7 +47,8 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let merge = try MailMerge(letterPath: letter)
+            let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
+                                      recipientsMayNameFiles: recipientsNameFiles)
             let list = try RecipientList.load(path: recipients)
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil

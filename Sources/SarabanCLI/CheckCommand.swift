@@ -18,9 +18,11 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "The data file (YAML, JSON, or Markdown minutes).")
     var data: String
 
+    @OptionGroup var files: FileOptions
+
     func run() throws {
         try reportingErrors {
-            let document = try DataLoader().load(path: data)
+            let document = try files.loader.load(path: data)
             let findings = DataChecks(file: data).findings(document)
             for finding in findings { print(finding.description) }
             print("\(data): \(findings.count) finding(s)")

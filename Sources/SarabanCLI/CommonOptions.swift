@@ -19,12 +19,24 @@ struct RenderingOptions: ParsableArguments {
     @Option(name: .customLong("style"), help: "A style file to use instead of Templates/style.yaml.")
     var style: String?
 
+    @OptionGroup var files: FileOptions
+
     func renderer() throws -> (Renderer, TemplateLibrary) {
         let installation = try locateInstallation()
         let renderer = try Renderer(installation: installation, extraFontDirectories: fontDirectories,
                                     stylePath: style, fontFamily: fontFamily)
+        renderer.allowedDirectories = files.allowedPaths
         return (renderer, try TemplateLibrary(directory: installation.templateDirectory))
     }
+}
+
+/// Which files a document may read besides those in its data file's folder.
+struct FileOptions: ParsableArguments {
+    @Option(name: .customLong("allow-path"),
+            help: "A folder whose files (pictures, signatures, attached files) the document may use besides its own folder's; may be repeated.")
+    var allowedPaths: [String] = []
+
+    var loader: DataLoader { DataLoader(allowedDirectories: allowedPaths) }
 }
 
 func locateInstallation() throws -> Installation {

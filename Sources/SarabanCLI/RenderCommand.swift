@@ -28,7 +28,7 @@ struct RenderCommand: ParsableCommand {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
             let target = outputPath(output, data: data)
-            let loaded = try DataLoader().load(path: data)
+            let loaded = try rendering.files.loader.load(path: data)
             let findings = DataChecks(file: data).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))

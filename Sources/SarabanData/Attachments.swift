@@ -1,4 +1,5 @@
 import Foundation
+import SarabanFiles
 import ThaiText
 
 /// An attachment (สิ่งที่ส่งมาด้วย) printed after the letter in the same PDF: a new page, its own
@@ -129,9 +130,10 @@ extension DataLoader {
     func attachments(_ r: FieldReader) throws -> [Attachment] {
         try r.list("attachments", item: { a in
             if let file = try a.string("file") {
-                let directory = (r.file as NSString).deletingLastPathComponent
-                let path = file.hasPrefix("/") || directory.isEmpty ? file : directory + "/" + file
-                guard case .minutes(let minutes) = try load(path: path) else {
+                let path = try attachedFile(file, in: r, item: a)
+                var loader = self
+                loader.loading.append(FileAccess.resolved(r.file))
+                guard case .minutes(let minutes) = try loader.load(path: path) else {
                     throw DataError(file: r.file, line: a.line, field: "attachments.file", message: "\(file) must hold minutes (type: minutes)")
                 }
                 return Attachment(title: minutes.title, landscape: false, content: [], minutes: minutes)
@@ -140,6 +142,27 @@ extension DataLoader {
                               landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
                               content: try a.list("content", item: attachmentBlock), minutes: nil)
         })
+    }
+
+    /// An attached file's path: inside the data file's folder (or an allowed one), never the
+    /// data file itself or a file that attaches it in turn.
+    private func attachedFile(_ file: String, in r: FieldReader, item a: FieldReader) throws -> String {
+        let directory = (r.file as NSString).deletingLastPathComponent
+        let access = FileAccess(roots: [directory.isEmpty ? "." : directory]).allowing(allowedDirectories)
+        let path: String
+        do { path = try access.resolve(file, relativeTo: directory) } catch {
+            throw DataError(file: r.file, line: a.line, field: "\(a.path).file", message: "\(error)")
+        }
+        let chain = loading + [FileAccess.resolved(r.file)]
+        if chain.contains(path) {
+            throw DataError(file: r.file, line: a.line, field: "\(a.path).file",
+                            message: "\(file) is already being read (\(chain.map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")) → \(file)); a document cannot attach itself")
+        }
+        guard chain.count <= Self.maximumAttachmentDepth else {
+            throw DataError(file: r.file, line: a.line, field: "\(a.path).file",
+                            message: "attachments nest more than \(Self.maximumAttachmentDepth) files deep")
+        }
+        return path
     }
 
     private func attachmentBlock(_ r: FieldReader) throws -> AttachmentBlock {

@@ -1,4 +1,5 @@
 import Foundation
+import SarabanFiles
 import ThaiText
 
 /// Reads a data file (YAML, or JSON which is YAML too) into a checked document.
@@ -7,7 +8,14 @@ public struct DataLoader {
     public static let urgencies = ["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
     public static let secrecies = ["ลับ", "ลับมาก", "ลับที่สุด"]
 
-    public init() {}
+    /// Folders besides the data file's own whose files a document may attach (`--allow-path`).
+    public var allowedDirectories: [String] = []
+    /// The files being read, outermost first: a file attached inside itself is an error, not a loop.
+    var loading: [String] = []
+    /// Attachments inside attachments, at most this deep.
+    static let maximumAttachmentDepth = 4
+
+    public init(allowedDirectories: [String] = []) { self.allowedDirectories = allowedDirectories }
 
     public func load(path: String) throws -> DocumentData {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -21,6 +29,9 @@ public struct DataLoader {
 
     /// `file` names the text in messages; a name ending in `.md` means Markdown minutes.
     public func load(text: String, file: String) throws -> DocumentData {
+        do { try BoundedYAML.checkText(text, file: file) } catch let error as BoundedYAML.LimitError {
+            throw DataError(file: file, line: error.line, message: error.message)
+        }
         if file.hasSuffix(".md") { return .minutes(try minutesFromMarkdown(text, file: file)) }
         let root = try FieldReader.root(text: text, file: file)
         let type = try root.choice("type", from: Self.documentTypes)

@@ -1,5 +1,6 @@
 import Foundation
 import ThaiText
+import SarabanFiles
 import Yams
 
 /// Reads one mapping of a data file field by field. Every error names the file, the line and
@@ -23,9 +24,11 @@ public final class FieldReader {
     public static func root(text: String, file: String) throws -> FieldReader {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text, .basic)
+            node = try BoundedYAML.compose(text, file: file)
         } catch let error as YamlError {
             throw DataError(file: file, line: error.line, message: "not valid YAML/JSON: \(error.problem)")
+        } catch let error as BoundedYAML.LimitError {
+            throw DataError(file: file, line: error.line, message: error.message)
         }
         guard let mapping = node?.mapping else {
             throw DataError(file: file, line: node?.mark?.line, message: "expected a mapping of fields (`type: …`, `subject: …`), found \(describe(node))")

@@ -1,4 +1,5 @@
 import CPangoCairo
+import CSafeFiles
 import Foundation
 
 /// What a vector drawing costs at every start and is the same each time — its size, and the PDF
@@ -8,6 +9,12 @@ import Foundation
 /// Cairo's version; a missing, unreadable or unwritable entry is simply made again. A stale
 /// entry cannot reach a file: the stand-in stream it holds must match the one Cairo writes now,
 /// or `FormSubstitution` replaces nothing.
+///
+/// What is in the PDF must be what the user's own process drew, so an entry is trusted only as
+/// ssh trusts its keys: the folder is the user's and closed to others (0700), the entry a
+/// regular file of the user's that no one else may write, opened without following a symbolic
+/// link, and its checksum right. A folder that cannot be made so turns the cache off. Entries
+/// are written to a file created exclusively under a random name, then renamed.
 struct DrawingCache: Sendable {
     let directory: String?
 
@@ -27,7 +34,7 @@ struct DrawingCache: Sendable {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
             let cairo = String(cString: cairo_version_string())
-            name = "drawing-\(String(hash, radix: 16))-\(bytes.count)-cairo\(cairo)-v1"
+            name = "drawing-\(String(hash, radix: 16))-\(bytes.count)-cairo\(cairo)-v2"
         }
     }
 
@@ -51,10 +58,52 @@ struct DrawingCache: Sendable {
         write([streams.standIn, streams.real, streams.resources], to: key.name + "-\(height).forms")
     }
 
-    /// Blobs, each as a 4-byte little-endian length and its bytes.
+    /// The folder, if it is the user's and closed to others (made so when it is new).
+    private func safeDirectory(creating: Bool) -> String? {
+        guard let directory else { return nil }
+        var info = stat()
+        if lstat(directory, &info) != 0 {
+            guard creating, errno == ENOENT else { return nil }
+            let parent = (directory as NSString).deletingLastPathComponent
+            try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            guard mkdir(directory, 0o700) == 0 || errno == EEXIST, lstat(directory, &info) == 0 else { return nil }
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR, info.st_uid == geteuid() else { return nil }
+        // The user's own folder left open by an earlier version: closed now.
+        if info.st_mode & 0o077 != 0, chmod(directory, 0o700) != 0 { return nil }
+        return directory
+    }
+
+    /// An entry's bytes if it can be trusted (see the type's note).
+    private func trustedContents(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
+              info.st_mode & 0o022 == 0, info.st_size < 16 << 20 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            guard count > 0 else { return nil }
+            offset += count
+        }
+        return bytes
+    }
+
+    /// FNV-1a of the blobs: a damaged or cut entry is a miss.
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return (0..<8).map { UInt8(hash >> (8 * UInt64($0)) & 0xff) }
+    }
+
+    /// Blobs, each as a 4-byte little-endian length and its bytes, then the checksum.
     private func read(_ name: String) -> [[UInt8]]? {
-        guard let directory, let data = FileManager.default.contents(atPath: directory + "/" + name) else { return nil }
-        let bytes = [UInt8](data)
+        guard let directory = safeDirectory(creating: false), let all = trustedContents(directory + "/" + name),
+              all.count >= 8, Self.checksum(all.dropLast(8)) == Array(all.suffix(8)) else { return nil }
+        let bytes = Array(all.dropLast(8))
         var blobs: [[UInt8]] = []
         var index = 0
         while index < bytes.count {
@@ -68,23 +117,30 @@ struct DrawingCache: Sendable {
         return blobs
     }
 
-    /// Written to a temporary file and renamed, so that a reader never sees half an entry.
+    /// Written to a file created exclusively and renamed, so that a reader never sees half an
+    /// entry and no one can point the write elsewhere.
     private func write(_ blobs: [[UInt8]], to name: String) {
-        guard let directory else { return }
+        guard let directory = safeDirectory(creating: true) else { return }
         var bytes: [UInt8] = []
         for blob in blobs {
             let length = UInt32(blob.count)
             bytes += [UInt8(length & 0xff), UInt8(length >> 8 & 0xff), UInt8(length >> 16 & 0xff), UInt8(length >> 24)]
             bytes += blob
         }
-        let path = directory + "/" + name
-        let temporary = path + ".\(getpid()).tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, path) != 0 { try? FileManager.default.removeItem(atPath: temporary) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
+        bytes += Self.checksum(bytes[...])
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let descriptor = saraban_temp_create(directory, name, &buffer, buffer.count)
+        guard descriptor >= 0 else { return }
+        let temporary = String(cString: buffer)
+        defer { saraban_temp_forget(temporary) }
+        fchmod(descriptor, 0o600)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            guard count > 0 else { break }
+            offset += count
         }
+        close(descriptor)
+        if offset != bytes.count || rename(temporary, directory + "/" + name) != 0 { unlink(temporary) }
     }
 }

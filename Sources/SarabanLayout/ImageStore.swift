@@ -1,4 +1,5 @@
 import Foundation
+import SarabanFiles
 import SarabanGraphics
 
 /// Loads the emblem and signature images once per render, resolving relative paths against
@@ -6,13 +7,16 @@ import SarabanGraphics
 final class ImageStore {
     let emblemPath: String
     let baseDirectory: String
+    /// Where pictures may come from: the data file's folder and the folders the user allowed.
+    let access: FileAccess
     private var emblemImage: VectorImage?
 
     enum Signature { case vector(VectorImage), raster(RasterImage) }
 
-    init(emblemPath: String, baseDirectory: String, emblem: VectorImage? = nil) {
+    init(emblemPath: String, baseDirectory: String, allowedDirectories: [String] = [], emblem: VectorImage? = nil) {
         self.emblemPath = emblemPath
         self.baseDirectory = baseDirectory
+        access = FileAccess(roots: [baseDirectory]).allowing(allowedDirectories)
         emblemImage = emblem
     }
 
@@ -27,7 +31,7 @@ final class ImageStore {
     }
 
     func signature(_ path: String) throws -> Signature {
-        let full = path.hasPrefix("/") ? path : baseDirectory + "/" + path
+        let full = try access.resolve(path, relativeTo: baseDirectory)
         guard FileManager.default.fileExists(atPath: full) else {
             throw LayoutError.missingFile(path: full, what: "the signature image (PNG or SVG)")
         }

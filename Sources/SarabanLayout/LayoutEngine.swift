@@ -32,8 +32,10 @@ public final class LayoutEngine {
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.
-    public func layout(_ document: Document, baseDirectory: String = ".") throws -> LaidOutDocument {
-        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, emblem: preparation.finishedEmblem())
+    /// - Parameter allowedDirectories: more folders whose pictures the document may show.
+    public func layout(_ document: Document, baseDirectory: String = ".", allowedDirectories: [String] = []) throws -> LaidOutDocument {
+        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories,
+                                emblem: preparation.finishedEmblem())
         let setter = TextSetter(fonts: fonts, style: style, cache: layouts)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)

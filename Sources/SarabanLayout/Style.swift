@@ -1,4 +1,5 @@
 import Foundation
+import SarabanFiles
 import Yams
 import SarabanDocument
 
@@ -224,7 +225,7 @@ public struct Style: Codable, Sendable {
         do {
             // Every value is a number, a length or a name: the basic resolver reads them, and saves
             // compiling the default resolver's regular expressions at each start.
-            guard let node = try Yams.compose(yaml: text, .basic) else {
+            guard let node = try BoundedYAML.compose(text, file: path) else {
                 throw StyleError(path: path, message: "the style file is empty")
             }
             // Yams' own decoder would compile its merge-key regular expression (ICU) first.
@@ -233,6 +234,8 @@ public struct Style: Codable, Sendable {
             return style
         } catch let error as StyleError {
             throw error
+        } catch let error as BoundedYAML.LimitError {
+            throw StyleError(path: path, message: error.message)
         } catch let error as YamlError {
             let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
             throw StyleError(path: path, message: "not valid YAML: \(summary)")
