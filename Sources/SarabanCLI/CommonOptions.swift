@@ -63,16 +63,25 @@ enum Failure: Error {
 }
 
 /// Runs `body`, turning every known error into one line on standard error and its exit code.
+/// A failed command ends at once, like a successful one (`exitSuccessfully`): returning through
+/// the process's exit handlers would tear down fonts and libraries that the renderer's
+/// preparation thread may still be using (HarfBuzz crashed there after a data error).
 func reportingErrors(_ body: () throws -> Void) throws {
     do {
         try body()
     } catch let error as ExitCode {
-        throw error
+        exitNow(error.rawValue)
     } catch {
         let (message, code) = describe(error)
         FileHandle.standardError.write(Data("saraban: error: \(message)\n".utf8))
-        throw ExitCode(code)
+        exitNow(code)
     }
+}
+
+/// Ends the process with `code` after flushing its output, running no exit handlers.
+func exitNow(_ code: Int32) -> Never {
+    fflush(nil)
+    _exit(code)
 }
 
 /// Ends a successful command at once. Returning would release the fonts, the laid-out pages and

@@ -71,7 +71,9 @@ public final class TextLayout {
         pango_layout_set_font_description(layout, description.pointer)
         if let width {
             pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
+            // A word longer than the line (a 10,000-letter run, a pasted hash) is broken between
+            // letters rather than run off the page; every other line breaks between words.
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
         pango_layout_set_indent(layout, Int32(indent * Double(PANGO_SCALE)))
         switch alignment {
@@ -165,15 +167,31 @@ public final class TextLayout {
 
     /// The widest stretch between two places where a line may break (libthai's word boundaries),
     /// trailing spaces left out: the narrowest a table column can be without breaking a word.
-    /// Read off this layout's own lines, which saves laying the text out again at width 1.
+    /// Read off this layout's own glyphs, line by line, in one pass (asking Pango for the x of a
+    /// byte walks the text from its start: a cell of thousands of words took minutes).
     public var widestUnbreakableWidth: Double {
         let boundaries = [0] + breakOpportunities().filter { $0 > 0 && $0 < utf8.count } + [utf8.count]
         var widest = 0.0
-        for (start, next) in zip(boundaries, boundaries.dropFirst()) {
-            var end = next
-            while end > start, utf8[end - 1] == 0x20 || utf8[end - 1] == 0x0A { end -= 1 }
-            for index in lines.indices {
-                if let span = span(of: start..<end, onLine: index) { widest = max(widest, span.width) }
+        var segment = 0
+        for index in lines.indices {
+            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+            var width = 0.0
+            var current = -1
+            var node = line.pointee.runs
+            while let item = node {
+                let run = saraban_glyph_item(item)!
+                let glyphs = run.pointee.glyphs!
+                let itemOffset = Int(run.pointee.item.pointee.offset)
+                for g in 0..<Int(glyphs.pointee.num_glyphs) {
+                    let byte = itemOffset + Int(glyphs.pointee.log_clusters[g])
+                    if byte < utf8.count, utf8[byte] == 0x20 || utf8[byte] == 0x0A { continue }
+                    while segment + 1 < boundaries.count, boundaries[segment + 1] <= byte { segment += 1 }
+                    while segment > 0, boundaries[segment] > byte { segment -= 1 }
+                    if segment != current { width = 0; current = segment }
+                    width += Double(glyphs.pointee.glyphs[g].geometry.width) / Double(PANGO_SCALE)
+                    widest = max(widest, width)
+                }
+                node = saraban_slist_next(item)
             }
         }
         return widest
@@ -252,9 +270,17 @@ public final class TextLayout {
             }
             node = saraban_slist_next(current)
         }
-        // The gaps after every cluster but the last, except inside a stretch set solid.
+        // The gaps after every cluster but the last, except inside a stretch set solid. The
+        // stretches are in text order: only those on this line are looked at (a long paragraph
+        // has thousands), found by bisection.
+        var low = 0, high = unspaced.count
+        while low < high {
+            let middle = (low + high) / 2
+            if unspaced[middle].upperBound <= geometry.byteStart { low = middle + 1 } else { high = middle }
+        }
+        let onLine = unspaced[low...].prefix { $0.lowerBound < visibleEnd }
         let widened = clusterEnds.indices.dropLast().filter { i in
-            !unspaced.contains { $0.contains(clusterEnds[i].byte) && $0.contains(clusterEnds[i + 1].byte) }
+            !onLine.contains { $0.contains(clusterEnds[i].byte) && $0.contains(clusterEnds[i + 1].byte) }
         }.map { clusterEnds[$0] }
         guard !widened.isEmpty else {
             lines[lineIndex].isUnderfull = true

@@ -179,14 +179,23 @@ struct TableLayout {
         let cells: [(x: Double, y: Double, width: Double, height: Double)] = box.items.compactMap {
             if case let .rectangle(x, y, w, h, _) = $0 { return (x, y, w, h) } else { return nil }
         }
+        // Each text line goes to the slice its baseline falls in, found by bisection: one pass
+        // over the items however many slices a long cell makes.
+        let rowBaseline = baseline
+        var slices = [[PageItem]](repeating: [], count: cuts.count - 1)
+        for item in box.items {
+            guard case let .textLine(_, _, _, itemBaseline, _) = item else { continue }
+            let y = itemBaseline - rowBaseline + 0.01
+            var low = 0, high = cuts.count - 1
+            while low < high {
+                let middle = (low + high) / 2
+                if cuts[middle + 1] <= y { low = middle + 1 } else { high = middle }
+            }
+            if low < slices.count, cuts[low] <= y, y < cuts[low + 1] { slices[low].append(item.offset(by: -cuts[low])) }
+        }
         return (0..<(cuts.count - 1)).map { k in
             let top = cuts[k], bottom = cuts[k + 1]
-            var items: [PageItem] = box.items.compactMap { item in
-                if case let .textLine(_, _, _, baseline, _) = item, baseline - self.baseline >= top - 0.01, baseline - self.baseline < bottom - 0.01 {
-                    return item.offset(by: -top)
-                }
-                return nil
-            }
+            var items = slices[k]
             if borders {
                 for cell in cells {
                     for x in [cell.x, cell.x + cell.width] {
