@@ -37,6 +37,11 @@ public final class Renderer {
 
     /// Lays out document markup (what templates produce).
     public func layout(markup: String, baseDirectory: String = ".") throws -> LaidOutDocument {
+        let limit = engine.style.effectiveLimits.characters
+        let characters = markup.unicodeScalars.count
+        guard characters <= limit else {
+            throw Style.LimitExceeded(what: "the document holds \(characters) characters", limit: limit, key: "characters")
+        }
         let document = try MarkupParser().parse(markup)
         return try engine.layout(document, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories)
     }

@@ -101,6 +101,7 @@ func describe(_ error: Error) -> (String, Int32) {
     case let error as RenderError: return (error.description, 1)
     case let error as MarkupParser.MarkupError: return ("document markup: \(error)", 1)
     case let error as Style.StyleError: return (error.description, 1)
+    case let error as Style.LimitExceeded: return (error.description, 1)
     case let error as FontLibrary.FontError: return (error.description, 3)
     case let error as LayoutError: return (error.description, 3)
     case let error as ImageError: return (error.description, 3)

@@ -231,4 +231,15 @@ public final class RasterImage {
     }
 
     deinit { cairo_surface_destroy(surface) }
+
+    /// A PNG's size from its header, without decoding it; nil when the file is not a PNG.
+    public static func pngSize(path: String) -> (width: Int, height: Int)? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let head = try? handle.read(upToCount: 24), head.count == 24,
+              Array(head.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
+        let bytes = [UInt8](head)
+        func number(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
+        return (number(16), number(20))
+    }
 }

@@ -13,8 +13,13 @@ final class ImageStore {
 
     enum Signature { case vector(VectorImage), raster(RasterImage) }
 
-    init(emblemPath: String, baseDirectory: String, allowedDirectories: [String] = [], emblem: VectorImage? = nil) {
+    /// Pictures larger than this are refused before they are decoded.
+    let maximumPixels: Int
+
+    init(emblemPath: String, baseDirectory: String, allowedDirectories: [String] = [], maximumPixels: Int = .max,
+         emblem: VectorImage? = nil) {
         self.emblemPath = emblemPath
+        self.maximumPixels = maximumPixels
         self.baseDirectory = baseDirectory
         access = FileAccess(roots: [baseDirectory]).allowing(allowedDirectories)
         emblemImage = emblem
@@ -36,7 +41,12 @@ final class ImageStore {
             throw LayoutError.missingFile(path: full, what: "the signature image (PNG or SVG)")
         }
         if full.lowercased().hasSuffix(".svg") { return .vector(try VectorImage(path: full)) }
-        if full.lowercased().hasSuffix(".png") { return .raster(try RasterImage(pngPath: full)) }
+        if full.lowercased().hasSuffix(".png") {
+            if let (width, height) = RasterImage.pngSize(path: full), width * height > maximumPixels {
+                throw Style.LimitExceeded(what: "\(path) is \(width)×\(height) pixels", limit: maximumPixels, key: "imagePixels")
+            }
+            return .raster(try RasterImage(pngPath: full))
+        }
         throw LayoutError.unsupportedImage(path: full)
     }
 }

@@ -35,11 +35,14 @@ public final class LayoutEngine {
     /// - Parameter allowedDirectories: more folders whose pictures the document may show.
     public func layout(_ document: Document, baseDirectory: String = ".", allowedDirectories: [String] = []) throws -> LaidOutDocument {
         let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories,
-                                emblem: preparation.finishedEmblem())
+                                maximumPixels: style.effectiveLimits.imagePixels, emblem: preparation.finishedEmblem())
         let setter = TextSetter(fonts: fonts, style: style, cache: layouts)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)
         let plans = Paginator(style: style).paginate(boxes)
+        guard plans.count <= style.effectiveLimits.pages else {
+            throw Style.LimitExceeded(what: "the document runs to \(plans.count) pages", limit: style.effectiveLimits.pages, key: "pages")
+        }
         let furniture = PageFurniture(setter: setter, style: style)
 
         var pages: [Page] = []

@@ -37,6 +37,7 @@ struct PartLayout {
                 result.append(box)
             case .table(var table):
                 tableCount += 1
+                try checkLimits(table)
                 let borderless = applyNamedStyle(&table)
                 var layout = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless)
                 // A table too wide for the page turns it (on pages of its own), then sets smaller type.
@@ -271,6 +272,24 @@ struct PartLayout {
             rowLines = max(rowLines, value.lines.count)
         }
         return FlowBox(height: pitch + Double(rowLines - 1) * setter.pitch, items: items, leadText: fields.first?.label)
+    }
+
+    /// A table's rows and cells within the style's limits.
+    private func checkLimits(_ table: Table) throws {
+        let limits = style.effectiveLimits
+        let rows = table.head.count + table.body.count + table.foot.count
+        guard rows <= limits.tableRows else {
+            throw Style.LimitExceeded(what: "table \(tableCount) has \(rows) rows", limit: limits.tableRows, key: "tableRows")
+        }
+        for (r, row) in (table.head + table.body + table.foot).enumerated() {
+            for cell in row {
+                let characters = cell.text.reduce(0) { $0 + $1.text.unicodeScalars.count }
+                guard characters <= limits.cellCharacters else {
+                    throw Style.LimitExceeded(what: "table \(tableCount), row \(r + 1): a cell holds \(characters) characters",
+                                              limit: limits.cellCharacters, key: "cellCharacters")
+                }
+            }
+        }
     }
 
     // MARK: heading fields

@@ -36,6 +36,47 @@ public struct Style: Codable, Sendable {
     public var furniture: Furniture
     public var table: TableStyle
     public var minutes: MinutesStyle
+    /// How big a document may grow before Saraban stops with a message (absent: the defaults).
+    public var limits: Limits?
+    public var effectiveLimits: Limits { limits ?? Limits() }
+
+    /// Bounds on what one document may make, so that no input runs for minutes or fills the
+    /// memory; generous for a 200-page minutes. Each may be set in a style file.
+    public struct Limits: Codable, Sendable {
+        /// Pages in one PDF.
+        public var pages = 2_000
+        /// Characters in one document (its text and markup): about 1,500 pages of Thai.
+        public var characters = 4_000_000
+        /// Rows in one table.
+        public var tableRows = 50_000
+        /// Characters in one table cell (about 25 pages).
+        public var cellCharacters = 50_000
+        /// Pixels in one picture (a 50-megapixel photograph).
+        public var imagePixels = 50_000_000
+
+        public init() {}
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let defaults = Limits()
+            pages = try container.decodeIfPresent(Int.self, forKey: .pages) ?? defaults.pages
+            characters = try container.decodeIfPresent(Int.self, forKey: .characters) ?? defaults.characters
+            tableRows = try container.decodeIfPresent(Int.self, forKey: .tableRows) ?? defaults.tableRows
+            cellCharacters = try container.decodeIfPresent(Int.self, forKey: .cellCharacters) ?? defaults.cellCharacters
+            imagePixels = try container.decodeIfPresent(Int.self, forKey: .imagePixels) ?? defaults.imagePixels
+        }
+    }
+
+    /// A limit was passed: what, how much, and where to raise it.
+    public struct LimitExceeded: Error, CustomStringConvertible {
+        public var what: String
+        public var limit: Int
+        public var key: String
+        package init(what: String, limit: Int, key: String) { self.what = what; self.limit = limit; self.key = key }
+        public var description: String {
+            "\(what) (the limit is \(limit); raise limits.\(key) in a style file if the document really is this big)"
+        }
+    }
 
     public struct MinutesStyle: Codable, Sendable {
         /// Where a resolution's text starts (มติที่ประชุม ⇥ รับทราบ).
@@ -193,8 +234,8 @@ public struct Style: Codable, Sendable {
             if let number = value as? Double, !number.isFinite || number < 0 || number > 100 {
                 return "\(path): \(number) is out of range; expected a number from 0 to 100"
             }
-            if let number = value as? Int, number < 0 || number > 1000 {
-                return "\(path): \(number) is out of range; expected a whole number from 0 to 1000"
+            if let number = value as? Int, path.hasPrefix("limits.") ? number < 1 : (number < 0 || number > 1000) {
+                return "\(path): \(number) is out of range; expected a whole number from \(path.hasPrefix("limits.") ? "1" : "0 to 1000")"
             }
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label else { continue }
