@@ -107,7 +107,16 @@ void saraban_temp_remove_on_signals(void) {
             sigemptyset(&action.sa_mask);
             action.sa_flags = SA_RESETHAND | SA_ONSTACK;
             sigaction(watched[i], &action, &previous[i]);
+            /* A signal the caller chose to ignore (nohup's SIGHUP) stays ignored. */
+            if (previous[i].sa_handler == SIG_IGN) sigaction(watched[i], &previous[i], NULL);
         }
+        /* A parent may start us with these blocked (some test runners do): they must reach us. */
+        sigset_t interrupting;
+        sigemptyset(&interrupting);
+        sigaddset(&interrupting, SIGINT);
+        sigaddset(&interrupting, SIGTERM);
+        sigaddset(&interrupting, SIGHUP);
+        pthread_sigmask(SIG_UNBLOCK, &interrupting, NULL);
     }
     pthread_mutex_unlock(&slot_lock);
 }

@@ -60,6 +60,7 @@ public enum BoundedYAML {
             defer { previous = byte }
             if byte == 0x0A {
                 line += 1; column = 0; blockDepth = 0; atLineStart = true
+                if quote == 0x0A { quote = nil }   // a comment ends with its line
                 continue
             }
             column += 1
@@ -77,7 +78,7 @@ public enum BoundedYAML {
                 continue
             }
             switch byte {
-            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09: atLineStart = false; quote = 0x0A
+            case UInt8(ascii: "#") where previous == 0x20 || previous == 0x09 || previous == 0x0A: quote = 0x0A
             case UInt8(ascii: "\"") where flow > 0, UInt8(ascii: "'") where flow > 0: quote = byte
             case UInt8(ascii: "["), UInt8(ascii: "{"):
                 flow += 1

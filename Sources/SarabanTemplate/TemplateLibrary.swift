@@ -1,4 +1,5 @@
 import Foundation
+import ThaiText
 import Mustache
 import SarabanData
 
@@ -77,7 +78,16 @@ public struct TemplateLibrary: Sendable {
         while let name = pending.popLast() {
             guard templates[name] == nil, let text = texts[name] else { continue }
             templates[name] = try template(name)
-            pending += Self.partialNames(in: text)
+            for partial in Self.partialNames(in: text) {
+                // Mustache renders a missing partial as nothing: a letter without its body.
+                guard texts[partial] != nil else {
+                    let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                        .firstIndex { $0.contains("{{>") && $0.contains(partial) }.map { $0 + 1 } ?? 1
+                    let hint = Suggestion.closest(to: partial, in: Array(texts.keys)).map { "; did you mean {{> \($0)}}?" } ?? ""
+                    throw TemplateError(message: "\(directory)/\(name).mustache:\(line): the partial {{> \(partial)}} does not exist\(hint)")
+                }
+                pending.append(partial)
+            }
         }
         return MustacheLibrary(templates: templates)
     }

@@ -70,7 +70,8 @@ struct DataChecksTests {
             try markdownMinutes(table: "columns: [ที่, อำเภอ]\nrows:\n  - [1, เมือง, 60]")
         } throws: { error in
             let error = error as? DataError
-            return error?.file == "m.md" && error?.line == 10 && "\(error!)".contains("has 3 values for 2 columns")
+            // The row's own line, not the table's first.
+            return error?.file == "m.md" && error?.line == 12 && "\(error!)".contains("has 3 values for 2 columns")
         }
     }
 

@@ -31,13 +31,18 @@ struct LayoutTests {
     let fixture = LayoutTests.sharedFixture
     var cm: Double { 72 / 2.54 }
 
-    /// A table column's narrowest width comes from the text's one-line layout; it is what Pango
-    /// leaves on the widest line when the text is laid out at next to no width.
+    /// A table column's narrowest width comes from the text's one-line layout: the widest of the
+    /// stretches between the places a line may break, each as wide as it is set on its own.
     @Test(arguments: ["การพัฒนาศักยภาพสัมมาชีพชุมชน", "จำนวน ๕๓๓,๘๐๐ บาท", "สำนักงานพัฒนาชุมชนจังหวัดลำปาง โทร. ๐ ๕๔๒๖ ๕๐๕๕", "ก"])
     func narrowestColumnWidthIsTheWidestWord(text: String) {
         let setter = TextSetter(fonts: fixture.fonts, style: fixture.style, cache: TextLayoutCache())
-        let atNoWidth = setter.layout([Span(text)], width: 1).lines.map(\.width).max() ?? 0
-        let fromOneLine = setter.line(text).widestUnbreakableWidth
+        let line = setter.line(text)
+        let bytes = Array(text.utf8)
+        let cuts = [0] + line.breakOpportunities().filter { $0 > 0 && $0 < bytes.count } + [bytes.count]
+        let atNoWidth = zip(cuts, cuts.dropFirst()).map { start, end in
+            setter.line(String(decoding: bytes[start..<end], as: UTF8.self).trimmingCharacters(in: .whitespaces)).naturalWidth
+        }.max() ?? 0
+        let fromOneLine = line.widestUnbreakableWidth
         #expect(abs(fromOneLine - atNoWidth) < 0.5, "\(fromOneLine) vs \(atNoWidth)")
         #expect(fromOneLine > 0)
     }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Files stay where they belong, and no recipient is lost: a data file or a recipients sheet
+/// from elsewhere reads only files beside it; every row of a sheet is rendered or reported.
+@Suite("Files and rows")
+struct FilesStayHomeTests {
+    static let letter = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+    let environment = ["SARABAN_HOME": packageRoot]
+
+    /// `outside/secret.svg` and `data/letter.yaml` signed with `signature`.
+    func layout(signature: String) throws -> (data: String, outside: String) {
+        let root = temporaryDirectory()
+        for folder in ["data", "outside"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: root + "/outside/secret.svg")
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: root + "/data/own.svg")
+        try Self.letter.replacingOccurrences(of: "signer: {name: นาย ก, position: ข}",
+                                             with: "signer: {name: นาย ก, position: ข, signature: \"\(signature)\"}")
+            .write(toFile: root + "/data/letter.yaml", atomically: true, encoding: .utf8)
+        return (root + "/data", root + "/outside")
+    }
+
+    @Test("a picture outside the data file's folder is refused", arguments: ["../outside/secret.svg", "ABSOLUTE", "link.svg"])
+    func picturesOutsideTheFolder(signature: String) throws {
+        var (data, outside) = try layout(signature: "own.svg")
+        if signature == "link.svg" {
+            try FileManager.default.createSymbolicLink(atPath: data + "/link.svg", withDestinationPath: outside + "/secret.svg")
+        }
+        (data, outside) = (data, outside)
+        let named = signature == "ABSOLUTE" ? outside + "/secret.svg" : signature
+        try Self.letter.replacingOccurrences(of: "signer: {name: นาย ก, position: ข}",
+                                             with: "signer: {name: นาย ก, position: ข, signature: \"\(named)\"}")
+            .write(toFile: data + "/letter.yaml", atomically: true, encoding: .utf8)
+        let refused = try run(sarabanBinary, ["render", data + "/letter.yaml", "-o", data + "/out.pdf"], environment: environment)
+        #expect(refused.status == 1, "\(refused.stderr)")
+        #expect(refused.stderr.contains("outside the data file's folder") && refused.stderr.contains("--allow-path"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: data + "/out.pdf"))
+        let allowed = try run(sarabanBinary, ["render", data + "/letter.yaml", "-o", data + "/out.pdf", "--allow-path", outside],
+                              environment: environment)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    @Test func aPictureBesideTheDataIsUsed() throws {
+        let (data, _) = try layout(signature: "own.svg")
+        let result = try run(sarabanBinary, ["render", data + "/letter.yaml", "-o", data + "/out.pdf"], environment: environment)
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func aRecipientsSheetCannotNameFilesUnlessAllowed() throws {
+        let (data, _) = try layout(signature: "own.svg")
+        try "to,name,signer.signature\nนายอำเภอเมือง,เมือง,own.svg\n".write(toFile: data + "/r.csv", atomically: true, encoding: .utf8)
+        let refused = try run(sarabanBinary, ["batch", data + "/letter.yaml", "--recipients", data + "/r.csv", "-o", data + "/out"], environment: environment)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("r.csv:2: signer.signature") && refused.stderr.contains("cannot name files"), "\(refused.stderr)")
+        let allowed = try run(sarabanBinary, ["batch", data + "/letter.yaml", "--recipients", data + "/r.csv", "-o", data + "/out",
+                                              "--recipients-name-files"], environment: environment)
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
+    @Test("every row of a sheet is rendered or reported by its line", arguments: [
+        // (CSV, exit code, letters written, words of the message)
+        ("to,name\nนายอำเภอเมือง,เมือง\n\"นายอำเภองาว,งาว\nนายอำเภอเถิน,เถิน\nนายอำเภอเกาะคา,เกาะคา\n", 1, 0, ["r.csv:3", "never closes"]),
+        ("to,name\nนายอำเภอเมือง,เมือง,เกิน\nนายอำเภองาว,งาว\n", 1, 0, ["r.csv:2", "3 cells for 2 columns"]),
+        ("to,name,amounts.budget\nนายอำเภอเมือง,เมือง,NULL\nนายอำเภองาว,งาว,100\n", 1, 1, ["r.csv:2", "amounts.budget"]),
+        ("to,name\n\"นายอำเภอ\nเมือง\",เมือง\n\nนายอำเภองาว,งาว\n", 0, 2, []),
+    ] as [(String, Int32, Int, [String])])
+    func rowsAccountedFor(csv: String, code: Int32, written: Int, expected: [String]) throws {
+        let folder = temporaryDirectory()
+        try (Self.letter + "amounts: {budget: 5}\n").write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        try csv.write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/out"],
+                             environment: environment)
+        #expect(result.status == code, "\(result.stderr)")
+        #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).count == written)
+        for word in expected { #expect(result.stderr.contains(word), "\(result.stderr) lacks \(word)") }
+    }
+}

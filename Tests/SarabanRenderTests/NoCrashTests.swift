@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// No input crashes Saraban: each line of ordinary or hostile data that once stopped it with a
+/// trap or a segmentation fault now renders, or is one message naming the file and what was
+/// expected, with exit 1 and no PDF.
+@Suite("No crash")
+struct NoCrashTests {
+    static let letter = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+
+    /// An attachment holding one table (`columns` and `rows` as YAML).
+    static func table(_ body: String) -> String {
+        letter + "attachments:\n  - title: ตาราง\n    content:\n      - table:\n" + body
+    }
+
+    static let minutesWithoutPositions = """
+        ---
+        type: minutes
+        title: [รายงานการประชุม]
+        session: 1/2562
+        date: 2019-08-30
+        time: "09:00"
+        place: ห้องประชุม
+        present:
+          people:
+            - ["นายก", "ข"]
+            - ["นางค", "ง"]
+        ---
+        ## ระเบียบวาระที่ ๑ เรื่องที่ประธานแจ้ง
+
+        รับทราบ
+
+        """
+
+    static let billionLaughs: String = {
+        var text = letter + "x0: &a0 [ha, ha, ha, ha, ha, ha, ha, ha, ha, ha]\n"
+        for level in 1...9 { text += "x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        return text
+    }()
+
+    @Test("one line of data is an error or a PDF, never a crash", arguments: [
+        // (file name, data, exit code, words the message or the PDF holds)
+        ("empty-amount.yaml", letter + "amounts: {fee: }\n", 1, ["amounts.fee", "found nothing"]),
+        ("null-amount.yaml", letter + "amounts: {fee: ~}\n", 1, ["amounts.fee", "found nothing"]),
+        ("huge-amount.yaml", letter + "amounts: {fee: 1\(String(repeating: "0", count: 40))}\n", 1, ["amounts.fee", "too large"]),
+        ("percent-of.yaml", table("          columns:\n            - {title: a, type: number, total: true}\n            - {title: p, type: percent, of: [9, 0]}\n          rows:\n            - [1, \"\"]\n"),
+         1, ["columns[2].of", "[9, 0]"]),
+        ("text-in-a-total.yaml", table("          columns:\n            - {title: a, type: number, total: true}\n          rows:\n            - [1]\n            - [หนึ่ง]\n"),
+         1, ["rows[2][1]", "หนึ่ง", "not an amount"]),
+        ("int64-total.yaml", table("          columns:\n            - ที่\n            - {title: a, type: number, total: true}\n          rows:\n            - [1, 9223372036854775807]\n            - [2, 9223372036854775807]\n"),
+         0, ["๑๘,๔๔๖,๗๔๔,๐๗๓,๗๐๙,๕๕๑,๖๑๔"]),
+        ("overlapping-header.yaml", table("          columns: [a, b]\n          header:\n            - [x, {text: y, rowspan: 2}]\n            - [{text: z, colspan: 2}]\n          rows:\n            - [1, 2]\n"),
+         1, ["overlaps", "z"]),
+        ("header-past-the-rows.yaml", table("          columns: [a, b]\n          header:\n            - [{text: x, rowspan: 3}, y]\n          rows:\n            - [1, 2]\n"),
+         1, ["spans 3 rows"]),
+        ("self-attachment.yaml", letter + "attachments:\n  - file: self-attachment.yaml\n", 1, ["attachments[1].file", "cannot attach itself"]),
+        ("nested.yaml", letter + "x: " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5000) + "\n", 1, ["nested more than 100 levels"]),
+        ("billion-laughs.yaml", billionLaughs, 1, ["aliases"]),
+        ("year-zero.yaml", letter.replacingOccurrences(of: "body: ด้วย", with: "body: วันศุกร์ที่ 30 สิงหาคม 0"), 0, ["สิงหาคม"]),
+        ("two-digit-year.yaml", letter.replacingOccurrences(of: "body: ด้วย", with: "body: วันพุธที่ ๓๑ ส.ค. ๖๕"), 0, ["ส.ค."]),
+        ("year-typo.yaml", letter.replacingOccurrences(of: "date: 2018-09-12", with: "date: 25610-09-12"), 1, ["date", "25610"]),
+        ("year-typo-2.yaml", letter.replacingOccurrences(of: "date: 2018-09-12", with: "date: 2651-09-12"), 1, ["date", "not one a document carries"]),
+        ("year-zeros.yaml", letter.replacingOccurrences(of: "date: 2018-09-12", with: "date: 0000-09-12"), 1, ["date", "not one a document carries"]),
+        ("nul.yaml", letter.replacingOccurrences(of: "subject: ทดสอบ", with: "subject: ทด\u{0}สอบ"), 1, ["nul.yaml:6", "NUL"]),
+        ("empty-front-matter.md", "---\n---\nข้อความ\n", 1, ["empty-front-matter.md:2", "front matter is empty"]),
+        ("no-positions.md", minutesWithoutPositions, 0, ["นายก"]),
+    ] as [(String, String, Int32, [String])])
+    func oneLine(name: String, data: String, code: Int32, expected: [String]) throws {
+        let folder = temporaryDirectory()
+        let input = folder + "/" + name
+        try data.write(toFile: input, atomically: true, encoding: .utf8)
+        let output = folder + "/out.pdf"
+        let result = try run(sarabanBinary, ["render", input, "-o", output], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == code, "\(name): exit \(result.status): \(result.stderr.prefix(300))")
+        if code == 0 {
+            let text = try pdfText(output)
+            for word in expected { #expect(text.contains(word), "\(name): the PDF lacks \(word)") }
+        } else {
+            #expect(!FileManager.default.fileExists(atPath: output), "\(name): no PDF")
+            #expect(result.stderr.hasPrefix("saraban: error: ") && result.stderr.split(separator: "\n").count == 1, "\(name): \(result.stderr)")
+            for word in expected { #expect(result.stderr.contains(word), "\(name): \(result.stderr) lacks \(word)") }
+        }
+    }
+
+    @Test func impossibleStyleSizesAreErrorsNamingTheField() throws {
+        let folder = temporaryDirectory()
+        let style = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
+        for (old, new, field) in [("  size: 16pt", "  size: 0pt", "font.size"), ("  marginLeft: 3cm", "  marginLeft: 30cm", "page"),
+                                  ("  cellPadding: 3pt", "  cellPadding: -3pt", "table.cellPadding")] {
+            #expect(style.contains(old), "style.yaml lacks \(old)")
+            try style.replacingOccurrences(of: old, with: new).write(toFile: folder + "/style.yaml", atomically: true, encoding: .utf8)
+            try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+            let result = try run(sarabanBinary, ["render", folder + "/letter.yaml", "--style", folder + "/style.yaml", "-o", folder + "/out.pdf"],
+                                 environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 1, "\(new)")
+            #expect(result.stderr.contains("style.yaml: \(field)"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/out.pdf"))
+        }
+    }
+
+    @Test func aDocumentPastALimitStopsWithTheLimitsName() throws {
+        let folder = temporaryDirectory()
+        let style = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
+        try style.replacingOccurrences(of: "  pages: 2000", with: "  pages: 1").write(toFile: folder + "/style.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", packageRoot + "/Examples/seed-004-urgent-circular.yaml", "--style", folder + "/style.yaml",
+                                             "-o", folder + "/out.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("limits.pages"), "\(result.stderr)")
+    }
+
+    @Test func aWordLongerThanTheLineBreaksInsideTheTextFrame() throws {
+        let folder = temporaryDirectory()
+        let run10000 = String(repeating: "x", count: 3000)
+        try Self.letter.replacingOccurrences(of: "body: ด้วย", with: "body: ด้วย \(run10000)")
+            .write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/letter.yaml", "-o", folder + "/out.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0)
+        let words = try pdfWords(folder + "/out.pdf").filter { $0.text.hasPrefix("xxx") }
+        #expect(words.map(\.text).joined().count == 3000, "every letter printed")
+        let rightEdge = 595.28 - 2 * cm
+        for word in words { #expect(word.xMax <= rightEdge + 1, "\(word.text.prefix(10))… ends at \(word.xMax), past \(rightEdge)") }
+    }
+
+    @Test func aMissingPartialIsAnErrorNamingTheTemplateLine() throws {
+        let folder = temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder + "/Templates", withIntermediateDirectories: true)
+        for file in try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Templates") where file.hasSuffix(".mustache") || file == "style.yaml" {
+            try FileManager.default.copyItem(atPath: packageRoot + "/Templates/" + file, toPath: folder + "/Templates/" + file)
+        }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/Fonts", withDestinationPath: packageRoot + "/Fonts")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/Resources", withDestinationPath: packageRoot + "/Resources")
+        try FileManager.default.removeItem(atPath: folder + "/Templates/_letter-body.mustache")
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/letter.yaml", "-o", folder + "/out.pdf"], environment: ["SARABAN_HOME": folder])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(".mustache:") && result.stderr.contains("{{> _letter-body}} does not exist"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out.pdf"))
+    }
+}
