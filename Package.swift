@@ -9,6 +9,7 @@ let package = Package(
     products: [
         .executable(name: "saraban", targets: ["SarabanCLI"]),
         .executable(name: "saraban-bench", targets: ["SarabanBench"]),
+        .executable(name: "saraban-fuzz", targets: ["SarabanFuzzCLI"]),
         .library(name: "Saraban", targets: ["Saraban"]),
         .library(name: "ThaiText", targets: ["ThaiText"]),
     ],
@@ -67,6 +68,10 @@ let package = Package(
             "Saraban", "ThaiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "SarabanBench", dependencies: ["Saraban", "SarabanData"]),
+        // Mutation fuzzing of every reader (Fuzz/README.md): a library the tests run with a fixed
+        // seed, and a command for long runs.
+        .target(name: "SarabanFuzz", dependencies: ["Saraban", "SarabanDocument", "SarabanLayout"], path: "Fuzz/SarabanFuzz"),
+        .executableTarget(name: "SarabanFuzzCLI", dependencies: ["SarabanFuzz"], path: "Fuzz/saraban-fuzz"),
 
         .testTarget(name: "ThaiTextTests", dependencies: ["ThaiText"]),
         .testTarget(name: "SarabanDataTests", dependencies: ["SarabanData"]),
@@ -77,5 +82,6 @@ let package = Package(
         .testTarget(name: "SarabanGraphicsTests", dependencies: ["SarabanGraphics"]),
         .testTarget(name: "SarabanLayoutTests", dependencies: ["SarabanLayout", "SarabanDocument", "SarabanGraphics"]),
         .testTarget(name: "SarabanRenderTests", dependencies: ["Saraban", "SarabanCLI"]),
+        .testTarget(name: "SarabanFuzzTests", dependencies: ["SarabanFuzz"]),
     ]
 )

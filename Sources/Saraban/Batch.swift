@@ -31,6 +31,11 @@ public enum RecipientList {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw BatchError(message: "\(path): cannot read the recipients (is it UTF-8 text?)")
         }
+        return try load(text: text, path: path)
+    }
+
+    /// Recipients from text: CSV when `path` ends in `.csv`, YAML otherwise.
+    public static func load(text: String, path: String) throws -> [Recipient] {
         if path.lowercased().hasSuffix(".csv") { return try csv(text, path: path) }
         return try yaml(text, path: path)
     }

@@ -263,6 +263,11 @@ public struct Style: Codable, Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw StyleError(path: path, message: "cannot read the style file")
         }
+        return try load(text: text, path: path)
+    }
+
+    /// A style file's text; `path` names it in messages.
+    public static func load(text: String, path: String) throws -> Style {
         do {
             // Every value is a number, a length or a name: the basic resolver reads them, and saves
             // compiling the default resolver's regular expressions at each start.
