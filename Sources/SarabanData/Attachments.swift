@@ -192,7 +192,7 @@ extension DataLoader {
     /// A table: `columns`, optional `header` rows with merged cells, `rows`, totals.
     func table(_ r: FieldReader) throws -> TableData {
         let columns = try r.list("columns", item: { c in
-            let of = try c.strings("of").compactMap { Int($0) }
+            let of = try c.integers("of", in: 1...1000, example: "[3, 2]")
             guard of.isEmpty || of.count == 2 else {
                 throw DataError(file: c.file, line: c.line, field: "of", message: "expected the part's and the whole's column numbers, e.g. `of: [3, 2]`")
             }
@@ -215,14 +215,13 @@ extension DataLoader {
         let rows = try rowList(r, columns: columns)
         var rowsFor: (field: String, column: Int)?
         if let spec = try r.object("rows-for") {
-            let column = Int(try spec.requiredString("column", example: "2")) ?? 0
-            guard (1...columns.count).contains(column) else {
-                throw DataError(file: r.file, line: spec.line, field: "rows-for.column", message: "expected a column number from 1 to \(columns.count)")
+            guard let column = try spec.integer("column", in: 1...columns.count, example: "2") else {
+                throw spec.missing("column", "expected the number of the column that names the recipient, e.g. `column: 2`")
             }
             rowsFor = (try spec.requiredString("field", example: "name"), column)
             try spec.finish()
         }
-        return TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: Int(try r.string("blank-rows") ?? "0") ?? 0,
+        return TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
                          line: r.line, rowsFor: rowsFor)
     }
@@ -235,7 +234,7 @@ extension DataLoader {
                 switch cell {
                 case .text(let text): return HeaderCell(text: text, colspan: 1, rowspan: 1)
                 case .fields(let c):
-                    let span = { (key: String) -> Int in Int(try c.string(key) ?? "1") ?? 1 }
+                    let span = { (key: String) -> Int in try c.integer(key, in: 1...60, example: "2") ?? 1 }
                     let result = HeaderCell(text: try c.string("text") ?? "", colspan: try span("colspan"), rowspan: try span("rowspan"))
                     try c.finish()
                     return result

@@ -103,6 +103,26 @@ public final class FieldReader {
         }
     }
 
+    /// A whole number within `range` (Thai digits too); anything else is an error naming the
+    /// field, never a silent 0.
+    public func integer(_ key: String, in range: ClosedRange<Int>, example: String) throws -> Int? {
+        guard let text = try string(key) else { return nil }
+        guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+            throw error(key, mapping[key], "expected a whole number from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \(FieldReader.describe(mapping[key]))")
+        }
+        return value
+    }
+
+    /// A list of whole numbers within `range`.
+    public func integers(_ key: String, in range: ClosedRange<Int>, example: String) throws -> [Int] {
+        try strings(key).map { text in
+            guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value) else {
+                throw error(key, mapping[key], "expected whole numbers from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \"\(text)\"")
+            }
+            return value
+        }
+    }
+
     public func bool(_ key: String) throws -> Bool? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar, let result = Bool.construct(from: scalar) else {

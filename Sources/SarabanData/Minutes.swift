@@ -108,6 +108,10 @@ extension DataLoader {
             throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes; expected `type: minutes`")
         }
         let bodyLine = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 3
+        if let line = MarkdownTree.lineNestedTooDeep(in: body) {
+            throw DataError(file: file, line: bodyLine + line - 1,
+                            message: "quotes, lists or emphasis nested more than \(MarkdownTree.maximumDepth) levels deep; minutes use a few")
+        }
         let minutes = try minutes(root, body: body, bodyLine: bodyLine)
         try root.finish()
         return minutes
@@ -120,7 +124,7 @@ extension DataLoader {
         func list(_ key: String, defaultLabel: String) throws -> AttendanceList? {
             guard let l = try r.object(key) else { return nil }
             let result = AttendanceList(label: try l.string("label") ?? defaultLabel,
-                                        statedCount: try l.string("stated-count").flatMap { Int(ThaiDigits.toArabic($0)) },
+                                        statedCount: try l.integer("stated-count", in: 0...100_000, example: "28"),
                                         showCount: try l.bool("show-count") ?? true,
                                         people: try l.rawList("people").map { row in row.compactMap { if case .text(let t) = $0 { return t } else { return nil } } },
                                         line: l.line)

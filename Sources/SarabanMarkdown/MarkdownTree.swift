@@ -40,6 +40,53 @@ public enum MarkdownTree {
         }
     }
 
+    /// Nesting the converter and the layout follow (quotes in quotes, lists in lists, emphasis
+    /// in emphasis); real minutes use four or five levels.
+    public static let maximumDepth = 64
+
+    /// The first line where the text nests deeper than `maximumDepth`, if any. Text that cannot
+    /// nest that deep (no long run of `>`, indentation, `*`, `_` or `[`) is not parsed at all.
+    public static func lineNestedTooDeep(in markdown: String) -> Int? {
+        var run = 0
+        var atLineStart = true
+        var suspicious = false
+        for byte in markdown.utf8 {
+            let nestsAtLineStart = byte == UInt8(ascii: ">") || byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: "+")
+            let nestsAnywhere = byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[")
+                || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "!")
+            if byte == 0x0A {
+                atLineStart = true; run = 0; continue
+            } else if (atLineStart && nestsAtLineStart) || nestsAnywhere {
+                run += 1
+            } else {
+                atLineStart = false; run = 0
+            }
+            if run >= maximumDepth / 2 { suspicious = true; break }
+        }
+        guard suspicious else { return nil }
+        return withDocument(markdown) { document in
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            var depth = 0
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { return nil }
+                if event == CMARK_EVENT_EXIT { depth -= 1; continue }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                // Leaves (text, code) are entered without an exit event.
+                if cmark_node_first_child(node) == nil { continue }
+                depth += 1
+                if depth > maximumDepth {
+                    var line = Int(cmark_node_get_start_line(node))
+                    var parent = cmark_node_parent(node)
+                    while line == 0, let current = parent { line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current) }
+                    return max(line, 1)
+                }
+            }
+        }
+    }
+
     /// A fenced code block: its info string, its text and the line of its opening fence.
     public struct FencedBlock {
         public var info: String

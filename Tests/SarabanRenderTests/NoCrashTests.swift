@@ -44,7 +44,7 @@ struct NoCrashTests {
         ("null-amount.yaml", letter + "amounts: {fee: ~}\n", 1, ["amounts.fee", "found nothing"]),
         ("huge-amount.yaml", letter + "amounts: {fee: 1\(String(repeating: "0", count: 40))}\n", 1, ["amounts.fee", "too large"]),
         ("percent-of.yaml", table("          columns:\n            - {title: a, type: number, total: true}\n            - {title: p, type: percent, of: [9, 0]}\n          rows:\n            - [1, \"\"]\n"),
-         1, ["columns[2].of", "[9, 0]"]),
+         1, ["columns[2].of"]),
         ("text-in-a-total.yaml", table("          columns:\n            - {title: a, type: number, total: true}\n          rows:\n            - [1]\n            - [หนึ่ง]\n"),
          1, ["rows[2][1]", "หนึ่ง", "not an amount"]),
         ("int64-total.yaml", table("          columns:\n            - ที่\n            - {title: a, type: number, total: true}\n          rows:\n            - [1, 9223372036854775807]\n            - [2, 9223372036854775807]\n"),
@@ -64,6 +64,11 @@ struct NoCrashTests {
         ("nul.yaml", letter.replacingOccurrences(of: "subject: ทดสอบ", with: "subject: ทด\u{0}สอบ"), 1, ["nul.yaml:6", "NUL"]),
         ("empty-front-matter.md", "---\n---\nข้อความ\n", 1, ["empty-front-matter.md:2", "front matter is empty"]),
         ("no-positions.md", minutesWithoutPositions, 0, ["นายก"]),
+        ("deep-quotes.md", minutesWithoutPositions + String(repeating: "> ", count: 5000) + "x\n", 1, ["deep-quotes.md:", "nested more than 64"]),
+        ("deep-lists.md", minutesWithoutPositions + (0..<300).map { String(repeating: "  ", count: $0) + "- ก\n" }.joined(), 1, ["nested more than 64"]),
+        ("deep-emphasis.md", minutesWithoutPositions + String(repeating: "*", count: 5000) + "x" + String(repeating: "*", count: 5000) + "\n", 1,
+         ["nested more than 64"]),
+        ("blank-rows.yaml", table("          columns: [a]\n          blank-rows: สิบ\n"), 1, ["blank-rows", "whole number"]),
     ] as [(String, String, Int32, [String])])
     func oneLine(name: String, data: String, code: Int32, expected: [String]) throws {
         let folder = temporaryDirectory()
