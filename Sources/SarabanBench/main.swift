@@ -8,6 +8,7 @@ import Saraban
 ///     saraban-bench minutes [FACTOR]   minutes of ~70,000 characters (×FACTOR), in one process
 ///     saraban-bench districts [N] [J]  `saraban batch` to N districts with J workers
 ///     saraban-bench preview [RUNS]     cold `saraban preview` of one page to PNG
+///     saraban-bench hostile            long inputs at two sizes: time and memory must grow linearly
 ///
 /// Run it from a release build (`scripts/bench`).
 struct Bench {
@@ -164,6 +165,33 @@ extension Bench {
         print(String(format: "preview: one page to PNG at 80 dpi, cold: median %.1f ms over %d runs", times[runs / 2], runs))
     }
 
+    /// Inputs that once took minutes (quadratic layout), each at two sizes five times apart: a
+    /// table cell of phrases, a Latin paragraph, a Thai paragraph. Near-linear means the larger
+    /// takes about five times as long, not twenty-five.
+    func hostile() throws {
+        let base = try String(contentsOfFile: installation.root + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+        let cases: [(String, (Int) -> String)] = [
+            ("table cell of N phrases", { n in
+                base + "attachments:\n  - title: t\n    content:\n      - table:\n          columns: [a, b]\n          rows:\n            - [\"1\", \""
+                    + (0..<n).map { "ข้อความทดสอบ\($0)" }.joined(separator: " ") + "\"]\n" }),
+            ("Latin paragraph of N words", { n in
+                base.replacingOccurrences(of: "body: ด้วย", with: "body: " + (0..<n).map { "word\($0)" }.joined(separator: " ")) }),
+            ("Thai paragraph of N words", { n in
+                base.replacingOccurrences(of: "body: ด้วย", with: "body: " + (0..<n).map { _ in "การพัฒนาชุมชน" }.joined(separator: " ")) }),
+        ]
+        for (label, make) in cases {
+            var line = "hostile: \(label):"
+            for n in [2_000, 10_000] {
+                let file = output + "/hostile-\(n).yaml"
+                try make(n).write(toFile: file, atomically: true, encoding: .utf8)
+                let result = try spawn(["render", file, "-o", output + "/hostile.pdf"])
+                guard result.status == 0 else { print("render failed: \(label) \(n)"); exit(1) }
+                line += String(format: " N=%d %.2f s %.0f MB;", n, result.seconds, result.memory)
+            }
+            print(line)
+        }
+    }
+
     /// Runs `saraban` (its standard output into `standardOutput`, `extraEnvironment` added to
     /// ours) and returns its exit status, wall time and peak memory (MB).
     func spawn(_ arguments: [String], standardOutput: String = "/dev/null",
@@ -201,5 +229,6 @@ case "batch": try bench.batch(letters: arguments.count > 1 ? Int(arguments[1]) ?
 case "minutes": try bench.minutes(factor: arguments.count > 1 ? Int(arguments[1]) ?? 1 : 1)
 case "districts": try bench.districts(count: arguments.count > 1 ? Int(arguments[1]) ?? 878 : 878, jobs: arguments.count > 2 ? Int(arguments[2]) ?? 2 : 2)
 case "preview": try bench.preview(runs: arguments.count > 1 ? Int(arguments[1]) ?? 20 : 20)
-default: print("usage: saraban-bench cold [RUNS] | batch [LETTERS] | minutes [FACTOR] | districts [COUNT] [JOBS] | preview [RUNS]"); exit(2)
+case "hostile": try bench.hostile()
+default: print("usage: saraban-bench cold [RUNS] | batch [LETTERS] | minutes [FACTOR] | districts [COUNT] [JOBS] | preview [RUNS] | hostile"); exit(2)
 }
