@@ -87,6 +87,24 @@ struct NoCrashTests {
         }
     }
 
+    @Test func aliasBombsInABatchAreRefusedBeforeAnyLetter() throws {
+        let folder = temporaryDirectory()
+        var bomb = "- &r0 {to: นายอำเภอ, name: a}\n"
+        bomb += "- x0: &a0 [ha, ha, ha, ha, ha, ha, ha, ha, ha, ha]\n"
+        for level in 1...9 { bomb += "  x\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        try bomb.write(toFile: folder + "/r.yaml", atomically: true, encoding: .utf8)
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        try Self.billionLaughs.write(toFile: folder + "/bomb-letter.yaml", atomically: true, encoding: .utf8)
+        try "- {to: นายอำเภอ, name: a}\n".write(toFile: folder + "/one.yaml", atomically: true, encoding: .utf8)
+        for (letter, recipients) in [("letter.yaml", "r.yaml"), ("bomb-letter.yaml", "one.yaml")] {
+            let result = try run(sarabanBinary, ["batch", folder + "/" + letter, "--recipients", folder + "/" + recipients, "-o", folder + "/out"],
+                                 environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 1, "\(letter) + \(recipients): \(result.stderr)")
+            #expect(result.stderr.contains("aliases"), "\(result.stderr)")
+            #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).isEmpty)
+        }
+    }
+
     @Test func impossibleStyleSizesAreErrorsNamingTheField() throws {
         let folder = temporaryDirectory()
         let style = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
