@@ -12,7 +12,8 @@ public enum ThaiLineBreakRules {
     ]
     /// Words after which a number belongs to them (the word may end a longer run: ภายในวันที่);
     /// ลงวันที่ ("dated") before วันที่, so that ลง stays with its date.
-    static let leadWords = ["จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "ลงวันที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่"]
+    static let leadWords = ["จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "ลงวันที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่",
+                            "รอบที่", "รอบ", "งวดที่", "ไตรมาสที่", "ไตรมาส", "ระยะที่", "รุ่นที่", "ชั้น", "เลขที่"]
     static let months = Set(ThaiDate.monthNames + ThaiDate.monthAbbreviations)
     static let titles = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร."]
     /// Titles that begin words that are not names (นายอำเภอ is a position).
@@ -23,7 +24,24 @@ public enum ThaiLineBreakRules {
     /// Longest protected stretch, in characters, by default: longer ones might not fit a line.
     public static let maximumLength = 40
     /// Royal and honorific titles run into the name they belong to; no break after them.
-    static let royalPrefixes = ["สมเด็จพระ", "พระบาทสมเด็จ", "พระเจ้า", "พระราช"]
+    static let royalPrefixes = ["สมเด็จพระ", "พระบาทสมเด็จ", "พระเจ้า", "พระราช", "กรมสมเด็จพระ", "กรมพระ", "กรมหลวง"]
+    /// Royal names as documents write them, kept whole wherever they appear (a name longer than
+    /// `maximumLength` too: it is kept up to `royalNameMaximumLength`). The common ones; an office
+    /// adds others in its data as ordinary text and they keep their first word whole.
+    public static let royalNames = [
+        "พระบาทสมเด็จพระวชิรเกล้าเจ้าอยู่หัว", "พระบาทสมเด็จพระปรเมนทรรามาธิบดีศรีสินทรมหาวชิราลงกรณ พระวชิรเกล้าเจ้าอยู่หัว",
+        "สมเด็จพระนางเจ้าสุทิดา พัชรสุธาพิมลลักษณ พระบรมราชินี",
+        "สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี",
+        "สมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี", "กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี",
+        "สมเด็จพระบรมราชชนนีพันปีหลวง", "สมเด็จพระนางเจ้าสิริกิติ์ พระบรมราชินีนาถ พระบรมราชชนนีพันปีหลวง",
+        "พระบาทสมเด็จพระบรมชนกาธิเบศร มหาภูมิพลอดุลยเดชมหาราช บรมนาถบพิตร",
+        "สมเด็จพระเจ้าลูกเธอ เจ้าฟ้าพัชรกิติยาภา นเรนทิราเทพยวดี กรมหลวงราชสาริณี สิริพัชร มหาวัชรราชธิดา",
+        "สมเด็จพระเจ้าน้องนางเธอ เจ้าฟ้าจุฬาภรณวลัยลักษณ์ อัครราชกุมารี กรมพระศรีสวางควัฒน วรขัตติยราชนารี",
+        "เจ้าฟ้าสิริวัณณวรี นารีรัตนราชกัญญา", "เจ้าฟ้าทีปังกรรัศมีโชติ มหาวชิโรตตมางกูร สิริวิบูลยราชกุมาร",
+    ]
+    /// The longest royal name kept on one line; longer ones keep each of their words whole.
+    static let royalNameMaximumLength = 60
+    static let royalNameBytes = royalNames.map { Array($0.utf8) }
 
     /// The word lists as UTF-8: the scan compares bytes, as Swift's string comparison would
     /// normalise every Thai word first.
@@ -34,7 +52,8 @@ public enum ThaiLineBreakRules {
     static let titleBytes = titles.map { Array($0.utf8) }
     static let notNameBytes = notNames.map { Array($0.utf8) }
     static let royalPrefixBytes = royalPrefixes.map { Array($0.utf8) }
-    static let buddhistEra = Array("พ.ศ.".utf8), repeatMark = Array("ๆ".utf8)
+    static let buddhistEra = Array("พ.ศ.".utf8), repeatMark = Array("ๆ".utf8), abbreviationMark = Array("ฯ".utf8)
+    static let dash = [UInt8(ascii: "-")], enDash = Array("–".utf8)
 
     struct Word {
         var text: ArraySlice<UInt8>
@@ -77,7 +96,18 @@ public enum ThaiLineBreakRules {
         let bytes = Array(text.utf8)
         let words = words(of: bytes)
         var ranges: [Range<Int>] = []
+        /// Royal names and titles: kept up to `royalNameMaximumLength`, not `maximumLength`.
+        var royal: [Range<Int>] = []
         func protect(_ from: Int, _ to: Int) { if to > from { ranges.append(from..<to) } }
+        if bytes.count >= 9 {
+            for name in royalNameBytes {
+                var from = 0
+                while let found = bytes[from...].firstRange(of: name) {
+                    royal.append(found)
+                    from = found.upperBound
+                }
+            }
+        }
 
         for (i, word) in words.enumerated() {
             let next = i + 1 < words.count ? words[i + 1] : nil
@@ -87,13 +117,22 @@ public enum ThaiLineBreakRules {
                 if j < words.count, words[j].isEqual(to: buddhistEra) { j += 1 }
                 if j < words.count, isDigits(words[j]) { protect(word.start, words[j].end) } else { protect(word.start, month.end) }
             }
+            // สิงหาคม ๒๕๖๕, เดือนสิงหาคม ๒๕๖๕, ส.ค. ๖๕: a month keeps its year (a day before it
+            // was taken above)
+            if let next, isDigits(next), [2, 4].contains(next.scalars.count), monthBytes.contains(where: { word.hasSuffix($0) }) {
+                let month = monthBytes.filter { word.hasSuffix($0) }.max { $0.count < $1.count }!
+                protect(word.end - month.count, next.end)
+            }
             let wordIsNumber = isNumber(word)
-            // ๐-๕๔๒๖-๕๐๕๕: hyphens inside a number are no place to break
-            if wordIsNumber, word.text.contains(UInt8(ascii: "-")) { protect(word.start, word.end) }
+            // ๐-๕๔๒๖-๕๐๕๕, ๒/๒๕๖๕, ๒๕๖๕-๒๕๖๖: a hyphen or slash inside a number is no place to break
+            if wordIsNumber, word.text.contains(UInt8(ascii: "-")) || word.text.contains(UInt8(ascii: "/")) { protect(word.start, word.end) }
             if wordIsNumber, let next {
+                let isDash = next.isEqual(to: dash) || next.isEqual(to: enDash)
                 // ๐๙.๐๐ - ๑๖.๓๐ น.
-                if next.isEqual(to: [UInt8(ascii: "-")]), i + 3 < words.count, isNumber(words[i + 2]), isUnit(words[i + 3]) {
+                if isDash, i + 3 < words.count, isNumber(words[i + 2]), isUnit(words[i + 3]) {
                     protect(word.start, words[i + 3].end)
+                } else if isDash, i + 2 < words.count, isDigits(word), isDigits(words[i + 2]), word.scalars.count == 4, words[i + 2].scalars.count == 4 {
+                    protect(word.start, words[i + 2].end)                      // ๒๕๖๕ - ๒๕๖๖
                 } else if isUnit(next) {
                     protect(word.start, next.end)                              // ๕๓๓,๘๐๐ บาท
                 } else if isDigits(next), next.scalars.count >= 2, isDigits(word) {
@@ -103,7 +142,7 @@ public enum ThaiLineBreakRules {
                 }
             }
             // ครั้งที่ ๘/๒๕๖๒, ภายในวันที่ ๑๓
-            if let next, isNumber(next), let lead = leadWordBytes.first(where: { word.hasSuffix($0) }) {
+            if let next, isNumber(next), let lead = leadWordBytes.filter({ word.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
                 protect(word.end - lead.count, next.end)
             }
             // กิจกรรมต่าง ๆ: the word's end stays with its ๆ
@@ -112,7 +151,16 @@ public enum ThaiLineBreakRules {
                 protect(word.end - String(String.UnicodeScalarView(tail)).utf8.count, next.start + repeatMark.count)
             }
             // สมเด็จพระกนิษฐาธิราชเจ้า…: a royal name is one word, however long
-            if royalPrefixBytes.contains(where: { word.hasPrefix($0) }) { protect(word.start, word.end) }
+            // (โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ: from the title on)
+            if word.text.count >= 9, let start = royalPrefixBytes.compactMap({ word.text.firstRange(of: $0)?.lowerBound }).min() {
+                royal.append(start..<word.end)
+            }
+            // สมเด็จพระเทพรัตนราชสุดาฯ, สารสนเทศฯ, ฯลฯ: no break before ฯ
+            if let first = word.text.firstRange(of: abbreviationMark), let last = word.text.ranges(of: abbreviationMark).last {
+                // ฯ shortens the word before it: only its last letters need to stay with it.
+                let before = String(decoding: word.text[word.start..<first.lowerBound], as: UTF8.self).unicodeScalars.suffix(3)
+                protect(first.lowerBound - String(String.UnicodeScalarView(before)).utf8.count, last.upperBound)
+            }
             // นางสาวศศิธร อินทกุล
             if let next, let title = titleBytes.first(where: { word.hasPrefix($0) }), word.text.count > title.count,
                !notNameBytes.contains(where: { word.hasPrefix($0) }), isThaiName(word), isThaiName(next) {
@@ -120,16 +168,27 @@ public enum ThaiLineBreakRules {
             }
         }
 
-        ranges.sort { $0.lowerBound < $1.lowerBound }
-        var merged: [Range<Int>] = []
-        for range in ranges {
-            if let last = merged.last, range.lowerBound <= last.upperBound {
-                merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+        func length(_ range: Range<Int>) -> Int { String(decoding: bytes[range], as: UTF8.self).count }
+        // Each stretch must fit a line; those that run into each other are kept as one when that
+        // one fits, else each on its own (a date beside a time beside an amount: each whole).
+        let kept = ranges.filter { length($0) <= maximumLength }
+            + royal.filter { length($0) <= max(maximumLength, royalNameMaximumLength) }
+        let sorted = kept.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        var groups: [[Range<Int>]] = []
+        for range in sorted {
+            if let last = groups.last?.map(\.upperBound).max(), range.lowerBound <= last {
+                groups[groups.count - 1].append(range)
             } else {
-                merged.append(range)
+                groups.append([range])
             }
         }
-        return merged.filter { String(decoding: bytes[$0], as: UTF8.self).count <= maximumLength }
+        var result: [Range<Int>] = []
+        for group in groups {
+            let merged = group[0].lowerBound..<group.map(\.upperBound).max()!
+            let limit = group.contains { royal.contains($0) } ? max(maximumLength, royalNameMaximumLength) : maximumLength
+            if group.count == 1 || length(merged) <= limit { result.append(merged) } else { result += group }
+        }
+        return result
     }
 
     /// The same ranges as string indices.

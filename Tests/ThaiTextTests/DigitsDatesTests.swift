@@ -89,10 +89,35 @@ struct LineBreakRulesTests {
         ("กิจกรรมต่าง ๆ ที่", "กิจกรรมต่าง ๆ"),
         ("ลงนามโดย นางสาวศศิธร อินทกุล แล้ว", "นางสาวศศิธร อินทกุล"),
         ("ที่ ลป ๐๐๑๙/ว ๑๙๓๔ ลงวันที่ ๒๘ เมษายน ๒๕๖๓ แจ้ง", "ลงวันที่ ๒๘ เมษายน ๒๕๖๓"),
+        // A date in each of its forms.
+        ("ประจำเดือนสิงหาคม ๒๕๖๕ ได้", "สิงหาคม ๒๕๖๕"),
+        ("ภายในวันพุธที่ ๓๑ ส.ค. ๖๕ นี้", "๓๑ ส.ค. ๖๕"),
+        ("ณ วันที่ ๑๕ สิงหาคม พ.ศ. ๒๕๖๕ ณ", "๑๕ สิงหาคม พ.ศ. ๒๕๖๕"),
+        ("ข้อมูล ส.ค. ๖๕ แล้ว", "ส.ค. ๖๕"),
+        // A round and its year, a range of years.
+        ("การประเมิน รอบ ๒/๒๕๖๕ แล้ว", "รอบ ๒/๒๕๖๕"),
+        ("ในปีงบประมาณ ๒๕๖๕-๒๕๖๖ ต่อไป", "๒๕๖๕-๒๕๖๖"),
+        ("แผนปี ๒๕๖๕ - ๒๕๖๖ ต่อไป", "๒๕๖๕ - ๒๕๖๖"),
+        ("ไตรมาสที่ ๓ ของปี", "ไตรมาสที่ ๓"),
+        // Royal names, ฯ.
+        ("เพื่อถวายสมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี ในโอกาส",
+         "สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี"),
+        ("โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ ทรง", "กรมสมเด็จพระเทพรัตนราชสุดาฯ"),
+        ("กลุ่มงานสารสนเทศฯ ได้จัดทำ", "ทศฯ"),
+        ("เอกสาร ฯลฯ ที่", "ฯลฯ"),
     ])
     func protects(text: String, expected: String) {
         let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
         #expect(pieces.contains { $0.contains(expected) }, "\(pieces)")
+    }
+
+    /// A date beside a time beside an amount: too long together for one line, each stays whole.
+    @Test func stretchesTooLongTogetherStayWholeEachOnItsOwn() {
+        let text = "ภายในวันที่ ๑๕ สิงหาคม ๒๕๖๕ เวลา ๐๙.๓๐ - ๑๖.๓๐ น. เป็นเงิน ๑,๒๓๔,๕๖๗ บาท ต่อไป"
+        let pieces = ThaiLineBreakRules.protectedRanges(in: text, maximumLength: 30).map { String(text[$0]) }
+        for part in ["๑๕ สิงหาคม ๒๕๖๕", "๐๙.๓๐ - ๑๖.๓๐ น.", "๑,๒๓๔,๕๖๗ บาท"] {
+            #expect(pieces.contains { $0.contains(part) }, "\(part) in \(pieces)")
+        }
     }
 
     @Test func positionsAreNotNames() {
