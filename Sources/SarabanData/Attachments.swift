@@ -59,18 +59,38 @@ public struct TableData: @unchecked Sendable, Equatable {
         return copy
     }
 
-    /// The computed total of each column marked `total: true`; a percentage column's total is
-    /// the share of its columns' totals.
+    /// The computed total of each column with a numeric total rule: sums first, then averages
+    /// and counts, then percentages of two other columns' totals.
     public func totals() -> [Int: Amount] {
         var result: [Int: Amount] = [:]
-        for (index, column) in columns.enumerated() where column.total && column.kind != .percent {
-            result[index] = rows.compactMap { index < $0.count ? try? Amount(parsing: $0[index]) : nil }.reduce(Amount(0), +)
+        func numbers(_ index: Int) -> [Amount] {
+            rows.compactMap { index < $0.count ? try? Amount(parsing: $0[index].replacingOccurrences(of: "%", with: "")) : nil }
         }
-        for (index, column) in columns.enumerated() where column.kind == .percent && column.total {
+        for (index, column) in columns.enumerated() {
+            switch column.totalRule {
+            case .sum? where column.kind != .percent: result[index] = numbers(index).reduce(Amount(0), +)
+            case .average?:
+                let values = numbers(index)
+                if !values.isEmpty { result[index] = ColumnData.quotient(values.reduce(Amount(0), +), Amount(values.count)) }
+            case .count?:
+                result[index] = Amount(rows.filter { index < $0.count && !$0[index].trimmingCharacters(in: .whitespaces).isEmpty }.count)
+            default: break
+            }
+        }
+        for (index, column) in columns.enumerated() where column.totalRule == .percentOfTotals || (column.kind == .percent && column.totalRule == .sum) {
             guard let of = column.percentOf else { continue }
             result[index] = ColumnData.percentage(part: result[of.part - 1], whole: result[of.whole - 1])
         }
         return result
+    }
+
+    /// The fraction digits a column's numbers are written with (the most any cell has): its
+    /// total and every cell print with as many, so `1,000.00` keeps its `.00`.
+    public func places(column index: Int) -> Int {
+        rows.reduce(0) { widest, row in
+            guard index < row.count, let amount = try? Amount(parsing: row[index].replacingOccurrences(of: "%", with: "")) else { return widest }
+            return max(widest, amount.fractionDigits.count)
+        }
     }
 
     /// A value of a row as an amount, if it is one (`1,234`, `4.30%`).
@@ -86,16 +106,51 @@ public struct ColumnData: @unchecked Sendable, Equatable {
     /// Width (e.g. `2cm`); nil fits the content.
     public var width: String?
     public var align: String?
-    /// Add the column up in the total row.
-    public var total: Bool
+    /// What the total row holds under this column (nil: nothing).
+    public var totalRule: TotalRule?
+    /// Add the column up in the total row (any numeric total rule).
+    public var total: Bool { totalRule != nil && totalRule != .blank }
+    /// How zero prints in a number column (`-` unless the column says `๐`).
+    public var zero: String = "-"
+    /// Arabic digits for this column (statistics and finance tables may keep them).
+    public var arabicDigits = false
+
+    /// The total row's rule for a column.
+    public enum TotalRule: Sendable, Equatable {
+        /// The sum of the column (`total: true` or `total: sum`).
+        case sum
+        /// The percentage of two other columns' totals (`of: [part, whole]`).
+        case percentOfTotals
+        /// The average of the column's numbers.
+        case average
+        /// How many rows have something in the column.
+        case count
+        /// A text the source states (`total-text: ครบ`).
+        case text(String)
+        /// Nothing, on purpose (`total: blank`).
+        case blank
+    }
     /// A total the source document states, checked against the computed one.
     public var statedTotal: Amount?
     /// For a `percent` column: the columns (1-based) of the part and the whole it is the share of.
     public var percentOf: (part: Int, whole: Int)?
 
+    public init(title: String, kind: Kind, width: String? = nil, align: String? = nil, totalRule: TotalRule? = nil,
+                statedTotal: Amount? = nil, percentOf: (part: Int, whole: Int)? = nil) {
+        self.title = title; self.kind = kind; self.width = width; self.align = align; self.totalRule = totalRule
+        self.statedTotal = statedTotal; self.percentOf = percentOf
+    }
+
+    /// `dividend / divisor` to six places (averages).
+    public static func quotient(_ dividend: Amount, _ divisor: Amount) -> Amount? {
+        guard !divisor.isZero, let p = Double(dividend.description), let w = Double(divisor.description) else { return nil }
+        return try? Amount(parsing: String(format: "%.6f", p / w))
+    }
+
     public static func == (lhs: ColumnData, rhs: ColumnData) -> Bool {
         lhs.title == rhs.title && lhs.kind == rhs.kind && lhs.width == rhs.width && lhs.align == rhs.align
-            && lhs.total == rhs.total && lhs.statedTotal == rhs.statedTotal
+            && lhs.totalRule == rhs.totalRule && lhs.statedTotal == rhs.statedTotal && lhs.zero == rhs.zero
+            && lhs.arabicDigits == rhs.arabicDigits
             && lhs.percentOf?.part == rhs.percentOf?.part && lhs.percentOf?.whole == rhs.percentOf?.whole
     }
 
@@ -196,12 +251,19 @@ extension DataLoader {
             guard of.isEmpty || of.count == 2 else {
                 throw DataError(file: c.file, line: c.line, field: "of", message: "expected the part's and the whole's column numbers, e.g. `of: [3, 2]`")
             }
-            return ColumnData(title: try c.string("title") ?? "",
-                              kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
-                              width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
-                              total: try c.bool("total") ?? false, statedTotal: try c.amount("stated-total"),
-                              percentOf: of.count == 2 ? (of[0], of[1]) : nil)
-        }, fromText: { ColumnData(title: $0, kind: .text, width: nil, align: nil, total: false, statedTotal: nil, percentOf: nil) })
+            var column = ColumnData(title: try c.string("title") ?? "",
+                                    kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
+                                    width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
+                                    totalRule: try totalRule(c), statedTotal: try c.amount("stated-total"),
+                                    percentOf: of.count == 2 ? (of[0], of[1]) : nil)
+            if column.totalRule == .percentOfTotals, column.percentOf == nil {
+                throw DataError(file: c.file, line: c.line, field: "\(c.path).of",
+                                message: "`total: percent` needs the part's and the whole's columns, e.g. `of: [3, 2]`")
+            }
+            column.zero = try c.choice("zero", from: ["-", "๐", "0", ""]).map { $0 == "0" ? "๐" : $0 } ?? "-"
+            column.arabicDigits = try c.choice("digits", from: ["thai", "arabic"]) == "arabic"
+            return column
+        }, fromText: { ColumnData(title: $0, kind: .text) })
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
         for (index, column) in columns.enumerated() {
             guard let of = column.percentOf else { continue }
@@ -224,6 +286,25 @@ extension DataLoader {
         return TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
                          line: r.line, rowsFor: rowsFor)
+    }
+
+    /// `total:` true/sum, percent, average, count or blank; `total-text:` a stated text.
+    private func totalRule(_ c: FieldReader) throws -> ColumnData.TotalRule? {
+        let rules: [String: ColumnData.TotalRule] = ["true": .sum, "sum": .sum, "percent": .percentOfTotals, "average": .average,
+                                                     "count": .count, "blank": .blank]
+        if let text = try c.string("total-text") {
+            guard !c.has("total") else {
+                throw DataError(file: c.file, line: c.line, field: "\(c.path).total-text", message: "give either `total:` or `total-text:`, not both")
+            }
+            return .text(text)
+        }
+        guard let rule = try c.string("total") else { return nil }
+        if rule == "false" { return nil }
+        guard let known = rules[rule] else {
+            throw DataError(file: c.file, line: c.mapping["total"]?.mark?.line ?? c.line, field: "\(c.path).total",
+                            message: "\"\(rule)\" is not a total rule; expected true (sum), sum, percent, average, count or blank, or `total-text:` for a stated text")
+        }
+        return known
     }
 
     /// `header:` rows of cells: `text` or `{text, colspan, rowspan}`.
@@ -257,13 +338,14 @@ extension DataLoader {
                 throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]",
                                 message: "has \(values.count) values for \(columns.count) columns")
             }
-            // A number that cannot be read would count as nothing in the total: an error, never a silent zero.
-            for (c, value) in values.enumerated() where [.number, .amount].contains(columns[c].kind) && columns[c].total {
+            // A number that cannot be read would print as written and count as nothing in a
+            // total: an error naming the row and the column, never a silent zero.
+            for (c, value) in values.enumerated() where [.number, .amount].contains(columns[c].kind) {
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty, trimmed != "-" else { continue }
                 do { _ = try Amount(parsing: trimmed) } catch {
                     throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)][\(c + 1)]",
-                                    message: "column \"\(columns[c].title)\" adds up its numbers, and \(error)")
+                                    message: "column \"\(columns[c].title)\" holds numbers, and \(error)")
                 }
             }
             return values

@@ -200,6 +200,8 @@ public final class FieldReader {
             }
             return cells.enumerated().map { c, cell in
                 if let mapping = cell.mapping { return .fields(FieldReader(mapping: mapping, path: "\(rowPath)[\(c + 1)]", file: file)) }
+                // An empty cell (`~`, `null`, nothing) is empty, never the word null.
+                if let scalar = cell.scalar, scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return .text("") }
                 return .text(cell.scalar?.string ?? "")
             }
         }

@@ -176,18 +176,31 @@ extension ViewModelBuilder {
         let head: [[String: Any]] = table.header.isEmpty
             ? [["cells": table.columns.map { cell(digits($0.title)) }]]
             : table.header.map { row in ["cells": row.map { cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan) }] }
+        let places = table.columns.indices.map { table.places(column: $0) }
         var body: [[String: Any]] = table.rows.map { row in
-            ["cells": table.columns.indices.map { cell(format(index: $0, of: row, in: table)) }]
+            ["cells": table.columns.indices.map { cell(format(index: $0, of: row, in: table, places: places[$0])) }]
         }
         body += Array(repeating: ["cells": table.columns.map { _ in cell("") }], count: table.blankRows)
         var foot: [[String: Any]] = []
         if let label = table.totalLabel {
             let totals = table.totals()
-            let span = max(1, totals.keys.min() ?? 1)
-            var cells = [cell(label, colspan: span)]
-            for index in span..<table.columns.count {
-                cells.append(cell(totals[index].map { format($0, kind: table.columns[index].kind) } ?? ""))
+            func total(_ index: Int) -> String {
+                let column = table.columns[index]
+                switch column.totalRule {
+                case .text(let text)?: return digits(text, column: column)
+                case .average?: return totals[index].map { format($0, column: column, places: max(places[index], 2)) } ?? ""
+                case .count?: return totals[index].map { format($0, column: column, places: 0) } ?? ""
+                case nil, .blank?: return ""
+                default: return totals[index].map { format($0, column: column, places: places[index]) } ?? ""
+                }
             }
+            // The label spans the columns before the first total; a total in the first column
+            // follows the label in its cell rather than being dropped.
+            let first = table.columns.indices.first { table.columns[$0].totalRule != nil && table.columns[$0].totalRule != .blank }
+            let span = max(1, first ?? 1)
+            let firstTotal = first == 0 ? total(0) : ""
+            var cells = [cell(firstTotal.isEmpty ? label : label + " " + firstTotal, colspan: span)]
+            for index in span..<table.columns.count { cells.append(cell(total(index))) }
             foot = [["cells": cells]]
         }
         return [
@@ -206,34 +219,39 @@ extension ViewModelBuilder {
         }
     }
 
-    private func format(index: Int, of row: [String], in table: TableData) -> String {
+    /// Digits as the document says, unless the column keeps Arabic digits.
+    private func digits(_ text: String, column: ColumnData) -> String { column.arabicDigits ? text : digits(text) }
+
+    private func format(index: Int, of row: [String], in table: TableData, places: Int) -> String {
         let value = index < row.count ? row[index] : ""
-        let kind = table.columns[index].kind
-        if kind == .percent {
+        let column = table.columns[index]
+        switch column.kind {
+        case .text: return digits(value, column: column)
+        case .percent:
             // Written as given; computed from its parts where the data leaves it empty.
-            if !value.isEmpty { return digits(value) }
-            guard let of = table.columns[index].percentOf,
+            if !value.isEmpty { return digits(value, column: column) }
+            guard let of = column.percentOf,
                   let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
                                                     whole: table.amount(row: row, column: of.whole - 1)) else { return "-" }
-            return share.formatted(places: 2, thaiDigits: common.thaiDigits)
-        }
-        switch kind {
-        case .text: return digits(value)
-        case .percent: return value
+            return format(share, column: column, places: 2)
         case .tick:
             // A tick as the office writes it: ✓ (or true, yes, 1), or the slash many forms ask for.
             if value == "/" { return "/" }
             return ["true", "yes", "✓", "1"].contains(value.lowercased()) ? "✓" : ""
         case .number, .amount:
-            guard let amount = try? Amount(parsing: value) else { return value.isEmpty ? "-" : digits(value) }
-            return format(amount, kind: kind)
+            // An empty cell is empty; `-` as written; a number as precise as its column.
+            guard let amount = try? Amount(parsing: value) else { return digits(value, column: column) }
+            return format(amount, column: column, places: places)
         }
     }
 
-    private func format(_ amount: Amount, kind: ColumnData.Kind) -> String {
-        if kind == .percent { return amount.formatted(places: 2, thaiDigits: common.thaiDigits) }
-        if amount.isZero { return "-" }
-        let places = kind == .amount && amount.toPlaces(2).fractionDigits != "00" ? 2 : 0
-        return amount.formatted(places: kind == .number ? nil : places, thaiDigits: common.thaiDigits)
+    /// A number of a column: zero as the column says, thousands separated, as many fraction
+    /// digits as the column's numbers have (money: none or two).
+    private func format(_ amount: Amount, column: ColumnData, places: Int) -> String {
+        let thai = common.thaiDigits && !column.arabicDigits
+        if column.kind == .percent { return amount.formatted(places: 2, thaiDigits: thai) }
+        if amount.isZero, column.zero != "๐" { return column.zero }
+        let shown = column.kind == .amount ? (places > 0 || amount.toPlaces(2).fractionDigits != "00" ? 2 : 0) : places
+        return amount.formatted(places: shown, thaiDigits: thai)
     }
 }

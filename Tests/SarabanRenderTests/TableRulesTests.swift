@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// Tables as offices make them: a total row with a rule for each column, none dropped; numbers
+/// as precise as the data; zero and empty as the column says; Arabic digits where asked.
+@Suite("Table rules")
+struct TableRulesTests {
+    static let letter = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+
+    /// The text of the attachment page holding a table with `columns` and `rows`.
+    func tablePage(columns: String, rows: String) throws -> (ProcessResult, String) {
+        let folder = temporaryDirectory()
+        let data = Self.letter + """
+            attachments:
+              - title: ตารางทดสอบ
+                content:
+                  - table:
+                      columns:
+            \(columns)
+                      rows:
+            \(rows)
+
+            """
+        try data.write(toFile: folder + "/t.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/t.yaml", "-o", folder + "/t.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        return (result, result.status == 0 ? try pdfText(folder + "/t.pdf", page: 2) : "")
+    }
+
+    @Test func everyTotalRuleHasItsCellAndNoneIsDropped() throws {
+        let (result, text) = try tablePage(columns: """
+                        - {title: อำเภอ}
+                        - {title: เป้าหมาย, type: number, total: true}
+                        - {title: ผล, type: number, total: sum}
+                        - {title: ร้อยละ, type: percent, of: [3, 2], total: percent}
+                        - {title: เฉลี่ย, type: number, total: average}
+                        - {title: ส่ง, type: text, total: count}
+                        - {title: หมายเหตุ, total-text: ครบทุกอำเภอ}
+            """, rows: """
+                        - [เมือง, 40, 30, "", 3, ส่งแล้ว, ""]
+                        - [งาว, 60, 45, "", 4, ~, ""]
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        let total = text.split(separator: "\n").first { $0.hasPrefix("รวม") }.map(String.init) ?? ""
+        // sum 100, sum 75, 75 of 100 = 75.00 %, average 3.50, count 1, the stated text.
+        for expected in ["๑๐๐", "๗๕", "๗๕.๐๐", "๓.๕๐", "๑", "ครบทุกอำเภอ"] {
+            #expect(total.contains(expected), "total row \(total) lacks \(expected)")
+        }
+        #expect(!text.contains("null"), "an empty cell prints nothing")
+    }
+
+    @Test func numbersKeepThePrecisionTheDataGivesAndZeroPrintsAsTheColumnSays() throws {
+        let (result, text) = try tablePage(columns: """
+                        - {title: รายการ}
+                        - {title: เงิน, type: amount, total: true}
+                        - {title: จำนวน, type: number, zero: "๐", total: true}
+                        - {title: รหัส, type: number, digits: arabic}
+            """, rows: """
+                        - [ก, "1,234.50", 0, 2021]
+                        - [ข, "1,000.00", 5, 2022]
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        for expected in ["๑,๒๓๔.๕๐", "๑,๐๐๐.๐๐", "๒,๒๓๔.๕๐", "2,021", "2,022"] {
+            #expect(text.contains(expected), "\(expected) in \(text)")
+        }
+        let rowA = text.split(separator: "\n").first { $0.hasPrefix("ก") }.map(String.init) ?? ""
+        #expect(rowA.contains(" ๐ "), "zero printed as ๐: \(rowA)")
+    }
+
+    @Test func aTotalInTheFirstColumnFollowsTheLabel() throws {
+        let (result, text) = try tablePage(columns: "            - {title: จำนวน, type: number, total: true}\n            - {title: หมายเหตุ}",
+                                           rows: "            - [3, ก]\n            - [4, ข]")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(text.contains("รวม ๗"), "\(text)")
+    }
+
+    @Test("a total rule or a number that cannot be used is an error naming it", arguments: [
+        ("            - {title: a, type: number, total: most}", "            - [1]", ["columns[1].total", "\"most\" is not a total rule"]),
+        ("            - {title: a, type: number, total: percent}", "            - [1]", ["columns[1].of", "total: percent"]),
+        ("            - {title: a, type: number}\n            - {title: b}", "            - [1, x]\n            - [สอง, y]", ["rows[2][1]", "\"a\" holds numbers"]),
+    ])
+    func badRules(columns: String, rows: String, expected: [String]) throws {
+        let (result, _) = try tablePage(columns: columns, rows: rows)
+        #expect(result.status == 1)
+        for part in expected { #expect(result.stderr.contains(part), "\(result.stderr) lacks \(part)") }
+    }
+}
