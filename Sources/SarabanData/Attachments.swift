@@ -40,10 +40,13 @@ public struct TableData: @unchecked Sendable, Equatable {
     /// In a mail merge, each recipient's copy keeps only the rows whose `column` (1-based) is named
     /// in the recipient's `field` (each district sees its own line of the allocation table).
     public var rowsFor: (field: String, column: Int)?
+    /// Never split (`keep-together: true`), as a source document keeps it: moved whole to the
+    /// next page when it fits one.
+    public var keepTogether = false
 
     public static func == (lhs: TableData, rhs: TableData) -> Bool {
         lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
-            && lhs.totalLabel == rhs.totalLabel && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
+            && lhs.totalLabel == rhs.totalLabel && lhs.keepTogether == rhs.keepTogether && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
     }
 
     /// The table as one recipient sees it: their rows only, totals of those rows (the stated
@@ -283,9 +286,11 @@ extension DataLoader {
             rowsFor = (try spec.requiredString("field", example: "name"), column)
             try spec.finish()
         }
-        return TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
+        var table = TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
                          line: r.line, rowsFor: rowsFor)
+        table.keepTogether = try r.bool("keep-together") ?? false
+        return table
     }
 
     /// `total:` true/sum, percent, average, count or blank; `total-text:` a stated text.

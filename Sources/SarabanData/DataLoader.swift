@@ -50,13 +50,15 @@ public struct DataLoader {
 
     func common(_ r: FieldReader) throws -> CommonFields {
         let readingName = try r.choice("baht-reading", from: ThaiNumberReading.allCases.map(\.rawValue))
-        return CommonFields(
+        var fields = CommonFields(
             specimen: try r.bool("specimen") ?? false,
             urgency: try r.choice("urgency", from: Self.urgencies),
             secrecy: try r.choice("secrecy", from: Self.secrecies),
             thaiDigits: try r.bool("thai-digits") ?? true,
             reading: readingName.flatMap(ThaiNumberReading.init(rawValue:)) ?? .royalSociety,
             amounts: try r.amounts("amounts").map { (name: $0.0, amount: $0.1) })
+        fields.keepTablesTogether = try r.bool("keep-tables-together") ?? false
+        return fields
     }
 
     private func letter(_ r: FieldReader, circular: Bool) throws -> Letter {

@@ -58,6 +58,10 @@ public struct CommonFields: Sendable, Equatable {
     public var reading: ThaiNumberReading
     /// Named amounts that the prose quotes as `{{name}}`, each written with its baht text.
     public var amounts: [(name: String, amount: Amount)]
+    /// Every table that fits a page moves to the next page whole rather than split
+    /// (`keep-tables-together: true`, as some sources print them); by default a table splits
+    /// where moving it would leave more than a quarter of the page empty.
+    public var keepTablesTogether = false
 
     public static func == (lhs: CommonFields, rhs: CommonFields) -> Bool {
         lhs.specimen == rhs.specimen && lhs.urgency == rhs.urgency && lhs.secrecy == rhs.secrecy

@@ -12,6 +12,10 @@ public struct Table: Sendable, Equatable {
     /// A named table style from the style file (`roster-plain`: the borderless columns of an
     /// attendance list); nil for a bordered grid.
     public var style: String?
+    /// The table is never split (`<table keep="together">`): it moves to the next page whole
+    /// when it fits one, as the source document does; otherwise a short table splits where a
+    /// move would leave more than a quarter of the page empty.
+    public var keepTogether = false
 
     public init(caption: [[Span]] = [], columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
         self.caption = caption; self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style

@@ -41,7 +41,14 @@ struct TableBuilder {
             return TableColumn(width: width, align: align)
         }
         let caption = node.elements.filter { $0.name == "caption" }.map(builder.spans)
-        return Table(caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
+        var table = Table(caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
+        if let keep = node.attributes["keep"] {
+            guard keep == "together" else {
+                throw MarkupError(line: node.line, message: "<table keep=\"\(keep)\">: expected keep=\"together\"")
+            }
+            table.keepTogether = true
+        }
+        return table
     }
 
     private func cell(_ node: XMLNode) throws -> TableCell {

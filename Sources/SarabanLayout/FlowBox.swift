@@ -9,6 +9,9 @@ struct FlowBox {
     var spaceBefore: Double = 0
     /// The box may not end a page: it goes to the next page with the box after it.
     var keepWithNext = false
+    /// The keep is a preference (a short table's rows keep together), given up when keeping
+    /// would leave more than a quarter of the page empty; otherwise it is a rule.
+    var keepIsSoft = false
     /// Items with y relative to the box top.
     var items: [PageItem]
     /// The text of the box's first line, for the continuation marker (คำต่อ) of the page before it.

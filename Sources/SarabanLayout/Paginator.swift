@@ -85,8 +85,23 @@ struct Paginator {
             let space = onPage.isEmpty ? 0 : box.spaceBefore
             if !onPage.isEmpty, y + space + box.height > bottomLimit() + 0.01 {
                 let placed = flow(pages[pages.count - 1])
-                var keep = placed.count
-                while keep > 0, boxes[placed[keep - 1].box].keepWithNext || boxes[placed[keep - 1].box].height == 0 { keep -= 1 }
+                func chainStart(soft: Bool) -> Int {
+                    var keep = placed.count
+                    while keep > 0 {
+                        let previous = boxes[placed[keep - 1].box]
+                        guard (previous.keepWithNext && (soft || !previous.keepIsSoft)) || previous.height == 0 else { break }
+                        keep -= 1
+                    }
+                    return keep
+                }
+                var keep = chainStart(soft: true)
+                // A table kept together for looks moves whole only when that leaves less than a
+                // quarter of the page empty; otherwise it starts here and splits.
+                if keep < placed.count {
+                    let geometry = pages[pages.count - 1].geometry
+                    let quarter = (geometry.height - geometry.top - geometry.bottom) / 4
+                    if bottomLimit() - placed[keep].y > quarter { keep = chainStart(soft: false) }
+                }
                 if keep > 0, keep < placed.count {
                     let firstMoved = placed[keep].box
                     pages[pages.count - 1].placements.removeAll { $0.box >= firstMoved && !boxes[$0.box].isOverlay }

@@ -59,18 +59,26 @@ struct TableLayout {
                 }
             }
         }
-        // A short table is not split: it moves to the next page whole.
+        // A short table prefers not to split: it moves to the next page whole, unless that would
+        // leave more than a quarter of this page empty (the paginator decides).
         let height = result.reduce(0) { $0 + $1.height }
         if height <= style.table.keepTogetherHeight.points {
-            for i in result.indices.dropLast() { result[i].keepWithNext = true }
+            for i in result.indices.dropLast() where !result[i].keepWithNext {
+                result[i].keepWithNext = true
+                result[i].keepIsSoft = !table.keepTogether
+            }
         }
+        // Split or not, the first two body rows go together: one row under a header is no table.
+        let firstBody = table.head.isEmpty ? 0 : 1
+        if result.count - firstBody >= 3 { result[firstBody].keepWithNext = true; result[firstBody].keepIsSoft = false }
         // The total follows at least one body row onto its page.
         if !table.foot.isEmpty {
             let firstFoot = result.count - rowGroups(sections[2], rows: table.foot.count).count
-            for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true }
+            for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true; result[i].keepIsSoft = false }
         } else if result.count - (table.head.isEmpty ? 0 : 1) >= 2 {
             // Nor does the last row (often a total typed as a row): the row before it goes along.
             result[result.count - 2].keepWithNext = true
+            result[result.count - 2].keepIsSoft = false
         }
         return result
     }

@@ -22,6 +22,8 @@ extension ViewModelBuilder {
             }
         do {
             return [
+                // Minutes attached to a letter keep their own choice for their tables.
+                "keep-together": common.keepTablesTogether,
                 "minutes-title": minutes.title.map(digits),
                 "minutes-session": minutes.session.map { [digits("ครั้งที่ \($0)")] } ?? [],
                 "minutes-date": dateLine,

@@ -49,6 +49,8 @@ struct ViewModelBuilder {
     func commonValues(title: String, author: String, date: ThaiDate) -> [String: Any] {
         var values: [String: Any] = [
             "specimen": common.specimen,
+            // Tables made elsewhere than `table()` (Markdown pipe tables) find it here.
+            "keep-together": common.keepTablesTogether,
             "title": digits(title),
             "author": digits(author),
             "iso-date": "\(date.year)-\(String(twoDigits: date.month))-\(String(twoDigits: date.day))",
@@ -208,6 +210,7 @@ extension ViewModelBuilder {
             "widths": table.columns.map { $0.width ?? "*" }.joined(separator: ","),
             "aligns": table.columns.map { $0.align ?? defaultAlign($0.kind) }.joined(separator: ","),
             "head-rows": head, "body-rows": body, "foot-rows": foot,
+            "keep-together": table.keepTogether || common.keepTablesTogether,
         ]
     }
 

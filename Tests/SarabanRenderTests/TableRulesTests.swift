@@ -83,4 +83,52 @@ struct TableRulesTests {
         #expect(result.status == 1)
         for part in expected { #expect(result.stderr.contains(part), "\(result.stderr) lacks \(part)") }
     }
+
+    /// A letter whose attachment holds `paragraphs` lines of text, then a 12-row table.
+    func splitCase(paragraphs: Int, keep: Bool) throws -> String {
+        let folder = temporaryDirectory()
+        let filler = (0..<paragraphs).map { _ in "      - text: ข้อความบรรทัดเดียว" }.joined(separator: "\n")
+        let rows = (1...12).map { "            - [\($0), อำเภอที่ \($0), \($0 * 10)]" }.joined(separator: "\n")
+        let data = Self.letter + (keep ? "keep-tables-together: true\n" : "") + """
+            attachments:
+              - title: ตาราง
+                content:
+            \(filler)
+                  - table:
+                      columns: [ที่, อำเภอ, {title: จำนวน, type: number}]
+                      rows:
+            \(rows)
+
+            """
+        try data.write(toFile: folder + "/t.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/t.yaml", "-o", folder + "/t.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        return folder + "/t.pdf"
+    }
+
+    /// The attachment's pages (after the letter's one) that hold the table's header, and its last row.
+    func tablePages(_ pdf: String) throws -> (header: [Int], lastRow: Int?) {
+        let pages = Int(try pdfInfo(pdf)["Pages"] ?? "0") ?? 0
+        var header: [Int] = []
+        var lastRow: Int?
+        for page in 2...max(2, pages) {
+            let text = try pdfText(pdf, page: page)
+            if text.contains("อำเภอ จำนวน") || text.contains("ที่ อำเภอ") { header.append(page) }
+            if text.contains("อำเภอที่ ๑๒") { lastRow = page }
+        }
+        return (header, lastRow)
+    }
+
+    @Test func aTableMovesWholeOnlyWhenThatLeavesLessThanAQuarterOfThePageEmpty() throws {
+        // About half a page of text: moving the table would leave half a page empty, so it starts
+        // there and splits, its header repeated.
+        let split = try tablePages(try splitCase(paragraphs: 18, keep: false))
+        #expect(split.header == [2, 3], "header on both pages: \(split)")
+        // Nearly a full page of text: less than a quarter is left, the table moves whole.
+        let moved = try tablePages(try splitCase(paragraphs: 32, keep: false))
+        #expect(moved.header.count == 1 && moved.header.first == moved.lastRow, "whole on one page: \(moved)")
+        // Asked to keep tables together, it moves whole even from half a page.
+        let kept = try tablePages(try splitCase(paragraphs: 18, keep: true))
+        #expect(kept.header == [3] && kept.lastRow == 3, "whole on the next page: \(kept)")
+    }
 }
