@@ -202,7 +202,12 @@ public final class FieldReader {
                 if let mapping = cell.mapping { return .fields(FieldReader(mapping: mapping, path: "\(rowPath)[\(c + 1)]", file: file)) }
                 // An empty cell (`~`, `null`, nothing) is empty, never the word null.
                 if let scalar = cell.scalar, scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return .text("") }
-                return .text(cell.scalar?.string ?? "")
+                // A list in a cell, or lines typed in a block (`|`): one line each (U+2028 breaks the line).
+                if let items = cell.sequence { return .text(items.compactMap { $0.scalar?.string }.joined(separator: "\u{2028}")) }
+                let text = cell.scalar?.string ?? ""
+                guard text.contains("\n") else { return .text(text) }
+                return .text(text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+                    .joined(separator: "\u{2028}"))
             }
         }
     }

@@ -110,12 +110,16 @@ struct DocumentBuilder {
     }
 
     /// Text with `<b>` emphasis, whitespace folded across the whole paragraph.
+    /// `<br/>`: the line ends here (U+2028, LINE SEPARATOR, which Pango breaks at).
+    let lineSeparator = "\u{2028}"
+
     func spans(_ node: XMLNode) -> [Span] {
         var result: [Span] = []
         func walk(_ n: XMLNode, bold: Bool) {
             for child in n.children {
                 switch child {
                 case .text(let t): result.append(Span(t, bold: bold))
+                case .element(let e) where e.name == "br": result.append(Span(lineSeparator, bold: bold))
                 case .element(let e): walk(e, bold: bold || e.name == "b")
                 }
             }
@@ -129,6 +133,12 @@ struct DocumentBuilder {
             for scalar in span.text.unicodeScalars {
                 if isFoldedSpace(scalar) {
                     if !previousEndedInSpace { scalars.append(" "); previousEndedInSpace = true }
+                } else if scalar == "\u{2028}" {
+                    // A line break: no space before it, none after it.
+                    if scalars.last == " " { scalars.removeLast() } else if scalars.isEmpty, folded.last?.text.last == " " {
+                        folded[folded.count - 1].text.removeLast()
+                    }
+                    scalars.append(scalar); previousEndedInSpace = true
                 } else {
                     scalars.append(scalar); previousEndedInSpace = false
                 }

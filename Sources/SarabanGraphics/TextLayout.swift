@@ -229,7 +229,9 @@ public final class TextLayout {
             case .right: x = lineIndent + available - lineWidth
             }
             let nextStartsParagraph: Bool
-            if i + 1 < count {
+            // A line ended by a line break (U+2028, `<br/>`) is set like a paragraph's last.
+            let endsWithBreak = length >= 3 && utf8[(start + length - 3)..<(start + length)].elementsEqual([0xE2, 0x80, 0xA8])
+            if i + 1 < count, !endsWithBreak {
                 nextStartsParagraph = pango_layout_get_line_readonly(layout, Int32(i + 1))!.pointee.is_paragraph_start != 0
             } else {
                 nextStartsParagraph = true

@@ -148,13 +148,15 @@ extension MarkdownTree.Element {
     /// Text runs, bold where Markdown said `**`.
     var spans: [ProseSpan] { Self.spans(of: children) }
 
-    /// Text runs of a stretch of nodes; line ends read as spaces.
+    /// Text runs of a stretch of nodes; soft line ends read as spaces, a hard line break (two
+    /// spaces or `\` at the end of a line) as U+2028, which ends the line where it stands.
     static func spans<Nodes: Sequence>(of nodes: Nodes) -> [ProseSpan] where Nodes.Element == MarkdownTree.Node {
         var result: [ProseSpan] = []
         func walk<Children: Sequence>(_ children: Children, bold: Bool) where Children.Element == MarkdownTree.Node {
             for child in children {
                 switch child {
                 case .text(let text): result.append(ProseSpan(text, bold: bold))
+                case .element(let element) where element.name == "br": result.append(ProseSpan("\u{2028}", bold: bold))
                 case .element where child.isLineEnd: result.append(ProseSpan(" ", bold: bold))
                 case .element(let element): walk(element.children, bold: bold || element.name == "strong" || element.name == "b")
                 }

@@ -131,4 +131,22 @@ struct TableRulesTests {
         let kept = try tablePages(try splitCase(paragraphs: 18, keep: true))
         #expect(kept.header == [3] && kept.lastRow == 3, "whole on the next page: \(kept)")
     }
+
+    @Test func aListOrLinesInACellPrintOneUnderAnother() throws {
+        let (result, text) = try tablePage(columns: "            - ที่\n            - ข้อสั่งการ", rows: """
+                        - - 1
+                          - - ๑. ให้ทุกอำเภอเร่งรัดการเบิกจ่ายงบประมาณ
+                            - ๒. ให้รายงานผลทุกวันที่ ๕ ของเดือน
+                        - - 2
+                          - |
+                            ๑. ติดตามโครงการ
+                            ๒. สรุปผลส่งจังหวัด
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        for item in ["๑. ให้ทุกอำเภอเร่งรัดการเบิกจ่ายงบประมาณ", "๒. ให้รายงานผลทุกวันที่ ๕ ของเดือน", "๑. ติดตามโครงการ", "๒. สรุปผลส่งจังหวัด"] {
+            #expect(lines.contains { $0.hasSuffix(item) }, "\(item) on a line of its own: \(lines)")
+        }
+        #expect(!text.contains("\u{2028}"), "the break is not in the text layer")
+    }
 }
