@@ -73,6 +73,7 @@ public struct DataChecks {
     func prose(_ text: String, line: Int?, field: String) -> [DataError] {
         var result: [DataError] = []
         var numbering = NumberingTracker()
+        var previousItem: String?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = line.map { $0 + offset }
             func finding(_ message: String) { result.append(DataError(file: file, line: lineNumber, field: field, message: message)) }
@@ -83,8 +84,30 @@ public struct DataChecks {
             if lineText.containsBytes(of: " บาท (") { for problem in bahtTextProblems(in: lineText) { finding(problem) } }
             if let problem = resolutionLabelProblem(in: lineText) { finding(problem) }
             if let problem = numbering.next(lineText) { finding(problem) }
+            if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) { finding(problem) }
+            previousItem = Self.itemNumber(lineText)
         }
         return result
+    }
+
+    /// `๑.`, `๑.๑`, `๑)`, `(๑)` opening a line, if it does.
+    static func itemNumber(_ line: String) -> String? {
+        guard let marker = line.split(separator: " ", maxSplits: 1).first.map(String.init) else { return nil }
+        let digits = marker.unicodeScalars.filter { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
+        let rest = marker.unicodeScalars.filter { !(("0"..."9").contains($0) || ("๐"..."๙").contains($0)) }
+        guard !digits.isEmpty, rest.allSatisfy({ ".()".unicodeScalars.contains($0) }), marker.count <= 12,
+              marker.hasSuffix(".") || marker.hasSuffix(")") || marker.contains(".") else { return nil }
+        return marker
+    }
+
+    /// A line typed right under a numbered item, with no number of its own and no indent: it
+    /// prints as a paragraph of its own, which may not be what the writer meant.
+    func lineUnderItemProblem(_ line: String, item: String) -> String? {
+        guard let first = line.unicodeScalars.first, first != " ", first != "\t", first != "#", first != "|", first != "-",
+              first != "`", first != ">", Self.itemNumber(line) == nil,
+              !line.hasPrefix("มติ"), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        return "this line is typed under item \(ThaiDigits.toThai(item)) with no number of its own: it prints as a paragraph of its own; "
+            + "to continue the item, join it to the item's line (an editor wraps long lines by itself); leave a blank line above it to say it is a paragraph"
     }
 
     /// `วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒` whose weekday is not the date's.

@@ -61,11 +61,7 @@ enum MarkdownBody {
                 return ["paragraph": true, "spans": builder.spanValues(spans)]
             }
         case "ol", "ul":
-            return element.elements.filter { $0.name == "li" }.enumerated().map { index, item in
-                let number = element.name == "ol" ? builder.digits("\(index + 1).") : "-"
-                return ["item": true, "number": number, "level": element.name == "ol" ? 1 : 2,
-                        "tight": index > 0 && element.isTight, "spans": builder.spanValues(item.spans)]
-            }
+            return listItems(element, level: element.name == "ol" ? 1 : 2, builder: builder)
         case "table":
             let rows = element.descendants("tr")
             let head = rows.filter { !$0.descendants("th").isEmpty }
@@ -94,16 +90,53 @@ enum MarkdownBody {
         }
     }
 
+    /// A Markdown list's items, nested lists under their item one level deeper: each item's own
+    /// text (its paragraphs joined), never its sub-items' glued to it.
+    static func listItems(_ list: MarkdownTree.Element, level: Int, builder: ViewModelBuilder) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        for (index, item) in list.elements.filter({ $0.name == "li" }).enumerated() {
+            let number = list.name == "ol" ? builder.digits("\(index + 1).") : "-"
+            let own = item.children.filter { node in
+                if case .element(let element) = node { return element.name != "ul" && element.name != "ol" }
+                return true
+            }
+            // A loose item's text is in paragraphs; a tight one's is inline.
+            var spans: [ProseSpan] = []
+            for node in own {
+                let piece: [ProseSpan]
+                if case .element(let element) = node, element.name == "p" { piece = element.spans } else { piece = MarkdownTree.Element.spans(of: [node]) }
+                if !spans.isEmpty, !piece.isEmpty { spans.append(ProseSpan(" ", bold: false)) }
+                spans += piece
+            }
+            result.append(["item": true, "number": number, "level": level,
+                           "tight": index > 0 && list.isTight, "spans": builder.spanValues(spans)])
+            for nested in item.elements where nested.name == "ul" || nested.name == "ol" {
+                result += listItems(nested, level: level + 1, builder: builder).enumerated().map { offset, value in
+                    var value = value
+                    if offset == 0 { value["tight"] = list.isTight }
+                    return value
+                }
+            }
+        }
+        return result
+    }
+
     /// A paragraph's lines, cut before every line that starts with an item number or a resolution
     /// label: `๑. …` typed on the line under `๒. …` is the next item of a tight list, not more text.
+    /// A line typed under an item without an item number of its own is a paragraph of its own,
+    /// as the writer sees it in the editor (`saraban check` points at such lines).
     static func pieces(of paragraph: MarkdownTree.Element) -> [[MarkdownTree.Node]] {
         let children = paragraph.children
         var pieces: [[MarkdownTree.Node]] = [[]]
+        let firstLine = MarkdownTree.Element.spans(of: children.prefix { !$0.isLineEnd }).map(\.text).joined()
+        var inItem = ProseParser.itemMarker(firstLine) != nil
         for (index, child) in children.enumerated() {
             if case .element(let element) = child, element.name == "softbreak" {
                 let line = MarkdownTree.Element.spans(of: children[(index + 1)...].prefix { !$0.isLineEnd }).map(\.text).joined()
-                if ProseParser.itemMarker(line) != nil || resolutionLabels.contains(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + ":") }) {
+                let isItem = ProseParser.itemMarker(line) != nil
+                if isItem || inItem || resolutionLabels.contains(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + ":") }) {
                     pieces.append([])
+                    inItem = isItem
                     continue
                 }
             }

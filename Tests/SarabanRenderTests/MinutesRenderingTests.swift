@@ -52,6 +52,49 @@ struct MinutesRenderingTests {
     }
 }
 
+@Suite("Lists in minutes")
+struct NestedListTests {
+    static let minutes = """
+        ---
+        type: minutes
+        title: [รายงานการประชุม]
+        session: 1/2562
+        date: 2019-08-30
+        place: ห้องประชุม
+        ---
+        ## ระเบียบวาระที่ ๑ เรื่องทดสอบ
+
+        ผู้ได้รับรางวัล ได้แก่
+        - ระดับจังหวัด
+          - นางมยุเรศ ใจดี
+          - นายสมชาย รักงาน
+        - ระดับอำเภอ
+          1. นางสาวก ขค
+
+        ๑. ข้อแรก
+        บรรทัดใต้ข้อแรก
+
+        """
+
+    @Test func subItemsStandUnderTheirItemOneLevelDeeperNeverGluedOn() throws {
+        let folder = temporaryDirectory()
+        try Self.minutes.write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let words = try pdfWords(folder + "/m.pdf")
+        func x(_ text: String) -> Double? { words.first { $0.text == text }?.xMin }
+        let parent = try #require(x("ระดับจังหวัด")), child = try #require(x("นางมยุเรศ")), sibling = try #require(x("ระดับอำเภอ"))
+        #expect(abs(parent - sibling) < 1, "items of one list align")
+        #expect(child > parent + 10, "a sub-item is indented under its item: \(child) vs \(parent)")
+        #expect(!words.contains { $0.text.contains("ระดับจังหวัดนาง") }, "never glued")
+        // The line typed under ๑. is a paragraph of its own, on a line of its own.
+        let item = try #require(words.first { $0.text == "ข้อแรก" }), under = try #require(words.first { $0.text.hasPrefix("บรรทัดใต้ข้อแรก") })
+        #expect(under.yMin > item.yMax, "on the next line")
+        let check = try run(sarabanBinary, ["check", folder + "/m.md"])
+        #expect(check.stdout.contains("m.md:18: body: this line is typed under item ๑."), "\(check.stdout)")
+    }
+}
+
 @Suite("Checking the data")
 struct CheckCommandTests {
     @Test func checkReportsTheSeedsRealInconsistencies() throws {
