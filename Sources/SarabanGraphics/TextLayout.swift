@@ -71,9 +71,7 @@ public final class TextLayout {
         pango_layout_set_font_description(layout, description.pointer)
         if let width {
             pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-            // A word longer than the line (a 10,000-letter run, a pasted hash) is broken between
-            // letters rather than run off the page; every other line breaks between words.
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD)
         }
         pango_layout_set_indent(layout, Int32(indent * Double(PANGO_SCALE)))
         switch alignment {
@@ -110,6 +108,14 @@ public final class TextLayout {
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
         readLines(indent: indent)
+        // A word longer than the line (a 10,000-letter run, a pasted hash, a column squeezed
+        // below its widest word) is broken between letters rather than run past the edge; all
+        // other text keeps breaking between words only.
+        if let width, lines.contains(where: { $0.x + $0.width > width + 0.5 }) {
+            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            lines.removeAll()
+            readLines(indent: indent)
+        }
         if alignment == .thaiDistributed, width != nil {
             for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, unspaced: unspaced) }
         }

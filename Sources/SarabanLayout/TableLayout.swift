@@ -1,5 +1,6 @@
 import SarabanDocument
 import SarabanGraphics
+import ThaiText
 
 /// Lays a bordered table out as flow boxes: the header rows as one box (repeated at the top of
 /// every page the table runs onto), then one box per body row, then the total rows, which never
@@ -127,7 +128,13 @@ struct TableLayout {
                 // The narrowest a cell can be is its widest unbreakable stretch (a Thai word, not a
                 // space-separated phrase); the widest, the whole text on one line.
                 let line = setter.line(text, size: textSize, bold: bold)
-                minimum[placed.column] = max(minimum[placed.column], line.widestUnbreakableWidth + 2 * padding)
+                // A heading never breaks inside a word or a protected stretch ((ครัวเรือน), a
+                // date): its column is at least as wide as the widest of them.
+                let unbreakable = index == 0
+                    ? setter.layout([Span(text)], width: 100_000, size: textSize, bold: bold,
+                                    protectingUpTo: ThaiLineBreakRules.maximumLength).widestUnbreakableWidth
+                    : line.widestUnbreakableWidth
+                minimum[placed.column] = max(minimum[placed.column], unbreakable + 2 * padding)
                 if index != 0 {
                     if !text.isEmpty { natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding) }
                 } else {
@@ -158,8 +165,10 @@ struct TableLayout {
             let fair = max(room / Double(auto.count), room * 0.4)
             var short = auto.filter { widths[$0] <= fair }
             var long = auto.filter { widths[$0] > fair }
-            // When even the short ones do not fit (many narrow columns), all of them shrink together.
-            if long.isEmpty || short.reduce(0.0, { $0 + widths[$1] }) >= room { short = []; long = auto }
+            // When even the short ones do not fit (many narrow columns), all of them shrink together;
+            // so do they when keeping them whole would squeeze a long column below its widest word.
+            let longMinimum = long.reduce(0.0) { $0 + minimum[$1] }
+            if long.isEmpty || short.reduce(0.0, { $0 + widths[$1] }) + longMinimum >= room { short = []; long = auto }
             let left = room - short.reduce(0.0) { $0 + widths[$1] }
             let minTotal = long.reduce(0.0) { $0 + minimum[$1] }
             let longTotal = long.reduce(0.0) { $0 + widths[$1] }
@@ -239,7 +248,8 @@ struct TableLayout {
                     return (line, alignment == .center ? slack / 2 : alignment == .right ? slack : 0)
                 }
             }
-            return (setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold), 0)
+            return (setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold,
+                                  protectingUpTo: header ? ThaiLineBreakRules.maximumLength : nil), 0)
         }
         func needed(_ index: Int) -> Double { Double(max(1, layouts[index].layout.lines.count)) * pitch + 2 * padding }
         // Row heights: single-row cells first, then spanning cells stretch their last row.

@@ -16,6 +16,7 @@ final class TextLayoutCache {
         var alignment: TextAlignment
         var size: Double
         var tabStop: Double?
+        var protectingUpTo: Int? = nil
 
         // The text by its bytes: Swift hashes and compares strings after normalising them,
         // slow on Thai, and two texts that differ only in encoding may as well be laid out twice.
@@ -30,10 +31,12 @@ final class TextLayoutCache {
             hasher.combine(alignment)
             hasher.combine(size)
             hasher.combine(tabStop)
+            hasher.combine(protectingUpTo)
         }
 
         static func == (a: Key, b: Key) -> Bool {
             a.width == b.width && a.indent == b.indent && a.alignment == b.alignment && a.size == b.size && a.tabStop == b.tabStop
+                && a.protectingUpTo == b.protectingUpTo
                 && a.runs.count == b.runs.count
                 && zip(a.runs, b.runs).allSatisfy { $0.bold == $1.bold && $0.text.utf8.elementsEqual($1.text.utf8) }
         }

@@ -9,17 +9,21 @@ struct TextSetter {
     let style: Style
     let cache: TextLayoutCache
 
+    /// - Parameter protectingUpTo: the longest stretch (in letters) kept on one line; by default
+    ///   as many letters as the width holds at most (a table's heading, whose column was made
+    ///   wide enough for its stretches, keeps them all).
     func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                size: Double? = nil, bold: Bool = false, tabStop: Double? = nil) -> TextLayout {
+                size: Double? = nil, bold: Bool = false, tabStop: Double? = nil, protectingUpTo: Int? = nil) -> TextLayout {
         // A width computed from nothing (an empty column) is at least a point, never NaN.
         let width = width.map { $0.isFinite ? max($0, 1) : 1 }
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
         let fontSize = (size ?? style.font.size.points) * style.font.scale
-        let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop)
+        let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop,
+                                      protectingUpTo: protectingUpTo)
         return cache.layout(for: key) {
             let text = runs.map(\.text).joined()
             // A protected stretch must fit its line: at most about as many letters as the width holds.
-            let letters = width.map { Int($0 / (fontSize * 0.55)) } ?? 0
+            let letters = protectingUpTo ?? width.map { Int($0 / (fontSize * 0.55)) } ?? 0
             var noBreak = width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters)
             func make() -> TextLayout {
                 TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,

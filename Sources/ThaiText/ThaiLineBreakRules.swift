@@ -18,6 +18,8 @@ public enum ThaiLineBreakRules {
     static let titles = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร."]
     /// Titles that begin words that are not names (นายอำเภอ is a position).
     static let notNames = ["นายอำเภอ", "นายก", "นายทะเบียน", "นายช่าง", "นายสัตวแพทย์", "นายจ้าง", "นางพยาบาล"]
+    /// The longest bracketed word kept whole, in characters: `(ครัวเรือน)` is 11.
+    static let bracketedWordLength = 14
     /// How much of the word before ๆ is kept with it.
     static let repeatTail = 12
 
@@ -161,6 +163,10 @@ public enum ThaiLineBreakRules {
                 let before = String(decoding: word.text[word.start..<first.lowerBound], as: UTF8.self).unicodeScalars.suffix(3)
                 protect(first.lowerBound - String(String.UnicodeScalarView(before)).utf8.count, last.upperBound)
             }
+            // (ครัวเรือน), (คน), (คลัสเตอร์): a short word in brackets (a unit) is one word; a
+            // bracketed phrase breaks like any text
+            if word.text.first == UInt8(ascii: "("), word.text.last == UInt8(ascii: ")"), word.text.count > 2,
+               word.scalars.count <= bracketedWordLength { protect(word.start, word.end) }
             // นางสาวศศิธร อินทกุล
             if let next, let title = titleBytes.first(where: { word.hasPrefix($0) }), word.text.count > title.count,
                !notNameBytes.contains(where: { word.hasPrefix($0) }), isThaiName(word), isThaiName(next) {

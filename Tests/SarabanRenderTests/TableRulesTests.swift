@@ -149,4 +149,15 @@ struct TableRulesTests {
         }
         #expect(!text.contains("\u{2028}"), "the break is not in the text layer")
     }
+
+    @Test func headingsNeverBreakInsideAWordOrBrackets() throws {
+        let headings = ["จำนวน (ครัวเรือน)", "ผ่าน (ครัวเรือน)", "ไม่ผ่าน (ครัวเรือน)", "ร้อยละ (ครัวเรือน)", "คงเหลือ (ครัวเรือน)",
+                        "หมายเหตุการดำเนินงานของอำเภอ", "ข้อเสนอแนะเพิ่มเติม"]
+        let columns = "            - ที่\n            - อำเภอ\n" + headings.map { "            - {title: \"\($0)\"}" }.joined(separator: "\n")
+        let (result, text) = try tablePage(columns: columns, rows: "            - [1, เมืองลำปาง, 6, 6, 0, 0, 0, ดำเนินการครบทุกครัวเรือนตามเป้าหมายที่กำหนด, ไม่มี]")
+        #expect(result.status == 0, "\(result.stderr)")
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(words.filter { $0 == "(ครัวเรือน)" }.count == 5, "every (ครัวเรือน) whole: \(words)")
+        #expect(words.contains("เพิ่มเติม"), "เพิ่มเติม whole: \(words)")
+    }
 }

@@ -105,6 +105,7 @@ struct LineBreakRulesTests {
         ("โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ ทรง", "กรมสมเด็จพระเทพรัตนราชสุดาฯ"),
         ("กลุ่มงานสารสนเทศฯ ได้จัดทำ", "ทศฯ"),
         ("เอกสาร ฯลฯ ที่", "ฯลฯ"),
+        ("จำนวน (ครัวเรือน) ที่", "(ครัวเรือน)"),
     ])
     func protects(text: String, expected: String) {
         let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
