@@ -29,6 +29,10 @@ public struct DataChecks {
             return prose(memo.body, line: memo.bodyLine, field: "body")
         case .minutes(let minutes):
             return findings(minutes)
+        case .document(let document):
+            var result: [DataError] = []
+            for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
+            return result + prose(document.body, line: document.bodyLine, field: "body")
         }
     }
 

@@ -4,7 +4,7 @@ import ThaiText
 
 /// Reads a data file (YAML, or JSON which is YAML too) into a checked document.
 public struct DataLoader {
-    public static let documentTypes = ["external-letter", "circular-letter", "memo", "minutes"]
+    public static let documentTypes = ["external-letter", "circular-letter", "memo", "minutes", "document"]
     public static let urgencies = ["ด่วน", "ด่วนมาก", "ด่วนที่สุด"]
     public static let secrecies = ["ลับ", "ลับมาก", "ลับที่สุด"]
 
@@ -32,7 +32,7 @@ public struct DataLoader {
         do { try BoundedYAML.checkText(text, file: file) } catch let error as BoundedYAML.LimitError {
             throw DataError(file: file, line: error.line, message: error.message)
         }
-        if file.hasSuffix(".md") { return .minutes(try minutesFromMarkdown(text, file: file)) }
+        if file.hasSuffix(".md") { return try fromMarkdown(text, file: file) }
         let root = try FieldReader.root(text: text, file: file)
         let type = try root.choice("type", from: Self.documentTypes)
         guard let type else {
@@ -42,6 +42,7 @@ public struct DataLoader {
         switch type {
         case "memo": result = .memo(try memo(root))
         case "minutes": result = .minutes(try minutes(root))
+        case "document": result = .document(try genericDocument(root))
         default: result = .letter(try letter(root, circular: type == "circular-letter"))
         }
         try root.finish()

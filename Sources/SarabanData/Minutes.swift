@@ -91,8 +91,9 @@ public struct AttendanceList: Sendable, Equatable {
 
 extension DataLoader {
     /// A Markdown file whose YAML front matter holds the meeting's metadata and lists.
-    func minutesFromMarkdown(_ text: String, file: String) throws -> Minutes {
-        let expectation = "a Markdown minutes file starts with YAML front matter between two `---` lines (type: minutes, date, attendees…)"
+    /// Minutes, or a generic document, written in Markdown after YAML front matter.
+    func fromMarkdown(_ text: String, file: String) throws -> DocumentData {
+        let expectation = "a Markdown file starts with YAML front matter between two `---` lines (type: minutes or document, date, title…)"
         guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else {
             throw DataError(file: file, line: 1, message: expectation)
         }
@@ -104,17 +105,18 @@ extension DataLoader {
         // Front matter lines are numbered from the file's second line.
         let root = try FieldReader.root(text: "\n" + frontMatter, file: file)
         let type = try root.choice("type", from: Self.documentTypes)
-        guard type == "minutes" else {
-            throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes; expected `type: minutes`")
+        guard type == "minutes" || type == "document" else {
+            throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes or a document; expected `type: minutes` or `type: document`")
         }
         let bodyLine = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 3
         if let line = MarkdownTree.lineNestedTooDeep(in: body) {
             throw DataError(file: file, line: bodyLine + line - 1,
-                            message: "quotes, lists or emphasis nested more than \(MarkdownTree.maximumDepth) levels deep; minutes use a few")
+                            message: "quotes, lists or emphasis nested more than \(MarkdownTree.maximumDepth) levels deep; documents use a few")
         }
-        let minutes = try minutes(root, body: body, bodyLine: bodyLine)
+        let result: DocumentData = type == "minutes" ? .minutes(try minutes(root, body: body, bodyLine: bodyLine))
+            : .document(try genericDocument(root, body: body, bodyLine: bodyLine))
         try root.finish()
-        return minutes
+        return result
     }
 
     func minutes(_ r: FieldReader, body: String? = nil, bodyLine: Int? = nil) throws -> Minutes {

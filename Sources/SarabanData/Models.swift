@@ -121,6 +121,8 @@ public enum DocumentData: Sendable, Equatable {
     case letter(Letter)
     case memo(Memo)
     case minutes(Minutes)
+    /// A document of no other type (`type: document`).
+    case document(GenericDocument)
 
     /// The built-in template for this data (`type:` field).
     public var templateName: String {
@@ -128,6 +130,7 @@ public enum DocumentData: Sendable, Equatable {
         case .letter(let letter): return letter.isCircular ? "circular-letter" : "external-letter"
         case .memo: return "memo"
         case .minutes: return "minutes"
+        case .document: return "document"
         }
     }
 }

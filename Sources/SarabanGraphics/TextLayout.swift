@@ -99,6 +99,7 @@ public final class TextLayout {
             }
             offset += length
         }
+        let bold = pango_attr_list_copy(attributes)
         for range in noBreak {
             let attribute = pango_attr_allow_breaks_new(0)!
             attribute.pointee.start_index = UInt32(range.lowerBound)
@@ -108,14 +109,23 @@ public final class TextLayout {
         pango_layout_set_attributes(layout, attributes)
         pango_attr_list_unref(attributes)
         readLines(indent: indent)
-        // A word longer than the line (a 10,000-letter run, a pasted hash, a column squeezed
-        // below its widest word) is broken between letters rather than run past the edge; all
-        // other text keeps breaking between words only.
-        if let width, lines.contains(where: { $0.x + $0.width > width + 0.5 }) {
+        // A word or a protected stretch longer than the line (a 10,000-letter run, a pasted hash,
+        // a royal name in a narrow column) is broken between letters rather than run past the
+        // edge; all other text keeps breaking between words only.
+        func overflows(by margin: Double) -> Bool { width.map { width in lines.contains { $0.x + $0.width > width + margin } } ?? false }
+        if overflows(by: 0.5) {
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
             lines.removeAll()
             readLines(indent: indent)
+            // Still wider by more than a letter: a protected stretch is longer than the line
+            // (a royal name in a narrow column); it gives way too.
+            if overflows(by: size) {
+                pango_layout_set_attributes(layout, bold)
+                lines.removeAll()
+                readLines(indent: indent)
+            }
         }
+        pango_attr_list_unref(bold)
         if alignment == .thaiDistributed, width != nil {
             for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, unspaced: unspaced) }
         }

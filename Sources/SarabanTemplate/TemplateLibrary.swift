@@ -67,6 +67,7 @@ public struct TemplateLibrary: Sendable {
         case .letter(let letter): values = try ViewModelBuilder(common: letter.common).values(for: letter)
         case .memo(let memo): values = try ViewModelBuilder(common: memo.common).values(for: memo)
         case .minutes(let minutes): values = try ViewModelBuilder(common: minutes.common).values(for: minutes)
+        case .document(let document): values = try ViewModelBuilder(common: document.common).values(for: document)
         }
         return library.render(values, withTemplate: name) ?? ""
     }

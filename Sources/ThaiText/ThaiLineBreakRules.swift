@@ -177,8 +177,9 @@ public enum ThaiLineBreakRules {
         func length(_ range: Range<Int>) -> Int { String(decoding: bytes[range], as: UTF8.self).count }
         // Each stretch must fit a line; those that run into each other are kept as one when that
         // one fits, else each on its own (a date beside a time beside an amount: each whole).
-        let kept = ranges.filter { length($0) <= maximumLength }
-            + royal.filter { length($0) <= max(maximumLength, royalNameMaximumLength) }
+        // A royal name may run past the default limit, never past the line the caller measured.
+        let royalLimit = maximumLength == Self.maximumLength ? royalNameMaximumLength : maximumLength
+        let kept = ranges.filter { length($0) <= maximumLength } + royal.filter { length($0) <= royalLimit }
         let sorted = kept.sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
         var groups: [[Range<Int>]] = []
         for range in sorted {
@@ -191,7 +192,7 @@ public enum ThaiLineBreakRules {
         var result: [Range<Int>] = []
         for group in groups {
             let merged = group[0].lowerBound..<group.map(\.upperBound).max()!
-            let limit = group.contains { royal.contains($0) } ? max(maximumLength, royalNameMaximumLength) : maximumLength
+            let limit = group.contains { royal.contains($0) } ? max(maximumLength, royalLimit) : maximumLength
             if group.count == 1 || length(merged) <= limit { result.append(merged) } else { result += group }
         }
         return result

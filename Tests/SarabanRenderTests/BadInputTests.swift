@@ -159,7 +159,7 @@ struct CommandLineTests {
     @Test func templatesAreListed() throws {
         let result = try run(sarabanBinary, ["templates"], environment: ["SARABAN_HOME": packageRoot])
         let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ")[0] }
-        #expect(names == ["circular-letter", "external-letter", "memo", "minutes"])
+        #expect(names == ["circular-letter", "document", "external-letter", "memo", "minutes"])
     }
 
     @Test func everyCommandHasHelp() throws {
@@ -206,7 +206,7 @@ struct BadMinutesAndTablesTests {
     @Test func markdownWithoutFrontMatter() throws {
         let (result, written) = try render("## ระเบียบวาระที่ ๑\nข้อความ\n")
         #expect(result.status == 1 && !written)
-        #expect(result.stderr.contains("m.md:1: a Markdown minutes file starts with YAML front matter"))
+        #expect(result.stderr.contains("m.md:1: a Markdown file starts with YAML front matter"))
     }
 
     @Test func misspeltFrontMatterFieldNamesItsLine() throws {

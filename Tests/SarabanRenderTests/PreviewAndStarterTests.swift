@@ -65,7 +65,7 @@ struct PreviewAndStarterTests {
         #expect(lines.last == "page 1 of 1")
     }
 
-    @Test("new writes a starter that renders", arguments: ["external-letter", "circular-letter", "memo", "minutes"])
+    @Test("new writes a starter that renders", arguments: ["external-letter", "circular-letter", "memo", "minutes", "document"])
     func starterRenders(type: String) throws {
         let folder = temporaryDirectory()
         #expect(try run(sarabanBinary, ["new", type, "-o", folder + "/d.yaml"], environment: env).status == 0)

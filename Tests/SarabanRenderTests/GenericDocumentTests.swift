@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `type: document`: everything that is not a letter, a memo or minutes.
+@Suite("Generic documents")
+struct GenericDocumentTests {
+    @Test func theDirectivesSummaryHasItsTitleBlockListsInCellsAndTwoSigners() throws {
+        let pdf = try renderExample("directives-summary")
+        let words = try pdfWords(pdf)
+        let text = try pdfText(pdf)
+        // Title lines, ครั้งที่ and the date line, each only because the data gives it, centred.
+        for line in ["สรุปข้อสั่งการผู้ว่าราชการจังหวัดลำปาง", "ครั้งที่ ๑๑/๒๕๖๙", "วันพุธที่ ๒๕ พฤศจิกายน ๒๕๖๙", "ข้อมูล ณ วันที่ ๒๗ พฤศจิกายน ๒๕๖๙"] {
+            #expect(text.contains(line), "\(line)")
+        }
+        let title = try #require(words.first { $0.text == "สรุปข้อสั่งการผู้ว่าราชการจังหวัดลำปาง" })
+        #expect(abs((title.xMin + title.xMax) / 2 - 595.28 / 2 - 0.5 * cm) < 3 * cm, "centred on the text frame")
+        // A list in a cell: one directive a line, each starting at the cell's left.
+        // (the third column starts well right of the margin, past ที่ and เรื่อง)
+        let first = try #require(words.first { $0.text == "๑." && $0.page == 1 && $0.xMin > 3 * cm + 4 * cm })
+        let second = words.filter { $0.text == "๒." && $0.page == 1 && abs($0.xMin - first.xMin) < 1 }
+        #expect(!second.isEmpty, "๒. under ๑.")
+        // Two sign-off blocks side by side, each with its dotted line and role.
+        let roles = words.filter { $0.text.hasSuffix("ผู้สรุป") || $0.text.hasSuffix("ผู้ตรวจ") }
+        #expect(roles.count == 2 && abs(roles[0].yMin - roles[1].yMin) < 1, "\(roles.map(\.text))")
+    }
+
+    @Test func onlyTheLinesTheDataGivesArePrinted() throws {
+        let folder = temporaryDirectory()
+        try "type: document\ntitle: [ทะเบียนคุมหนังสือ]\nbody: |\n  ข้อความ\n".write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/d.yaml", "-o", folder + "/d.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try pdfText(folder + "/d.pdf")
+        #expect(text == "ทะเบียนคุมหนังสือ\nข้อความ", "\(text)")
+    }
+
+    @Test func aDocumentWithoutATitleIsAnError() throws {
+        let folder = temporaryDirectory()
+        try "type: document\nbody: ข้อความ\n".write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/d.yaml"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("d.yaml:1: title: missing"), "\(result.stderr)")
+    }
+}
