@@ -67,7 +67,7 @@ extension DataLoader {
         return GenericDocument(
             file: r.file, common: common, title: title, session: try r.string("session"), date: try r.date("date"),
             showWeekday: try r.bool("show-weekday") ?? false, time: try r.time("time"), place: try r.strings("place"),
-            lines: try r.strings("lines"), body: text, bodyLine: firstLine, tables: try tables(in: text, bodyLine: firstLine, file: r.file),
+            lines: try r.strings("lines"), body: text, bodyLine: firstLine, tables: try tablesAndPictures(in: text, bodyLine: firstLine, file: r.file),
             signers: signers, signersSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SarabanFiles
 import SarabanMarkdown
 import ThaiText
 
@@ -150,10 +151,43 @@ extension DataLoader {
             present: present, absent: try list("absent", defaultLabel: "ผู้ไม่มาประชุม"),
             guests: try list("guests", defaultLabel: "ผู้เข้าร่วมประชุม"),
             openingLabel: try r.string("opening-label") ?? "เริ่มประชุมเวลา", openingTime: try r.time("opening-time"),
-            body: text, bodyLine: firstLine, tables: try tables(in: text, bodyLine: firstLine, file: r.file),
+            body: text, bodyLine: firstLine, tables: try tablesAndPictures(in: text, bodyLine: firstLine, file: r.file),
             closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
             recorder: try signer("recorder"), reviewer: try signer("reviewer"),
             signaturesSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
+    }
+
+    /// The pictures of a Markdown body exist, lie inside the data file's folder (or an allowed
+    /// one) and are PNG or SVG: a missing or broken picture is an error naming its line here,
+    /// before anything is laid out.
+    func checkPictures(in body: String, bodyLine: Int, file: String) throws {
+        let directory = (file as NSString).deletingLastPathComponent
+        let access = FileAccess(roots: [directory.isEmpty ? "." : directory]).allowing(allowedDirectories)
+        for (picture, line) in MarkdownTree.pictures(in: body) {
+            let at = bodyLine + line - 1
+            let path: String
+            do { path = try access.resolve(picture, relativeTo: directory) } catch {
+                throw DataError(file: file, line: at, message: "picture \(error)")
+            }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw DataError(file: file, line: at, message: "picture \(picture): file not found (a path is read from the data file's folder)")
+            }
+            defer { try? handle.close() }
+            let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+            let isPNG = head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            let isSVG = picture.lowercased().hasSuffix(".svg") && String(decoding: head, as: UTF8.self).contains("<svg")
+                || String(decoding: head, as: UTF8.self).hasPrefix("<?xml") && picture.lowercased().hasSuffix(".svg")
+            guard isPNG || isSVG else {
+                let kind = head.starts(with: [0xFF, 0xD8, 0xFF]) ? "a JPEG photograph; save it as PNG" : "not a PNG or SVG picture"
+                throw DataError(file: file, line: at, message: "picture \(picture) is \(kind)")
+            }
+        }
+    }
+
+    /// A Markdown body's tables, its pictures checked.
+    func tablesAndPictures(in body: String, bodyLine: Int, file: String) throws -> [TableData] {
+        try checkPictures(in: body, bodyLine: bodyLine, file: file)
+        return try tables(in: body, bodyLine: bodyLine, file: file)
     }
 
     /// The ```` ```table ```` blocks of a Markdown body, read as tables; errors name the line of

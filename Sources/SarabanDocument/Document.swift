@@ -134,9 +134,25 @@ public enum Block: Sendable, Equatable {
     /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its
     /// own page numbering and orientation, and a bookmark.
     case documentStart(title: String, orientation: Orientation)
+    /// A picture on a line of its own, its caption under it, kept together on one page.
+    case figure(Figure)
     /// Vertical space, in lines.
     case space(Double)
     case pageBreak
 
     public enum PlainAlignment: String, Sendable, Equatable { case left, center, right }
+}
+
+/// A picture (PNG or SVG) and its caption.
+public struct Figure: Sendable, Equatable {
+    /// The file, relative to the data file's folder.
+    public var source: String
+    /// The width asked for, in points; nil for the picture's own size (never wider than the text).
+    public var width: Double?
+    public var align: Block.PlainAlignment
+    public var caption: [Span]
+
+    public init(source: String, width: Double?, align: Block.PlainAlignment, caption: [Span]) {
+        self.source = source; self.width = width; self.align = align; self.caption = caption
+    }
 }

@@ -35,10 +35,15 @@ final class ImageStore {
         return image
     }
 
-    func signature(_ path: String) throws -> Signature {
+    func signature(_ path: String) throws -> Signature { try image(path, what: "the signature image (PNG or SVG)") }
+
+    /// A picture of the body (`![caption](file.png)`), PNG or SVG.
+    func picture(_ path: String) throws -> Signature { try image(path, what: "a picture (PNG or SVG)") }
+
+    private func image(_ path: String, what: String) throws -> Signature {
         let full = try access.resolve(path, relativeTo: baseDirectory)
         guard FileManager.default.fileExists(atPath: full) else {
-            throw LayoutError.missingFile(path: full, what: "the signature image (PNG or SVG)")
+            throw LayoutError.missingFile(path: full, what: what)
         }
         if full.lowercased().hasSuffix(".svg") { return .vector(try VectorImage(path: full)) }
         if full.lowercased().hasSuffix(".png") {
@@ -57,7 +62,7 @@ public enum LayoutError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingFile(path, what): return "\(path): file not found; expected \(what)"
-        case .unsupportedImage(let path): return "\(path): a signature image must be a .png or .svg file"
+        case .unsupportedImage(let path): return "\(path): a picture or signature must be a .png or .svg file"
         }
     }
 }

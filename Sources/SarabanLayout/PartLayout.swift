@@ -35,6 +35,8 @@ struct PartLayout {
                 var box = FlowBox(height: 0, items: [], breakBefore: true)
                 box.documentStart = (title, orientation)
                 result.append(box)
+            case .figure(let figure):
+                result.append(try self.figure(figure))
             case .table(var table):
                 tableCount += 1
                 try checkLimits(table)
@@ -348,6 +350,43 @@ struct PartLayout {
             }
             index -= 1
         }
+    }
+
+    /// A picture scaled to the width asked for (or its own, at 150 dpi), never wider than the
+    /// text nor taller than two thirds of the page, aligned as asked, its caption centred under
+    /// it; one box, so picture and caption never part.
+    private func figure(_ figure: Figure) throws -> FlowBox {
+        let picture = try images.picture(figure.source)
+        let (naturalWidth, aspect): (Double, Double)
+        switch picture {
+        case .vector(let image): (naturalWidth, aspect) = (image.width * 0.75, image.height / image.width)
+        case .raster(let image): (naturalWidth, aspect) = (Double(image.pixelWidth) * 72 / 150, Double(image.pixelHeight) / Double(image.pixelWidth))
+        }
+        let tallest = (geometry.height - geometry.top - geometry.bottom) * 2 / 3
+        var pictureWidth = min(figure.width ?? naturalWidth, width)
+        if pictureWidth * aspect > tallest { pictureWidth = tallest / aspect }
+        let pictureHeight = pictureWidth * aspect
+        let x: Double
+        switch figure.align {
+        case .left: x = left
+        case .right: x = left + width - pictureWidth
+        case .center: x = left + (width - pictureWidth) / 2
+        }
+        var items: [PageItem]
+        switch picture {
+        case .vector(let image): items = [.vector(image, x: x, y: 0, height: pictureHeight)]
+        case .raster(let image): items = [.raster(image, x: x, y: 0, height: pictureHeight)]
+        }
+        var height = pictureHeight
+        if !figure.caption.isEmpty {
+            let caption = setter.layout(figure.caption, width: width, alignment: .center)
+            for line in caption.lines.indices {
+                items.append(.textLine(caption, line: line, x: left, baseline: pictureHeight + gap + setter.baseline + Double(line) * setter.pitch,
+                                       color: .black))
+            }
+            height += gap + Double(caption.lines.count) * setter.pitch
+        }
+        return FlowBox(height: height, spaceBefore: gap, items: items)
     }
 
     private func signature(_ signature: SignatureBlock, axis: Double, keepWithNext: Bool) throws -> FlowBox {

@@ -87,6 +87,25 @@ public enum MarkdownTree {
         }
     }
 
+    /// The pictures of a text (`![caption](file.png)`): each file as written and its line.
+    public static func pictures(in markdown: String) -> [(file: String, line: Int)] {
+        guard markdown.utf8.contains(UInt8(ascii: "!")) else { return [] }
+        return withDocument(markdown) { document in
+            var result: [(file: String, line: Int)] = []
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE,
+                      cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                var line = Int(cmark_node_get_start_line(node))
+                var parent = cmark_node_parent(node)
+                while line == 0, let current = parent { line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current) }
+                result.append((cmark_node_get_url(node).map { String(cString: $0) } ?? "", max(line, 1)))
+            }
+            return result
+        }
+    }
+
     /// A fenced code block: its info string, its text and the line of its opening fence.
     public struct FencedBlock {
         public var info: String
@@ -172,7 +191,11 @@ public enum MarkdownTree {
             block.children = [.text(literal)]
             return [.element(block)]
         case CMARK_NODE_HTML_BLOCK: return element("html")
-        case CMARK_NODE_IMAGE: return element("img")
+        case CMARK_NODE_IMAGE:
+            let image = Element(name: "img")
+            image.info = cmark_node_get_url(node).map { String(cString: $0) }
+            image.children = children(of: node)
+            return [.element(image)]
         default:
             // The table extension's nodes, named by the extension.
             switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {

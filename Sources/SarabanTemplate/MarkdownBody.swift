@@ -41,6 +41,8 @@ enum MarkdownBody {
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(element.name.dropFirst())) ?? 2
             return [["md-heading": ["heading-level": level, "heading-text": builder.digits(element.text)]]]
+        case "p" where element.elements.contains(where: { $0.name == "img" }):
+            return [try figure(element, builder: builder)]
         case "p":
             // Lines typed under a paragraph without a blank line may still be items of their own.
             return pieces(of: element).enumerated().map { index, nodes in
@@ -88,6 +90,31 @@ enum MarkdownBody {
             let what = element.name == "pre" ? "a code block" : "<\(element.name)>"
             throw MarkdownError(message: "Markdown \(what) is not supported in minutes (use headings, paragraphs, lists, tables and ```table blocks)")
         }
+    }
+
+    /// `![caption](file.png){width=8cm align=left}` on a paragraph of its own: a figure. A picture
+    /// inside running text is an error (it would print as its caption).
+    static func figure(_ paragraph: MarkdownTree.Element, builder: ViewModelBuilder) throws -> [String: Any] {
+        let images = paragraph.elements.filter { $0.name == "img" }
+        let rest = paragraph.children.filter { node in
+            if case .element(let element) = node { return element.name != "img" && !node.isLineEnd }
+            return true
+        }
+        let attributesText = MarkdownTree.Element.spans(of: rest).map(\.text).joined().trimmingCharacters(in: .whitespaces)
+        guard images.count == 1, attributesText.isEmpty || (attributesText.hasPrefix("{") && attributesText.hasSuffix("}")) else {
+            throw MarkdownError(message: "line \(paragraph.line): a picture stands on a line of its own: `![caption](file.png)`, optionally followed by `{width=8cm align=center}`")
+        }
+        var attributes: [String: String] = [:]
+        for pair in attributesText.dropFirst().dropLast().split(separator: " ") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, ["width", "align"].contains(parts[0]) else {
+                throw MarkdownError(message: "line \(paragraph.line): `\(pair)`: a picture takes {width=8cm align=left|center|right}")
+            }
+            attributes[parts[0]] = parts[1]
+        }
+        let caption = images[0].spans
+        return ["md-figure": ["src": images[0].info ?? "", "width": attributes["width"] ?? "", "align": attributes["align"] ?? "center",
+                              "caption": caption.isEmpty ? [] : [["spans": builder.spanValues(caption)]]]]
     }
 
     /// A Markdown list's items, nested lists under their item one level deeper: each item's own

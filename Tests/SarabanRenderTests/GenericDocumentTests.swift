@@ -40,4 +40,43 @@ struct GenericDocumentTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("d.yaml:1: title: missing"), "\(result.stderr)")
     }
+
+    /// A document in a folder with the examples' pictures; `body` is its Markdown.
+    func document(_ body: String) throws -> (folder: String, file: String) {
+        let folder = temporaryDirectory()
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/pictures", toPath: folder + "/pictures")
+        try ("---\ntype: document\ntitle: [รายงาน]\n---\n" + body).write(toFile: folder + "/r.md", atomically: true, encoding: .utf8)
+        return (folder, folder + "/r.md")
+    }
+
+    @Test func aPictureStandsWithItsCaptionScaledToTheWidthAskedFor() throws {
+        let (folder, file) = try document("ก่อนภาพ\n\n![ภาพที่ ๑ ผลการดำเนินงาน](pictures/district-results.svg){width=10cm}\n\n"
+            + "![ภาพที่ ๒ หนังสือ](pictures/circular-first-page.png){width=6cm align=left}\n")
+        let result = try run(sarabanBinary, ["render", file, "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let images = try run("pdfimages", ["-list", folder + "/r.pdf"]).stdout
+        #expect(images.contains("image"), "the PNG is in the PDF: \(images)")
+        let words = try pdfWords(folder + "/r.pdf")
+        let caption = try #require(words.first { $0.text == "ผลการดำเนินงาน" })
+        let before = try #require(words.first { $0.text == "ก่อนภาพ" })
+        // A 640×360 drawing 10 cm wide is 5.6 cm high: the caption is that far under the text above.
+        #expect(caption.yMin - before.yMax > 5.6 * cm, "\(caption.yMin) vs \(before.yMax)")
+        #expect(caption.yMin - before.yMax < 5.6 * cm + 2 * cm)
+    }
+
+    @Test("a picture that cannot be used is an error naming its line", arguments: [
+        ("![ก](pictures/none.png)\n", ["r.md:6", "file not found"]),
+        ("![ก](../outside.png)\n", ["r.md:6", "outside the data file's folder"]),
+        ("![ก](pictures/photo.jpg)\n", ["r.md:6", "JPEG"]),
+        ("ข้อความ ![ก](pictures/circular-first-page.png) ต่อ\n", ["a picture stands on a line of its own"]),
+        ("![ก](pictures/circular-first-page.png){height=3cm}\n", ["height=3cm"]),
+    ])
+    func badPictures(body: String, expected: [String]) throws {
+        let (folder, file) = try document("\n" + body)
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).write(to: URL(fileURLWithPath: folder + "/pictures/photo.jpg"))
+        let result = try run(sarabanBinary, ["render", file, "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1, "\(result.stderr)")
+        for part in expected { #expect(result.stderr.contains(part), "\(result.stderr) lacks \(part)") }
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r.pdf"))
+    }
 }
