@@ -17,6 +17,11 @@ public struct DataLoader {
 
     public init(allowedDirectories: [String] = []) { self.allowedDirectories = allowedDirectories }
 
+    /// The ```` ```table ```` blocks of a prose field that the loader has already checked.
+    public static func bodyTables(in text: String) -> [TableData] {
+        (try? DataLoader().tables(in: text, bodyLine: 1, file: "")) ?? []
+    }
+
     public func load(path: String) throws -> DocumentData {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError(file: path, message: "cannot read the file (does it exist?)")
@@ -93,6 +98,10 @@ public struct DataLoader {
             copies: try r.strings("copies"),
             attachments: try attachments(r))
         try checkAmountQuotes(in: letter.body, amounts: common.amounts.map(\.name), reader: r)
+        // The body's tables and pictures are checked here, with the data's lines; the template
+        // reads the tables again (`bodyTables`). (A field for them would grow `Letter`, and the
+        // debug build miscompiles copies of large values nested in `DocumentData`.)
+        _ = try tablesAndPictures(in: letter.body, bodyLine: letter.bodyLine, file: r.file)
         return letter
     }
 
@@ -114,6 +123,7 @@ public struct DataLoader {
             bodyLine: r.valueLine("body"),
             signer: try signer(r))
         try checkAmountQuotes(in: memo.body, amounts: common.amounts.map(\.name), reader: r)
+        _ = try tablesAndPictures(in: memo.body, bodyLine: memo.bodyLine, file: r.file)
         return memo
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import CCMarkGFM
 
 /// Markdown read into a small tree whose element names are the HTML ones (`p`, `h2`, `ol`,
@@ -6,6 +7,9 @@ import CCMarkGFM
 ///
 /// The only module that calls cmark: the rest of Saraban sees this tree.
 public enum MarkdownTree {
+    /// Serialises every use of cmark (see `withDocument`).
+    private static let cmarkLock = NSLock()
+
     public indirect enum Node {
         case element(Element)
         case text(String)
@@ -20,6 +24,8 @@ public enum MarkdownTree {
         public internal(set) var line = 0
         /// A list written without blank lines between its items (CommonMark's tight list).
         public internal(set) var isTight = false
+        /// A code block between ``` fences (not one made by indenting lines).
+        public internal(set) var isFenced = false
         init(name: String) { self.name = name }
 
         public var elements: [Element] {
@@ -131,6 +137,10 @@ public enum MarkdownTree {
     }
 
     private static func withDocument<Result>(_ markdown: String, _ body: (OpaquePointer) -> Result) -> Result {
+        // cmark-gfm keeps its extension registry and the table extension's inline state in
+        // globals: one parse at a time (batch workers read letters' bodies concurrently).
+        cmarkLock.lock()
+        defer { cmarkLock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
         defer { cmark_parser_free(parser) }
@@ -187,6 +197,9 @@ public enum MarkdownTree {
         case CMARK_NODE_CODE_BLOCK:
             let block = Element(name: "pre")
             block.info = cmark_node_get_fence_info(node).map { String(cString: $0) }
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            block.isFenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
             block.line = Int(cmark_node_get_start_line(node))
             block.children = [.text(literal)]
             return [.element(block)]

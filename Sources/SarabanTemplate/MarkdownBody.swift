@@ -21,23 +21,35 @@ enum MarkdownBody {
     }
 
     /// - Parameter tables: the body's ```` ```table ```` blocks, read with the data (`Minutes.tables`).
-    static func blocks(_ markdown: String, tables: [TableData], builder: ViewModelBuilder) throws -> [[String: Any]] {
+    /// - Parameter resolutions: `มติที่ประชุม …` paragraphs are resolutions (minutes); a letter's
+    ///   are paragraphs like any other.
+    static func blocks(_ markdown: String, tables: [TableData], builder: ViewModelBuilder, resolutions: Bool = true) throws -> [[String: Any]] {
         let tree = MarkdownTree.parse(keepingNumbers(markdown))
         var tables = tables[...]
         var result: [[String: Any]] = []
         for node in tree.children {
             guard case .element(let element) = node else { continue }
-            result += try blocks(element, tables: &tables, builder: builder)
+            result += try blocks(element, tables: &tables, builder: builder, resolutions: resolutions)
         }
         return result
     }
 
     private static func blocks(_ element: MarkdownTree.Element, tables: inout ArraySlice<TableData>,
-                               builder: ViewModelBuilder) throws -> [[String: Any]] {
+                               builder: ViewModelBuilder, resolutions: Bool) throws -> [[String: Any]] {
         switch element.name {
         case "pre" where element.info == "table":
-            guard let table = tables.popFirst() else { return [] }
+            guard let table = tables.popFirst() else {
+                throw MarkdownError(message: "line \(element.line): a ```table block is not read in this field (write the table as a `table:` item of the attachment, or a | pipe | table)")
+            }
             return [["md-table": builder.table(table)]]
+        case "pre" where (element.info ?? "").isEmpty && !element.isFenced:
+            // Lines indented by a tab or four spaces are what an office types to indent a
+            // paragraph, never code: read as if they were not indented.
+            let text = element.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { String($0.drop { $0 == " " || $0 == "\t" }) }.joined(separator: "\n")
+            return try MarkdownTree.parse(keepingNumbers(text)).elements.flatMap {
+                try blocks($0, tables: &tables, builder: builder, resolutions: resolutions)
+            }
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(element.name.dropFirst())) ?? 2
             return [["md-heading": ["heading-level": level, "heading-text": builder.digits(element.text)]]]
@@ -48,16 +60,17 @@ enum MarkdownBody {
             return pieces(of: element).enumerated().map { index, nodes in
                 let spans = MarkdownTree.Element.spans(of: nodes)
                 let text = spans.map(\.text).joined()
-                if let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
+                if resolutions, let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
                     // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
                     let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
                     var rest = spans
-                    rest[0].text = String(rest[0].text.dropFirst(label.count).trimmingSpaces)
+                    rest[0].text = String(rest[0].text.dropFirst(label.count).drop { $0 == " " || $0 == "\t" })
                     return ["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]
                 }
                 if let (number, level, _) = ProseParser.itemMarker(text) {
                     var rest = spans
-                    rest[0].text = String(rest[0].text.dropFirst(number.count).trimmingSpaces)
+                    // Only the space after the number goes: a space before a bold word stays.
+                    rest[0].text = String(rest[0].text.dropFirst(number.count).drop { $0 == " " || $0 == "\t" })
                     return ["item": true, "number": builder.digits(number), "level": level, "tight": index > 0, "spans": builder.spanValues(rest)]
                 }
                 return ["paragraph": true, "spans": builder.spanValues(spans)]
@@ -83,7 +96,7 @@ enum MarkdownBody {
                 "foot-rows": [[String: Any]](),
             ]]]
         case "blockquote":
-            return try element.elements.flatMap { try blocks($0, tables: &tables, builder: builder) }
+            return try element.elements.flatMap { try blocks($0, tables: &tables, builder: builder, resolutions: resolutions) }
         case "hr":
             return []
         default:

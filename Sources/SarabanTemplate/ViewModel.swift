@@ -61,19 +61,18 @@ struct ViewModelBuilder {
     }
 
     /// The prose with `{{amount}}` quotes filled, cut into blocks.
-    func body(_ prose: String) throws -> [[String: Any]] {
+    /// - Parameter tables: the text's ```` ```table ```` blocks, read with the data.
+    func body(_ prose: String, tables: [TableData] = []) throws -> [[String: Any]] {
         var amounts: [String: QuotedAmount] = [:]
         for (name, amount) in common.amounts {
             amounts[name] = QuotedAmount(amount, reading: common.reading, thaiDigits: common.thaiDigits)
         }
         let filled = QuotedAmount.fill(prose, with: amounts)
-        return ProseParser.parse(filled).map { block in
-            switch block {
-            case .paragraph(let spans):
-                return ["paragraph": true, "spans": spanValues(spans)]
-            case let .item(number, level, spans, tight):
-                return ["item": true, "number": digits(number), "level": level, "tight": tight, "spans": spanValues(spans)]
-            }
+        // Every prose field is read as minutes' bodies are: one Markdown reader for all.
+        do {
+            return try MarkdownBody.blocks(filled, tables: tables, builder: self, resolutions: false)
+        } catch let error as MarkdownBody.MarkdownError {
+            throw TemplateLibrary.TemplateError(message: error.message)
         }
     }
 
@@ -115,7 +114,7 @@ extension ViewModelBuilder {
         }
         values["enclosures"] = enclosures
         values["has-enclosures"] = !enclosures.isEmpty
-        values["body"] = try body(letter.body)
+        values["body"] = try body(letter.body, tables: DataLoader.bodyTables(in: letter.body))
         values["closing"] = letter.closing
         values["signer"] = signer(letter.signer)
         values["contact"] = letter.contact.lines.map(digits)
@@ -136,7 +135,7 @@ extension ViewModelBuilder {
         values["subject"] = digits(memo.subject)
         values["salutation"] = memo.salutation
         values["recipient"] = digits(memo.recipient)
-        values["body"] = try body(memo.body)
+        values["body"] = try body(memo.body, tables: DataLoader.bodyTables(in: memo.body))
         values["signer"] = signer(memo.signer)
         return values
     }
