@@ -45,7 +45,15 @@ public struct Document: Sendable, Equatable {
 public struct Span: Sendable, Equatable {
     public var text: String
     public var bold: Bool
-    public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
+    /// `<i>`: slanted (Markdown `*…*`).
+    public var italic = false
+    /// `<u>`: underlined, as offices underline what must not be missed.
+    public var underline = false
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false) {
+        self.text = text; self.bold = bold; self.italic = italic; self.underline = underline
+    }
+
+    func sameStyle(as other: Span) -> Bool { bold == other.bold && italic == other.italic && underline == other.underline }
 }
 
 extension Array where Element == Span {

@@ -130,16 +130,25 @@ struct DocumentBuilder {
 
     func spans(_ node: XMLNode) -> [Span] {
         var result: [Span] = []
-        func walk(_ n: XMLNode, bold: Bool) {
+        func walk(_ n: XMLNode, style: Span) {
             for child in n.children {
+                var span = style
                 switch child {
-                case .text(let t): result.append(Span(t, bold: bold))
-                case .element(let e) where e.name == "br": result.append(Span(lineSeparator, bold: bold))
-                case .element(let e): walk(e, bold: bold || e.name == "b")
+                case .text(let t):
+                    span.text = t
+                    result.append(span)
+                case .element(let e) where e.name == "br":
+                    span.text = lineSeparator
+                    result.append(span)
+                case .element(let e):
+                    span.bold = span.bold || e.name == "b"
+                    span.italic = span.italic || e.name == "i"
+                    span.underline = span.underline || e.name == "u"
+                    walk(e, style: span)
                 }
             }
         }
-        walk(node, bold: false)
+        walk(node, style: Span(""))
         // Fold whitespace over the joined text, then cut it back into runs.
         var folded: [Span] = []
         var previousEndedInSpace = true
@@ -160,7 +169,11 @@ struct DocumentBuilder {
             }
             let text = String(scalars)
             if !text.isEmpty {
-                if let last = folded.last, last.bold == span.bold { folded[folded.count - 1].text += text } else { folded.append(Span(text, bold: span.bold)) }
+                if let last = folded.last, last.sameStyle(as: span) { folded[folded.count - 1].text += text } else {
+                    var styled = span
+                    styled.text = text
+                    folded.append(styled)
+                }
             }
         }
         if var last = folded.popLast() {

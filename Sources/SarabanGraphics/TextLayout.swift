@@ -12,7 +12,13 @@ public enum TextAlignment: String, Sendable, Codable {
 public struct StyledRun: Sendable, Hashable {
     public var text: String
     public var bold: Bool
-    public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
+    public var italic: Bool
+    /// Underlined: drawn by the caller under `TextLayout.underlined` (the glyphs are drawn by
+    /// Saraban, not by Pango, so Pango's underline attribute would draw nothing).
+    public var underline: Bool
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false) {
+        self.text = text; self.bold = bold; self.italic = italic; self.underline = underline
+    }
 }
 
 /// One line after breaking, with positions relative to the block's left edge.
@@ -42,6 +48,8 @@ public final class TextLayout {
     public let text: String
     private let utf8: [UInt8]
     public private(set) var lines: [LineGeometry] = []
+    /// UTF-8 byte ranges of the underlined runs.
+    public private(set) var underlined: [Range<Int>] = []
     public let width: Double?
     public let fontSize: Double
     let alignment: TextAlignment
@@ -91,6 +99,13 @@ public final class TextLayout {
         var offset = 0
         for run in runs {
             let length = run.text.utf8.count
+            if run.italic {
+                let attribute = pango_attr_style_new(PANGO_STYLE_ITALIC)!
+                attribute.pointee.start_index = UInt32(offset)
+                attribute.pointee.end_index = UInt32(offset + length)
+                pango_attr_list_insert(attributes, attribute)
+            }
+            if run.underline { underlined.append(offset..<(offset + length)) }
             if run.bold {
                 let attribute = pango_attr_weight_new(PANGO_WEIGHT_BOLD)!
                 attribute.pointee.start_index = UInt32(offset)

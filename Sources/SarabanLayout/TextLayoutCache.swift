@@ -25,6 +25,8 @@ final class TextLayoutCache {
                 var text = run.text
                 text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
                 hasher.combine(run.bold)
+                hasher.combine(run.italic)
+                hasher.combine(run.underline)
             }
             hasher.combine(width)
             hasher.combine(indent)
@@ -38,7 +40,9 @@ final class TextLayoutCache {
             a.width == b.width && a.indent == b.indent && a.alignment == b.alignment && a.size == b.size && a.tabStop == b.tabStop
                 && a.protectingUpTo == b.protectingUpTo
                 && a.runs.count == b.runs.count
-                && zip(a.runs, b.runs).allSatisfy { $0.bold == $1.bold && $0.text.utf8.elementsEqual($1.text.utf8) }
+                && zip(a.runs, b.runs).allSatisfy {
+                    $0.bold == $1.bold && $0.italic == $1.italic && $0.underline == $1.underline && $0.text.utf8.elementsEqual($1.text.utf8)
+                }
         }
     }
 

@@ -16,7 +16,7 @@ struct TextSetter {
                 size: Double? = nil, bold: Bool = false, tabStop: Double? = nil, protectingUpTo: Int? = nil) -> TextLayout {
         // A width computed from nothing (an empty column) is at least a point, never NaN.
         let width = width.map { $0.isFinite ? max($0, 1) : 1 }
-        let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold) }
+        let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold, italic: $0.italic, underline: $0.underline) }
         let fontSize = (size ?? style.font.size.points) * style.font.scale
         let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop,
                                       protectingUpTo: protectingUpTo)
@@ -63,6 +63,16 @@ struct TextSetter {
     }
     var baseline: Double { style.font.baseline.points }
 
+    /// Rules under the underlined runs of one line, a little below the baseline.
+    func underlines(_ layout: TextLayout, line: Int, x: Double) -> [PageItem] {
+        layout.underlined.compactMap { range in
+            layout.span(of: range, onLine: line).map { span in
+                let y = baseline + style.font.size.points * style.font.scale * 0.12
+                return .rule(x1: x + span.x, y1: y, x2: x + span.x + span.width, y2: y, lineWidth: 0.5)
+            }
+        }
+    }
+
     /// One flow box per line; `x` is the left edge of the layout on the page. Paragraph lines
     /// carry keep-with-next so that no paragraph leaves fewer than the style's minimum of lines
     /// at the foot or the head of a page.
@@ -75,6 +85,7 @@ struct TextSetter {
             var box = FlowBox(height: pitch, items: [.textLine(layout, line: index, x: x, baseline: baseline, color: color)],
                               leadText: layout.text(ofLine: index))
             box.items += linkAreas(layout, line: index, x: x, links: links)
+            box.items += underlines(layout, line: index, x: x)
             if index == 0 { box.spaceBefore = spaceBefore }
             // Keep the first lines together, and the last ones with those before them.
             if index < minimum - 1 || index >= count - minimum { box.keepWithNext = index < count - 1 }

@@ -181,7 +181,10 @@ public enum MarkdownTree {
         case CMARK_NODE_HTML_INLINE:
             // <br> is the one tag an office types in a line; other tags stay as typed.
             let tag = literal.lowercased().filter { $0 != " " }
-            return tag == "<br>" || tag == "<br/>" ? [.element(Element(name: "br"))] : [.text(literal)]
+            if tag == "<br>" || tag == "<br/>" { return [.element(Element(name: "br"))] }
+            // <u>…</u>: underlining, which Markdown has no mark for.
+            if tag == "<u>" || tag == "</u>" { return [.element(Element(name: tag == "<u>" ? "u-open" : "u-close"))] }
+            return [.text(literal)]
         case CMARK_NODE_PARAGRAPH: return element("p")
         case CMARK_NODE_HEADING: return element("h\(cmark_node_get_heading_level(node))")
         case CMARK_NODE_LIST:
@@ -203,7 +206,11 @@ public enum MarkdownTree {
             block.line = Int(cmark_node_get_start_line(node))
             block.children = [.text(literal)]
             return [.element(block)]
-        case CMARK_NODE_HTML_BLOCK: return element("html")
+        case CMARK_NODE_HTML_BLOCK:
+            let block = Element(name: "html")
+            block.line = Int(cmark_node_get_start_line(node))
+            block.children = [.text(literal)]
+            return [.element(block)]
         case CMARK_NODE_IMAGE:
             let image = Element(name: "img")
             image.info = cmark_node_get_url(node).map { String(cString: $0) }

@@ -95,13 +95,24 @@ enum MarkdownBody {
                 "body-rows": body.map { ["cells": cells($0)] },
                 "foot-rows": [[String: Any]](),
             ]]]
+        case "html":
+            // The two tags an office needs that Markdown lacks: a centred line and a page break.
+            let html = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let tag = html.lowercased().filter { $0 != " " }
+            if tag == "<page-break>" || tag == "<page-break/>" { return [["md-page-break": true]] }
+            if tag.hasPrefix("<center>"), tag.hasSuffix("</center>") {
+                let inner = String(html.dropFirst("<center>".count).dropLast("</center>".count))
+                let spans = MarkdownTree.parse(inner).elements.flatMap(\.spans)
+                return [["md-center": ["spans": builder.spanValues(spans)]]]
+            }
+            throw MarkdownError(message: "line \(element.line): `\(html.prefix(40))` is not understood; the tags a body may hold are <u>…</u>, <br>, <center>…</center> and <page-break>")
         case "blockquote":
             return try element.elements.flatMap { try blocks($0, tables: &tables, builder: builder, resolutions: resolutions) }
         case "hr":
             return []
         default:
             let what = element.name == "pre" ? "a code block" : "<\(element.name)>"
-            throw MarkdownError(message: "Markdown \(what) is not supported in minutes (use headings, paragraphs, lists, tables and ```table blocks)")
+            throw MarkdownError(message: "line \(element.line): Markdown \(what) is not supported here (use headings, paragraphs, lists, tables, ```table blocks and pictures)")
         }
     }
 
@@ -225,17 +236,22 @@ extension MarkdownTree.Element {
     /// spaces or `\` at the end of a line) as U+2028, which ends the line where it stands.
     static func spans<Nodes: Sequence>(of nodes: Nodes) -> [ProseSpan] where Nodes.Element == MarkdownTree.Node {
         var result: [ProseSpan] = []
-        func walk<Children: Sequence>(_ children: Children, bold: Bool) where Children.Element == MarkdownTree.Node {
+        var underline = false
+        func walk<Children: Sequence>(_ children: Children, bold: Bool, italic: Bool) where Children.Element == MarkdownTree.Node {
+            func span(_ text: String) -> ProseSpan { ProseSpan(text, bold: bold, italic: italic, underline: underline) }
             for child in children {
                 switch child {
-                case .text(let text): result.append(ProseSpan(text, bold: bold))
-                case .element(let element) where element.name == "br": result.append(ProseSpan("\u{2028}", bold: bold))
-                case .element where child.isLineEnd: result.append(ProseSpan(" ", bold: bold))
-                case .element(let element): walk(element.children, bold: bold || element.name == "strong" || element.name == "b")
+                case .text(let text): result.append(span(text))
+                case .element(let element) where element.name == "br": result.append(span("\u{2028}"))
+                case .element(let element) where element.name == "u-open": underline = true
+                case .element(let element) where element.name == "u-close": underline = false
+                case .element where child.isLineEnd: result.append(span(" "))
+                case .element(let element):
+                    walk(element.children, bold: bold || element.name == "strong" || element.name == "b", italic: italic || element.name == "em")
                 }
             }
         }
-        walk(nodes, bold: false)
+        walk(nodes, bold: false, italic: false)
         if let first = result.first { result[0].text = String(first.text.drop(while: { $0 == " " })) }
         return result.filter { !$0.text.isEmpty }
     }

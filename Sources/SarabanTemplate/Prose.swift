@@ -5,7 +5,11 @@ import ThaiText
 public struct ProseSpan: Equatable, Sendable {
     public var text: String
     public var bold: Bool
-    public init(_ text: String, bold: Bool = false) { self.text = text; self.bold = bold }
+    public var italic = false
+    public var underline = false
+    public init(_ text: String, bold: Bool = false, italic: Bool = false, underline: Bool = false) {
+        self.text = text; self.bold = bold; self.italic = italic; self.underline = underline
+    }
 }
 
 /// The numbering an office types at the start of an item. Every prose field is Markdown

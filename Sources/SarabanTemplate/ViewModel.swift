@@ -77,7 +77,7 @@ struct ViewModelBuilder {
     }
 
     func spanValues(_ spans: [ProseSpan]) -> [[String: Any]] {
-        spans.map { ["text": digits($0.text), "bold": $0.bold] }
+        spans.map { ["text": digits($0.text), "bold": $0.bold, "italic": $0.italic, "underline": $0.underline] }
     }
 
     func signer(_ signer: Signer) -> [String: Any] {

@@ -107,6 +107,22 @@ struct LayoutTests {
         #expect(abs(set - natural) < 0.01, "logboo set \(set) pt wide, \(natural) pt as typed")
     }
 
+    /// Offices underline what must not be missed: a rule under exactly the underlined words.
+    @Test func underlinedWordsHaveARuleUnderThemAndOnlyThem() throws {
+        let spans = [Span("ให้ทุกอำเภอรายงานผล "), Span("ภายในวันที่ ๑๐ ธันวาคม ๒๕๖๙", underline: true), Span(" ทุกกรณี")]
+        let page = try fixture.engine.layout(Document(kind: .letter, blocks: [.paragraph(spans)])).pages[0]
+        let rules = page.items.compactMap { item -> (Double, Double, Double)? in
+            if case let .rule(x1, y1, x2, _, _) = item { return (x1, x2, y1) } else { return nil }
+        }
+        #expect(rules.count == 1, "\(rules)")
+        let line = try #require(textLines(page).first)
+        let text = line.layout.text
+        let start = text.utf8.count - "ภายในวันที่ ๑๐ ธันวาคม ๒๕๖๙ ทุกกรณี".utf8.count
+        let underlined = try #require(line.layout.span(of: start..<(start + "ภายในวันที่ ๑๐ ธันวาคม ๒๕๖๙".utf8.count), onLine: 0))
+        let rule = try #require(rules.first)
+        #expect(abs(rule.0 - (line.x + underlined.x)) < 0.5 && abs(rule.1 - (line.x + underlined.x + underlined.width)) < 0.5)
+    }
+
     @Test func thaiDistributedLinesAreFlushWithoutHoles() throws {
         let document = Document(kind: .letter, blocks: [.paragraph([Span(longText)])])
         let page = try fixture.engine.layout(document).pages[0]

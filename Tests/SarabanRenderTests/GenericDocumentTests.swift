@@ -79,4 +79,17 @@ struct GenericDocumentTests {
         for part in expected { #expect(result.stderr.contains(part), "\(result.stderr) lacks \(part)") }
         #expect(!FileManager.default.fileExists(atPath: folder + "/r.pdf"))
     }
+
+    @Test func aCentredLineAPageBreakAndUnknownTags() throws {
+        let (folder, file) = try document("ก่อน\n\n<center>กึ่งกลาง</center>\n\n<page-break>\n\nหน้าใหม่\n")
+        let result = try run(sarabanBinary, ["render", file, "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let words = try pdfWords(folder + "/r.pdf")
+        let centred = try #require(words.first { $0.text == "กึ่งกลาง" })
+        #expect(abs((centred.xMin + centred.xMax) / 2 - (3 * cm + (595.28 - 5 * cm) / 2)) < 2, "centred on the text frame")
+        #expect(words.first { $0.text == "หน้าใหม่" }?.page == 2)
+        let (folder2, file2) = try document("<div>กล่อง</div>\n")
+        let bad = try run(sarabanBinary, ["render", file2, "-o", folder2 + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(bad.status == 1 && bad.stderr.contains("<div>") && bad.stderr.contains("<page-break>"), "\(bad.stderr)")
+    }
 }
