@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Saraban
+import ThaiText
 
 /// `saraban check DATA`: the inconsistencies real documents contain.
 struct CheckCommand: ParsableCommand {
@@ -20,13 +21,47 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var files: FileOptions
 
+    @OptionGroup var checks: CheckOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Option(help: "text (one line a finding) or json (for scripts and e-saraban systems).")
+    var format: Format = .text
+
     func run() throws {
         try reportingErrors {
             let document = try files.loader.load(path: data)
-            let findings = DataChecks(file: data).findings(document)
-            for finding in findings { print(finding.description) }
-            print("\(data): \(findings.count) finding(s)")
+            let findings = try checks.checks(file: data).findings(document)
+            switch format {
+            case .text:
+                for finding in findings { print(finding.description) }
+                print("\(data): \(findings.count) finding(s)")
+            case .json:
+                let entries = findings.map { finding -> [String: Any] in
+                    var entry: [String: Any] = ["file": finding.file, "message": finding.message, "rule": finding.rule ?? ""]
+                    if let line = finding.line { entry["line"] = line }
+                    if let field = finding.field { entry["field"] = field }
+                    return entry
+                }
+                let json = try JSONSerialization.data(withJSONObject: ["file": data, "findings": entries], options: [.prettyPrinted, .sortedKeys])
+                print(String(decoding: json, as: UTF8.self))
+            }
             if !findings.isEmpty { throw ExitCode(1) }
         }
+    }
+}
+
+/// Which data checks run (`--ignore RULE`).
+struct CheckOptions: ParsableArguments {
+    @Option(name: .customLong("ignore"), help: "A check not to report (see `saraban check --rules`); may be repeated.")
+    var ignored: [String] = []
+
+    /// The checks, or an error naming an unknown rule and the nearest known one.
+    func checks(file: String) throws -> DataChecks {
+        for rule in ignored where !DataChecks.ruleIDs.contains(rule) {
+            let hint = Suggestion.closest(to: rule, in: DataChecks.rules.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+            throw Failure.usage("--ignore \(rule): no such check\(hint) (the checks: \(DataChecks.rules.map(\.id).joined(separator: ", ")))")
+        }
+        return DataChecks(file: file, ignoring: Set(ignored))
     }
 }

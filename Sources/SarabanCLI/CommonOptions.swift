@@ -60,6 +60,8 @@ func documentTypeFile(_ type: String, folder: String, extension ext: String) thr
 enum Failure: Error {
     case input(String)
     case environment(String)
+    /// A command line that cannot be used (exit 2, as `--help` says).
+    case usage(String)
 }
 
 /// Runs `body`, turning every known error into one line on standard error and its exit code.
@@ -96,6 +98,7 @@ func describe(_ error: Error) -> (String, Int32) {
     switch error {
     case Failure.input(let message): return (message, 1)
     case Failure.environment(let message): return (message, 3)
+    case Failure.usage(let message): return (message, 2)
     case let error as DataError: return (error.description, 1)
     case let error as TemplateLibrary.TemplateError: return (error.description, 1)
     case let error as RenderError: return (error.description, 1)

@@ -24,12 +24,14 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var rendering: RenderingOptions
 
+    @OptionGroup var checks: CheckOptions
+
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
             let target = outputPath(output, data: data)
             let loaded = try rendering.files.loader.load(path: data)
-            let findings = DataChecks(file: data).findings(loaded)
+            let findings = try checks.checks(file: data).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }

@@ -8,9 +8,30 @@ import ThaiText
 /// prints them as warnings (errors with `--strict`).
 public struct DataChecks {
     public let file: String
-    public init(file: String) { self.file = file }
+    /// Rules not to report (`check --ignore RULE`).
+    public var ignoring: Set<String>
+
+    public init(file: String, ignoring: Set<String> = []) { self.file = file; self.ignoring = ignoring }
+
+    /// Every rule, with what it checks (docs/checks.md has an example of each).
+    public static let rules: [(id: String, checks: String)] = [
+        ("weekday", "a weekday written with a date (วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒, วันพุธ ที่ ๓๑ ส.ค. ๖๕) is that date's"),
+        ("baht-text", "an amount typed in words matches its digits, in any common shape"),
+        ("numbering", "items, sub-items and agenda items go ๑, ๒, ๓ without gaps or repeats"),
+        ("stated-count", "a count stated in the front matter or in prose (จำนวน ๕ เรื่อง ดังนี้) matches what follows"),
+        ("stated-total", "a table's stated total is the sum of its rows"),
+        ("percent", "a percentage written in a row is the share of its columns"),
+        ("resolution-label", "a line opening with a misspelt มติที่ประชุม"),
+        ("line-under-item", "a line typed under a numbered item without a number of its own"),
+    ]
+
+    public static let ruleIDs = Set(rules.map(\.id))
 
     public func findings(_ data: DocumentData) -> [DataError] {
+        allFindings(data).filter { $0.rule.map { !ignoring.contains($0) } ?? true }
+    }
+
+    private func allFindings(_ data: DocumentData) -> [DataError] {
         switch data {
         case .letter(let letter):
             var result = prose(letter.body, line: letter.bodyLine, field: "body")
@@ -40,12 +61,14 @@ public struct DataChecks {
         var result: [DataError] = []
         if let written = minutes.weekdayAsWritten, written != minutes.date.weekdayName {
             result.append(DataError(file: file, line: minutes.weekdayLine, field: "weekday-as-written",
-                                    message: "วัน\(written) does not match \(minutes.date.full), which is a วัน\(minutes.date.weekdayName)"))
+                                    message: "วัน\(written) does not match \(minutes.date.full), which is a วัน\(minutes.date.weekdayName)",
+                                    rule: "weekday"))
         }
         for (key, list) in [("present", minutes.present), ("absent", minutes.absent), ("guests", minutes.guests)] {
             guard let list, let stated = list.statedCount, stated != list.people.count else { continue }
             result.append(DataError(file: file, line: list.line, field: "\(key).stated-count",
-                                    message: "the source states จำนวน \(ThaiDigits.toThai(String(stated))) คน but the list has \(ThaiDigits.toThai(String(list.people.count))) names"))
+                                    message: "the source states จำนวน \(ThaiDigits.toThai(String(stated))) คน but the list has \(ThaiDigits.toThai(String(list.people.count))) names",
+                                    rule: "stated-count"))
         }
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body")
@@ -63,13 +86,15 @@ public struct DataChecks {
                                                         whole: table.amount(row: row, column: of.whole - 1)),
                       let s = Double(stated.description), let c = Double(share.description), abs(s - c) > 0.011 else { continue }
                 findings.append(DataError(file: file, line: table.line, field: "\(field).rows[\(r + 1)]",
-                                          message: "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)"))
+                                          message: "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)",
+                                          rule: "percent"))
             }
         }
         return findings + table.columns.enumerated().compactMap { index, column in
             guard let stated = column.statedTotal, let sum = computed[index], sum.toPlaces(2) != stated.toPlaces(2) else { return nil }
             return DataError(file: file, line: table.line, field: "\(field).columns[\(index + 1)].stated-total",
-                             message: "the stated total \(stated.formatted()) of \"\(column.title)\" differs from the sum of its rows, \(sum.formatted())")
+                             message: "the stated total \(stated.formatted()) of \"\(column.title)\" differs from the sum of its rows, \(sum.formatted())",
+                             rule: "stated-total")
         }
     }
 
@@ -77,21 +102,64 @@ public struct DataChecks {
     func prose(_ text: String, line: Int?, field: String) -> [DataError] {
         var result: [DataError] = []
         var numbering = NumberingTracker()
+        var agenda = AgendaTracker()
         var previousItem: String?
+        var announced: AnnouncedCount?
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = line.map { $0 + offset }
-            func finding(_ message: String) { result.append(DataError(file: file, line: lineNumber, field: field, message: message)) }
+            func finding(_ rule: String, _ message: String) {
+                result.append(DataError(file: file, line: lineNumber, field: field, message: message, rule: rule))
+            }
             let lineText = String(rawLine)
             // Most lines hold no date, no amount in words and no label: a look at the bytes
             // spares them the slower checks of Thai text.
-            if lineText.containsBytes(of: "ที่") { for problem in weekdayProblems(in: lineText) { finding(problem) } }
-            if lineText.containsBytes(of: " บาท (") { for problem in bahtTextProblems(in: lineText) { finding(problem) } }
-            if let problem = resolutionLabelProblem(in: lineText) { finding(problem) }
-            if let problem = numbering.next(lineText) { finding(problem) }
-            if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) { finding(problem) }
+            if lineText.containsBytes(of: "วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
+            if lineText.containsBytes(of: "บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
+            if let problem = resolutionLabelProblem(in: lineText) { finding("resolution-label", problem) }
+            if let problem = numbering.next(lineText) { finding("numbering", problem) }
+            if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) {
+                finding("line-under-item", problem)
+            }
+            if let problem = agenda.next(lineText) { finding("numbering", problem) }
+            // จำนวน ๕ เรื่อง ดังนี้: the items under it are counted, up to the next line that is not one.
+            let trimmed = lineText.trimmingCharacters(in: .whitespaces)
+            if var open = announced {
+                let isItem = Self.itemNumber(trimmed) != nil || trimmed.hasPrefix("- ")
+                if trimmed.isEmpty {
+                } else if isItem, Self.markerShape(trimmed) != open.shape {
+                    open.items.append(Self.markerShape(trimmed))
+                    announced = open
+                } else {
+                    if let problem = open.problem() { result.append(DataError(file: file, line: open.line, field: field, message: problem, rule: "stated-count")) }
+                    announced = nil
+                }
+            }
+            if announced == nil, let (count, unit) = Self.announcedCount(trimmed) {
+                let isItem = Self.itemNumber(trimmed) != nil
+                announced = AnnouncedCount(line: lineNumber, count: count, unit: unit, shape: isItem ? Self.markerShape(trimmed) : nil)
+            }
             previousItem = Self.itemNumber(lineText)
         }
+        if let problem = announced?.problem() {
+            result.append(DataError(file: file, line: announced?.line, field: field, message: problem, rule: "stated-count"))
+        }
         return result
+    }
+
+    /// `… จำนวน ๕ เรื่อง ดังนี้` (or `ได้แก่`, `คือ`) ending a line: the count and its unit.
+    static func announcedCount(_ line: String) -> (Int, String)? {
+        let words = line.split(separator: " ").map(String.init)
+        guard words.count >= 3, let last = words.last, ["ดังนี้", "ได้แก่", "คือ", "ดังนี้:"].contains(last) else { return nil }
+        let unit = words[words.count - 2], number = words[words.count - 3]
+        guard let count = Int(ThaiDigits.toArabic(number)), count > 1, count < 100, unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }) else { return nil }
+        return (count, unit)
+    }
+
+    /// The shape of an item's number (`๑.`, `๑.๑`, `(๑)`, `-`): items of one list share it.
+    static func markerShape(_ line: String) -> String {
+        if line.hasPrefix("- ") { return "-" }
+        let marker = line.split(separator: " ").first.map(String.init) ?? ""
+        return String(marker.map { $0.isNumber ? "9" : $0 })
     }
 
     /// `๑.`, `๑.๑`, `๑)`, `(๑)` opening a line, if it does.
@@ -114,15 +182,29 @@ public struct DataChecks {
             + "to continue the item, join it to the item's line (an editor wraps long lines by itself); leave a blank line above it to say it is a paragraph"
     }
 
-    /// `วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒` whose weekday is not the date's.
+    /// `วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒` whose weekday is not the date's, in every form clerks write
+    /// it: `วันพุธ ที่` with a space, abbreviated months, two-digit Buddhist-Era years, `พ.ศ.`,
+    /// Arabic or Thai digits, punctuation after the year.
     func weekdayProblems(in line: String) -> [String] {
         var problems: [String] = []
-        let words = line.split(separator: " ").map(String.init)
-        for (i, word) in words.enumerated() where word.contains("วัน") && word.hasSuffix("ที่") && i + 3 < words.count {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" || $0 == "\t" }).map(String.init)
+        for (i, word) in words.enumerated() {
             guard let range = word.range(of: "วัน", options: .backwards) else { continue }
-            let weekday = String(word[range.upperBound...].dropLast("ที่".count))
-            guard ThaiDate.weekdayNames.contains(weekday),
-                  let date = try? ThaiDate(parsing: "\(words[i + 1]) \(words[i + 2]) \(words[i + 3])") else { continue }
+            var weekday = String(word[range.upperBound...])
+            var next = i + 1
+            if weekday.hasSuffix("ที่") {
+                weekday = String(weekday.dropLast("ที่".count))
+            } else if next < words.count, words[next] == "ที่" {
+                next += 1
+            } else {
+                continue
+            }
+            guard ThaiDate.weekdayNames.contains(weekday) else { continue }
+            var dateWords = Array(words[min(next, words.count)..<min(words.count, next + 4)])
+            if dateWords.count >= 3, dateWords[2] == "พ.ศ." { dateWords.remove(at: 2) }
+            guard dateWords.count >= 3 else { continue }
+            let year = String(dateWords[2].prefix { $0.isNumber })
+            guard let date = try? ThaiDate(parsing: "\(dateWords[0]) \(dateWords[1]) \(year)") else { continue }
             if date.weekdayName != weekday {
                 problems.append("วัน\(weekday)ที่ \(date.full) is a วัน\(date.weekdayName)")
             }
@@ -138,28 +220,44 @@ public struct DataChecks {
         let firstWord = line.utf8.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: ":") }
         let labelLength = label.unicodeScalars.count
         guard firstWord.count <= 3 * (labelLength + 2) else { return nil }
-        let first = String(Substring(firstWord))
+        var first = String(Substring(firstWord))
+        // มติที่ประชุมฯ: the label with its abbreviation mark is the label.
+        if first.hasSuffix("ฯ") { first.removeLast() }
         guard first != label, abs(first.unicodeScalars.count - labelLength) <= 2,
               Suggestion.editDistance(first, label) <= 2 else { return nil }
         return "\"\(first)\" opens the line: did you mean \"\(label)\"? (it prints as a paragraph, not as a resolution)"
     }
 
-    /// `๖๑,๘๕๗,๗๐๐ บาท (หกสิบเอ็ดล้าน…บาทถ้วน)` whose words are not its digits.
+    /// An amount typed in words that is not its digits, in any common shape:
+    /// `๖๑,๘๕๗,๗๐๐ บาท (หกสิบเอ็ดล้าน…บาทถ้วน)`, `1,000 บาท(หนึ่งพันบาทถ้วน)`, `๕๐๐.- บาท`,
+    /// a no-break space, words without brackets, `… บาท … สตางค์`.
     func bahtTextProblems(in line: String) -> [String] {
         var problems: [String] = []
-        var rest = Substring(line)
-        while let open = rest.range(of: " บาท (") {
-            let before = rest[..<open.lowerBound]
-            let digits = before.split(separator: " ").last.map(String.init) ?? ""
-            guard let close = rest[open.upperBound...].firstIndex(of: ")") else { break }
-            let words = String(rest[open.upperBound..<close])
-            if let amount = try? Amount(parsing: digits), words.hasSuffix("บาทถ้วน") || words.hasSuffix("สตางค์") {
-                let royal = ThaiNumberText.baht(amount), excel = ThaiNumberText.baht(amount, reading: .excel)
-                if words != royal && words != excel {
-                    problems.append("\(ThaiDigits.toThai(digits)) บาท is \"\(royal)\", not \"\(words)\"")
-                }
+        let text = line.replacingOccurrences(of: "\u{A0}", with: " ")
+        var rest = Substring(text)
+        while let baht = rest.range(of: "บาท") {
+            defer { rest = rest[baht.upperBound...] }
+            // The number before: spaces and a `.-` between them are allowed.
+            var before = rest[..<baht.lowerBound]
+            while before.last == " " { before = before.dropLast() }
+            if before.hasSuffix(".-") { before = before.dropLast(2) }
+            let digits = String(before.reversed().prefix { $0.isNumber || $0 == "," || $0 == "." }.reversed())
+            guard !digits.isEmpty, let amount = try? Amount(parsing: digits) else { continue }
+            // The words after: in brackets, or the next word when it reads as baht text.
+            var after = rest[baht.upperBound...]
+            while after.first == " " { after = after.dropFirst() }
+            let words: String
+            if after.first == "(" {
+                guard let close = after.firstIndex(of: ")") else { continue }
+                words = String(after[after.index(after: after.startIndex)..<close]).replacingOccurrences(of: " ", with: "")
+            } else {
+                words = String(after.prefix { $0 != " " && $0 != ")" && $0 != "," })
             }
-            rest = rest[close...]
+            guard words.hasSuffix("บาทถ้วน") || words.hasSuffix("สตางค์") || words.hasSuffix("ถ้วน") else { continue }
+            let royal = ThaiNumberText.baht(amount), excel = ThaiNumberText.baht(amount, reading: .excel)
+            if words != royal && words != excel && words + "บาทถ้วน" != royal {
+                problems.append("\(ThaiDigits.toThai(digits)) บาท is \"\(royal)\", not \"\(words)\"")
+            }
         }
         return problems
     }
@@ -173,7 +271,10 @@ struct NumberingTracker {
         // A heading starts new lists under it.
         if line.hasPrefix("#") || line.hasPrefix("**ระเบียบวาระ") { last = []; return nil }
         var text = Substring(line)
-        while let first = text.first, first == "#" || first == " " || first == "*" { text = text.dropFirst() }
+        // Headings' #, bold's *, and bullets (`- ๑.๑`) before a number are not the number.
+        while let first = text.first, first == "#" || first == " " || first == "*" || first == "-" || first == "+" || first == "\t" {
+            text = text.dropFirst()
+        }
         guard let marker = text.split(separator: " ").first, marker.hasSuffix(".") || marker.contains(".") else { return nil }
         let parts = ThaiDigits.toArabic(String(marker)).split(separator: ".", omittingEmptySubsequences: true)
         guard !parts.isEmpty, parts.allSatisfy({ Int($0) != nil }), marker.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }) == true else { return nil }
@@ -203,5 +304,45 @@ extension String {
     /// Whether the UTF-8 bytes of `needle` occur in the string's (no Unicode normalisation).
     func containsBytes(of needle: String) -> Bool {
         Array(utf8).firstOffset(of: Array(needle.utf8)) != nil
+    }
+}
+
+/// `ระเบียบวาระที่ ๑`, `๒` … in order: an agenda item repeated or skipped is a finding.
+struct AgendaTracker {
+    private var last: Int?
+
+    mutating func next(_ line: String) -> String? {
+        var text = Substring(line)
+        while let first = text.first, first == "#" || first == " " || first == "*" { text = text.dropFirst() }
+        guard text.hasPrefix("ระเบียบวาระที่") else { return nil }
+        let rest = text.dropFirst("ระเบียบวาระที่".count).drop { $0 == " " }
+        guard let number = Int(ThaiDigits.toArabic(String(rest.prefix { $0.isNumber }))) else { return nil }
+        defer { last = number }
+        guard let last, number != last + 1 else { return nil }
+        return "ระเบียบวาระที่ \(ThaiDigits.toThai(String(number))) follows ระเบียบวาระที่ \(ThaiDigits.toThai(String(last))); expected ระเบียบวาระที่ \(ThaiDigits.toThai(String(last + 1)))"
+    }
+}
+
+/// `จำนวน ๕ รางวัล ได้แก่` and the items under it: the count may be of the items or of their
+/// sub-items (๑.๑, ๑.๒, and ๑.๓'s three awards make five).
+struct AnnouncedCount {
+    var line: Int?
+    var count: Int
+    var unit: String
+    /// The shape of the announcing line's own number: an item of that shape ends the list.
+    var shape: String?
+    var items: [String] = []
+
+    func problem() -> String? {
+        guard let first = items.first else { return nil }
+        let direct = items.filter { $0 == first }.count
+        // Sub-items under each item: an item with some counts them, one without counts itself.
+        var children: [Int] = []
+        for item in items {
+            if item == first { children.append(0) } else if !children.isEmpty { children[children.count - 1] += 1 }
+        }
+        let leaves = children.reduce(0) { $0 + max(1, $1) }
+        guard count != direct, count != leaves else { return nil }
+        return "states \(ThaiDigits.toThai(String(count))) \(unit), but \(ThaiDigits.toThai(String(direct))) follow"
     }
 }

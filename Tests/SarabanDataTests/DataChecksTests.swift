@@ -156,3 +156,54 @@ struct DataChecksTests {
         #expect(found.first?.message.contains("differs from the sum of its rows, ๙๐") == true, "\(found)")
     }
 }
+
+/// Each rule against realistic text, wrong and right: the wrong is caught with its rule and its
+/// line, the right stays silent (no rule may cry wolf).
+@Suite("Data checks, rule by rule")
+struct RuleCorpusTests {
+    let checks = DataChecks(file: "t.yaml")
+
+    static let corpus: [(rule: String, wrong: String, right: String)] = [
+        ("weekday", "ประชุมในวันพฤหัสบดีที่ ๓๑ สิงหาคม ๒๕๖๕", "ประชุมในวันพุธที่ ๓๑ สิงหาคม ๒๕๖๕"),
+        ("weekday", "ภายในวันพุธ ที่ ๓๑ ส.ค. ๖๔ นี้", "ภายในวันพุธ ที่ ๓๑ ส.ค. ๖๕ นี้"),
+        ("weekday", "เมื่อวันอาทิตย์ที่ ๗ ก.พ. ๖๓", "เมื่อวันศุกร์ที่ ๗ ก.พ. ๖๓"),
+        ("weekday", "ณ วันจันทร์ที่ ๒ มกราคม พ.ศ. ๒๕๖๗, ห้อง", "ณ วันจันทร์ที่ ๑ มกราคม พ.ศ. ๒๕๖๗, ห้อง"),
+        ("baht-text", "เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสนสามหมื่นสามพันบาทถ้วน)", "เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน)"),
+        ("baht-text", "จำนวน 1,000.- บาท(หนึ่งพันหนึ่งบาทถ้วน)", "จำนวน 1,000.- บาท(หนึ่งพันบาทถ้วน)"),
+        ("baht-text", "งบประมาณ ๕๐๐\u{A0}บาท หกร้อยบาทถ้วน", "งบประมาณ ๕๐๐\u{A0}บาท ห้าร้อยบาทถ้วน"),
+        ("numbering", "๑. แรก\n๒. สอง\n๔. สี่", "๑. แรก\n๒. สอง\n๓. สาม"),
+        ("numbering", "- ๑.๑ ย่อย\n- ๑.๒ ย่อย\n๑.๔ ต่อ", "- ๑.๑ ย่อย\n- ๑.๒ ย่อย\n๑.๓ ต่อ"),
+        ("numbering", "## ระเบียบวาระที่ ๑ ก\n\n## ระเบียบวาระที่ ๓ ค", "## ระเบียบวาระที่ ๑ ก\n\n## ระเบียบวาระที่ ๒ ข"),
+        ("stated-count", "ข้อสั่งการ จำนวน ๕ เรื่อง ดังนี้\n๑. ก\n๒. ข\n๓. ค\n๔. ง", "ข้อสั่งการ จำนวน ๔ เรื่อง ดังนี้\n๑. ก\n๒. ข\n๓. ค\n๔. ง"),
+        // Seed 000's shape: ๑.๑, ๑.๒ and ๑.๓'s three awards are five.
+        ("stated-count", "๑. รางวัล จำนวน ๔ รางวัล ได้แก่\n๑.๑ ก\n๑.๒ ข\n๑.๓ ค ได้แก่\n๑) ง\n๒) จ\n๓) ฉ",
+         "๑. รางวัล จำนวน ๕ รางวัล ได้แก่\n๑.๑ ก\n๑.๒ ข\n๑.๓ ค ได้แก่\n๑) ง\n๒) จ\n๓) ฉ"),
+        ("resolution-label", "มิติที่ประชุม รับทราบ", "มติที่ประชุมฯ รับทราบ"),
+    ]
+
+    @Test("each rule catches its mistake on the mistake's line and stays silent on the right text", arguments: corpus.indices)
+    func rule(index: Int) {
+        let (rule, wrong, right) = Self.corpus[index]
+        let text = "บรรทัดแรก\n" + wrong
+        let found = checks.prose(text, line: 10, field: "body").filter { $0.rule == rule }
+        #expect(found.count == 1, "\(rule): \(wrong) → \(found)")
+        #expect(found.first.flatMap(\.line).map { $0 >= 11 } == true, "the line of the mistake, not the text's first")
+        let silent = checks.prose("บรรทัดแรก\n" + right, line: 10, field: "body")
+        #expect(silent.isEmpty, "\(rule): \(right) → \(silent)")
+    }
+
+    @Test func aRuleCanBeSilencedAndTheFindingNamesIt() throws {
+        let data = try DataLoader().load(text: """
+            type: memo
+            unit: ก
+            number: ลป 1/2
+            date: 2026-11-20
+            subject: ทดสอบ
+            to: ข
+            body: ประชุมในวันพฤหัสบดีที่ ๓๑ สิงหาคม ๒๕๖๕
+            signer: {name: ก, position: ข}
+            """, file: "t.yaml")
+        #expect(DataChecks(file: "t.yaml").findings(data).map(\.description) == ["t.yaml:7: body: วันพฤหัสบดีที่ ๓๑ สิงหาคม ๒๕๖๕ is a วันพุธ [weekday]"])
+        #expect(DataChecks(file: "t.yaml", ignoring: ["weekday"]).findings(data).isEmpty)
+    }
+}

@@ -104,6 +104,15 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("item ๓.๒ repeats"))
         let clean = try run(sarabanBinary, ["check", packageRoot + "/Examples/memo.yaml"])
         #expect(clean.status == 0)
+        // For scripts: JSON with the rule of each finding; a rule silenced; an unknown rule is a usage error.
+        let json = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-000-minutes.md", "--format", "json"])
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let rules = (parsed?["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
+        #expect(rules.sorted() == ["numbering", "weekday"], "\(json.stdout)")
+        let quiet = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-000-minutes.md", "--ignore", "weekday", "--ignore", "numbering"])
+        #expect(quiet.status == 0, "\(quiet.stdout)")
+        let typo = try run(sarabanBinary, ["check", packageRoot + "/Examples/memo.yaml", "--ignore", "weekdays"])
+        #expect(typo.status == 2 && typo.stderr.contains("did you mean weekday?"), "\(typo.stderr)")
     }
 
     @Test func renderWarnsAndStrictRefuses() throws {
