@@ -13,10 +13,16 @@ public struct Installation: Sendable {
 
     public init(root: String) { self.root = root }
 
+    /// `SARABAN_HOME`; else from the program's real path (`/proc/self/exe`, symlinks resolved):
+    /// `PREFIX/share/saraban` beside an installed `PREFIX/bin/saraban`, or the package a build
+    /// lives in; else the current folder.
     public static func locate() -> Installation? {
         var candidates: [String] = []
-        if let home = ProcessInfo.processInfo.environment["SARABAN_HOME"] { candidates.append(home) }
-        var directory = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        if let home = ProcessInfo.processInfo.environment["SARABAN_HOME"], !home.isEmpty { candidates.append(home) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? CommandLine.arguments.first ?? "."
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(directory.deletingLastPathComponent().path + "/share/saraban")
         for _ in 0..<6 {
             candidates.append(directory.path)
             directory = directory.deletingLastPathComponent()

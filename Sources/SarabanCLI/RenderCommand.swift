@@ -10,10 +10,10 @@ struct RenderCommand: ParsableCommand {
         discussion: "The PDF is written under a temporary name and renamed when complete: a failure leaves no file."
     )
 
-    @Argument(help: "The data file (YAML or JSON).")
+    @Argument(help: "The data file (YAML, JSON or Markdown); - reads it from standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output PDF, or a folder to write it into (default: the data file's name with .pdf).")
+    @Option(name: .shortAndLong, help: "Output PDF, or a folder to write it into, or - for standard output (default: the data file's name with .pdf).")
     var output: String?
 
     @Flag(help: "Stamp the PDF with the current time instead of the document's date (output then differs run to run).")
@@ -29,20 +29,33 @@ struct RenderCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let (renderer, templates) = try rendering.renderer()
-            let target = outputPath(output, data: data)
-            let loaded = try rendering.files.loader.load(path: data)
-            let findings = try checks.checks(file: data).findings(loaded)
+            // `-` reads the data from standard input (its pictures from the current folder),
+            // `-o -` writes the PDF to standard output.
+            let fromStdin = data == "-"
+            let toStdout = output == "-" || (output == nil && fromStdin)
+            let text = fromStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
+            let dataName = fromStdin ? (text!.hasPrefix("---\n") ? "stdin.md" : "stdin.yaml") : data
+            let dataPath = fromStdin ? FileManager.default.currentDirectoryPath + "/" + dataName : data
+            let target = toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
+            let loaded = try text.map { try rendering.files.loader.load(text: $0, file: dataName) } ?? rendering.files.loader.load(path: data)
+            let findings = try checks.checks(file: dataName).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }
             if strict && !findings.isEmpty { throw ExitCode(1) }
-            var document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
+            var document = try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
-            try renderer.writePDF(document, to: target, inputs: [data])
-            var summary = "\(target): \(document.pages.count) page(s)"
+            try renderer.writePDF(document, to: target, inputs: fromStdin ? [] : [data])
+            var summary = "\(toStdout ? "-" : target): \(document.pages.count) page(s)"
             let starts = documentStarts([document])
             if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }
-            print(summary)
+            if toStdout {
+                defer { try? FileManager.default.removeItem(atPath: target) }
+                FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: target)))
+                FileHandle.standardError.write(Data((summary + "\n").utf8))
+            } else {
+                print(summary)
+            }
         }
         exitSuccessfully()
     }

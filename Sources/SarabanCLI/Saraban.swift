@@ -13,6 +13,7 @@ struct SarabanCommand: ParsableCommand {
         Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
         line and field); 2 bad command line; 3 environment (font, emblem or output path).
         """,
+        version: Version.text,
         subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
                       NewCommand.self, SchemaCommand.self, ThaiCommand.self]
     )
@@ -20,6 +21,18 @@ struct SarabanCommand: ParsableCommand {
     static func main() {
         ProcessTuning.apply()
         OutputFile.removeTemporaryFilesOnSignals()
-        main(nil)
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            // A command line that cannot be used exits 2, as the discussion above says
+            // (ArgumentParser's own code is 64).
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                exitNow(2)
+            }
+            exit(withError: error)
+        }
     }
 }

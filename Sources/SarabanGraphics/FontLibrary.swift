@@ -41,7 +41,13 @@ public final class FontLibrary {
         Self.emptySystemConfiguration
         guard let config = FcConfigCreate() else { fatalError("fontconfig could not create a configuration") }
         // A cache folder of our own; without one fontconfig complains on every run.
-        let cacheConfig = "<fontconfig><cachedir prefix=\"xdg\">saraban-fontconfig</cachedir></fontconfig>"
+        // The font cache goes to $XDG_CACHE_HOME (or ~/.cache); without a home (cron, a service)
+        // to the temporary folder, so that fontconfig never complains of no writable cache.
+        func isSet(_ name: String) -> Bool { getenv(name).map { $0.pointee != 0 } ?? false }
+        let temporary = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        let cacheDirectory = isSet("XDG_CACHE_HOME") || isSet("HOME") ? "<cachedir prefix=\"xdg\">saraban-fontconfig</cachedir>"
+            : "<cachedir>\(temporary)/saraban-fontconfig-\(userID())</cachedir>"
+        let cacheConfig = "<fontconfig>\(cacheDirectory)</fontconfig>"
         _ = cacheConfig.withCString { FcConfigParseAndLoadFromMemory(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0) }
         for dir in directories {
             var isDir = false
@@ -140,3 +146,7 @@ struct ReverseCmap {
     /// The font's own ำ glyph, drawn instead of the shaper's sara aa so that ToUnicode says ำ.
     var saraAmGlyph: UInt32?
 }
+
+/// The user's id (the C function; this file does without Foundation and Glibc's names clash
+/// with the C shim's).
+@_silgen_name("getuid") private func userID() -> UInt32
