@@ -88,8 +88,34 @@ public final class OutputFile {
         return Array(head ?? Data()) == signature
     }
 
-    /// Appends bytes; a short write (a full disk, a quota) is an error.
+    /// Bytes not yet handed to the system: Cairo writes a PDF in thousands of small pieces.
+    private var pending: [UInt8] = []
+    private static let bufferSize = 1 << 16
+
+    /// Appends bytes (buffered); a short write (a full disk, a quota) is an error.
     public func write(_ bytes: UnsafeRawBufferPointer) throws {
+        if pending.count + bytes.count <= Self.bufferSize {
+            if pending.capacity < Self.bufferSize { pending.reserveCapacity(Self.bufferSize) }
+            pending.append(contentsOf: bytes)
+            return
+        }
+        try flush()
+        if bytes.count < Self.bufferSize {
+            pending.append(contentsOf: bytes)
+        } else {
+            try writeNow(bytes)
+        }
+    }
+
+    /// Hands the buffered bytes to the system.
+    private func flush() throws {
+        guard !pending.isEmpty else { return }
+        let bytes = pending
+        pending.removeAll(keepingCapacity: true)
+        try bytes.withUnsafeBytes { try writeNow($0) }
+    }
+
+    private func writeNow(_ bytes: UnsafeRawBufferPointer) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -108,12 +134,14 @@ public final class OutputFile {
 
     /// Everything written so far.
     public func contents() throws -> [UInt8] {
+        try flush()
         guard let data = FileManager.default.contents(atPath: temporaryPath) else { throw failure("the file could not be read back") }
         return [UInt8](data)
     }
 
     /// Replaces everything written so far.
     public func replaceContents(_ bytes: [UInt8]) throws {
+        pending.removeAll(keepingCapacity: true)
         guard ftruncate(descriptor, 0) == 0, lseek(descriptor, 0, SEEK_SET) == 0 else {
             throw failure(String(cString: strerror(errno)))
         }
@@ -122,6 +150,7 @@ public final class OutputFile {
 
     /// Syncs the file to disk and renames it over the destination.
     public func commit() throws {
+        try flush()
         guard fsync(descriptor) == 0 else { throw failure(String(cString: strerror(errno))) }
         let closed = close(descriptor)
         descriptor = -1

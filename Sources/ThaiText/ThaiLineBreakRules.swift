@@ -44,6 +44,8 @@ public enum ThaiLineBreakRules {
     /// The longest royal name kept on one line; longer ones keep each of their words whole.
     static let royalNameMaximumLength = 60
     static let royalNameBytes = royalNames.map { Array($0.utf8) }
+    /// Every royal name holds one of the first two, every royal title พระ (or is กรมหลวง, the last prefix).
+    static let royalNameStart = Array("สมเด็จ".utf8), royalNameStartPrince = Array("เจ้าฟ้า".utf8), royalMarker = Array("พระ".utf8)
 
     /// The word lists as UTF-8: the scan compares bytes, as Swift's string comparison would
     /// normalise every Thai word first.
@@ -101,12 +103,13 @@ public enum ThaiLineBreakRules {
         /// Royal names and titles: kept up to `royalNameMaximumLength`, not `maximumLength`.
         var royal: [Range<Int>] = []
         func protect(_ from: Int, _ to: Int) { if to > from { ranges.append(from..<to) } }
-        if bytes.count >= 9 {
+        // Royal names all start with one of a few words: look for those first (most text has none).
+        if bytes.firstOffset(of: royalNameStart) != nil || bytes.firstOffset(of: royalNameStartPrince) != nil {
             for name in royalNameBytes {
                 var from = 0
-                while let found = bytes[from...].firstRange(of: name) {
-                    royal.append(found)
-                    from = found.upperBound
+                while let found = bytes.firstOffset(of: name, from: from) {
+                    royal.append(found..<(found + name.count))
+                    from = found + name.count
                 }
             }
         }
@@ -153,15 +156,19 @@ public enum ThaiLineBreakRules {
                 protect(word.end - String(String.UnicodeScalarView(tail)).utf8.count, next.start + repeatMark.count)
             }
             // สมเด็จพระกนิษฐาธิราชเจ้า…: a royal name is one word, however long
-            // (โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ: from the title on)
-            if word.text.count >= 9, let start = royalPrefixBytes.compactMap({ word.text.firstRange(of: $0)?.lowerBound }).min() {
-                royal.append(start..<word.end)
+            // (โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ: from the title on; every royal title has พระ)
+            let wordBytes = Array(word.text)
+            if wordBytes.count >= 9, wordBytes.firstOffset(of: royalMarker) != nil || wordBytes.firstOffset(of: royalPrefixBytes[6]) != nil,
+               let start = royalPrefixBytes.compactMap({ wordBytes.firstOffset(of: $0) }).min() {
+                royal.append((word.start + start)..<word.end)
             }
-            // สมเด็จพระเทพรัตนราชสุดาฯ, สารสนเทศฯ, ฯลฯ: no break before ฯ
-            if let first = word.text.firstRange(of: abbreviationMark), let last = word.text.ranges(of: abbreviationMark).last {
-                // ฯ shortens the word before it: only its last letters need to stay with it.
-                let before = String(decoding: word.text[word.start..<first.lowerBound], as: UTF8.self).unicodeScalars.suffix(3)
-                protect(first.lowerBound - String(String.UnicodeScalarView(before)).utf8.count, last.upperBound)
+            // สมเด็จพระเทพรัตนราชสุดาฯ, สารสนเทศฯ, ฯลฯ: no break before ฯ; ฯ shortens the word
+            // before it, so only its last letters stay with it.
+            if let first = wordBytes.firstOffset(of: abbreviationMark) {
+                var last = first
+                while let next = wordBytes.firstOffset(of: abbreviationMark, from: last + abbreviationMark.count) { last = next }
+                let before = String(decoding: wordBytes[0..<first], as: UTF8.self).unicodeScalars.suffix(3)
+                protect(word.start + first - String(String.UnicodeScalarView(before)).utf8.count, word.start + last + abbreviationMark.count)
             }
             // (ครัวเรือน), (คน), (คลัสเตอร์): a short word in brackets (a unit) is one word; a
             // bracketed phrase breaks like any text
