@@ -13,7 +13,8 @@ struct SarabanCommand: ParsableCommand {
         Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
         line and field); 2 bad command line; 3 environment (font, emblem or output path).
         """,
-        version: Version.text,
+        // Found (files read) only when asked for: every other start skips it.
+        version: CommandLine.arguments.contains("--version") ? Version.text : Version.release,
         subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
                       NewCommand.self, SchemaCommand.self, ThaiCommand.self]
     )
