@@ -91,7 +91,9 @@ public final class Fuzzer {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             guard let newline = text.firstIndex(of: "\n") else { throw CocoaError(.fileReadCorruptFile) }
             let header = text[..<newline].split(separator: " ", maxSplits: 1).map(String.init)
-            guard header.count == 2, let target = Target(rawValue: header[0]) else { throw CocoaError(.fileReadCorruptFile) }
+            guard header.count == 2, let target = Target(rawValue: header[0]) else {
+                throw CocoaError(.fileReadCorruptFile)
+            }
             return Input(target: target, name: header[1], text: String(text[text.index(after: newline)...]))
         }
     }
@@ -144,7 +146,8 @@ public final class Fuzzer {
         "99999999999999999999999999", "9223372036854775807", "๐", "๙๙", "&a ", "*a", "<<: *a", "|", ">", "---", "\n",
         "  ", "\t", "#", "colspan: 9", "rowspan: 9", "of: [9, 0]", "type: percent", "total: true", "0pt", "-5cm",
         "วันพุธที่ ๓๑ ส.ค. ๖๕", "30 สิงหาคม 0", "2561-02-30", "25610-01-01", "๑.", "(๑)", "๑.๑.๑", "มติที่ประชุม",
-        "ระเบียบวาระที่ ๙", "```table\n", "```\n", "| a | b |\n|---|---|\n", "<", ">", "&", "&#0;", "<row>", "<cell colspan=\"9\">",
+        "ระเบียบวาระที่ ๙", "```table\n", "```\n", "| a | b |\n|---|---|\n", "<", ">", "&", "&#0;", "<row>",
+        "<cell colspan=\"9\">",
         "</table>", "<!--", "{{", "}}", "\u{0}", "\u{200B}", "ำ", "่", "ฯ", "ๆ", String(repeating: "ก", count: 300),
         String(repeating: "x", count: 500), "https://", "file: ", "signature: ", "../", "/etc/passwd",
     ]
@@ -153,30 +156,30 @@ public final class Fuzzer {
         var bytes = Array(text.utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         switch random.next(9) {
-        case 0 where !bytes.isEmpty:   // one byte changed
+        case 0 where !bytes.isEmpty:  // one byte changed
             bytes[random.next(bytes.count)] = UInt8(random.next(256))
-        case 1 where !bytes.isEmpty:   // a stretch deleted
+        case 1 where !bytes.isEmpty:  // a stretch deleted
             let start = random.next(bytes.count)
             bytes.removeSubrange(start..<min(bytes.count, start + 1 + random.next(40)))
-        case 2 where !bytes.isEmpty:   // a stretch repeated
+        case 2 where !bytes.isEmpty:  // a stretch repeated
             let start = random.next(bytes.count)
             let piece = bytes[start..<min(bytes.count, start + 1 + random.next(80))]
             bytes.insert(contentsOf: Array(repeating: Array(piece), count: 1 + random.next(8)).joined(), at: start)
-        case 3, 4:                      // a token inserted
+        case 3, 4:  // a token inserted
             let token = Fuzzer.dictionary[random.next(Fuzzer.dictionary.count)]
             bytes.insert(contentsOf: Array(token.utf8), at: random.next(bytes.count + 1))
-        case 5 where lines.count > 1:   // a line removed or doubled
+        case 5 where lines.count > 1:  // a line removed or doubled
             var changed = Array(lines)
             let index = random.next(changed.count)
             if random.next(2) == 0 { changed.remove(at: index) } else { changed.insert(changed[index], at: index) }
             return changed.joined(separator: "\n")
-        case 6:                         // a line from another seed
+        case 6:  // a line from another seed
             let other = seeds[random.next(seeds.count)].text.split(separator: "\n", omittingEmptySubsequences: false)
             var changed = Array(lines)
             guard !other.isEmpty else { break }
             changed.insert(other[random.next(other.count)], at: random.next(changed.count + 1))
             return changed.joined(separator: "\n")
-        case 7:                         // a number changed
+        case 7:  // a number changed
             let text = String(decoding: bytes, as: UTF8.self)
             let numbers = ["0", "-1", "13", "32", "100000", "2147483648", "18446744073709551616", "0.0001"]
             guard let digit = text.firstIndex(where: \.isNumber) else { break }
@@ -184,7 +187,7 @@ public final class Fuzzer {
             let end = result[digit...].firstIndex { !$0.isNumber } ?? result.endIndex
             result.replaceSubrange(digit..<end, with: numbers[random.next(numbers.count)])
             return result
-        default:                        // the text cut short
+        default:  // the text cut short
             if !bytes.isEmpty { bytes.removeSubrange(random.next(bytes.count)...) }
         }
         // Invalid UTF-8 from a byte change is what a reader of a file would see as decoding
@@ -210,7 +213,8 @@ public final class Fuzzer {
             text.contains("table") ? (name, text) : nil
         }
         let markup = try small.compactMap { name, text -> (String, String)? in
-            guard !name.hasSuffix(".md"), let data = try? DataLoader().load(text: text, file: examples + "/" + name) else { return nil }
+            guard !name.hasSuffix(".md"), let data = try? DataLoader().load(text: text, file: examples + "/" + name)
+            else { return nil }
             let templates = try TemplateLibrary(directory: root + "/Templates")
             return (name + ".xml", try templates.markup(for: data))
         }
@@ -220,8 +224,13 @@ public final class Fuzzer {
             .table: tables.filter { $0.1.utf8.count < 40_000 },
             .markup: markup,
             .style: [("style.yaml", try read(root + "/Templates/style.yaml"))],
-            .recipients: [("recipients.csv", try read(examples + "/batch/lampang-districts.csv")),
-                          ("recipients.yaml", "- to: นายอำเภอเมือง\n  name: เมือง\n  amounts: {budget: 100}\n- to: นายอำเภองาว\n  name: งาว\n")],
+            .recipients: [
+                ("recipients.csv", try read(examples + "/batch/lampang-districts.csv")),
+                (
+                    "recipients.yaml",
+                    "- to: นายอำเภอเมือง\n  name: เมือง\n  amounts: {budget: 100}\n- to: นายอำเภองาว\n  name: งาว\n"
+                ),
+            ],
         ]
     }
 }

@@ -10,10 +10,12 @@ var crashFile = FileManager.default.currentDirectoryPath + "/fuzz-crash.txt"
 var replay: String?
 var arguments = CommandLine.arguments.dropFirst()
 func usage() -> Never {
-    FileHandle.standardError.write(Data("""
-        usage: saraban-fuzz [--seconds N] [--seed S] [--target \(Fuzzer.Target.allCases.map(\.rawValue).joined(separator: "|"))]… \
-        [--crash-file PATH] [--replay PATH]\n
-        """.utf8))
+    FileHandle.standardError.write(
+        Data(
+            """
+            usage: saraban-fuzz [--seconds N] [--seed S] [--target \(Fuzzer.Target.allCases.map(\.rawValue).joined(separator: "|"))]… \
+            [--crash-file PATH] [--replay PATH]\n
+            """.utf8))
     exit(2)
 }
 while let argument = arguments.popFirst() {
@@ -30,7 +32,9 @@ while let argument = arguments.popFirst() {
 
 // The package: two folders above the executable (.build/CONFIG/saraban-fuzz), or the current folder.
 var root = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-while root.path != "/", !FileManager.default.fileExists(atPath: root.path + "/Package.swift") { root.deleteLastPathComponent() }
+while root.path != "/", !FileManager.default.fileExists(atPath: root.path + "/Package.swift") {
+    root.deleteLastPathComponent()
+}
 let packageRoot = root.path == "/" ? FileManager.default.currentDirectoryPath : root.path
 
 do {
@@ -42,9 +46,14 @@ do {
     }
     let start = Date()
     let report = try fuzzer.run(targets: targets.isEmpty ? Fuzzer.Target.allCases : targets, seconds: seconds)
-    let perTarget = report.byTarget.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.key.rawValue) \($0.value)" }
-    print(String(format: "%d runs in %.0f s (seed %llu): %d accepted, %d refused with an error, 0 crashes [%@]",
-                 report.runs, Date().timeIntervalSince(start), seed, report.accepted, report.errors, perTarget.joined(separator: ", ")))
+    let perTarget = report.byTarget.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+        "\($0.key.rawValue) \($0.value)"
+    }
+    print(
+        String(
+            format: "%d runs in %.0f s (seed %llu): %d accepted, %d refused with an error, 0 crashes [%@]",
+            report.runs, Date().timeIntervalSince(start), seed, report.accepted, report.errors,
+            perTarget.joined(separator: ", ")))
 } catch {
     FileHandle.standardError.write(Data("saraban-fuzz: \(error)\n".utf8))
     exit(1)

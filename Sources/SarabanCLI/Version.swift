@@ -13,7 +13,8 @@ enum Version {
         }
         if let head = try? String(contentsOfFile: installation.root + "/.git/HEAD", encoding: .utf8) {
             let ref = head.trimmingCharacters(in: .whitespacesAndNewlines)
-            let commit = ref.hasPrefix("ref: ")
+            let commit =
+                ref.hasPrefix("ref: ")
                 ? (try? String(contentsOfFile: installation.root + "/.git/" + ref.dropFirst(5), encoding: .utf8)) ?? ""
                 : ref
             let short = commit.trimmingCharacters(in: .whitespacesAndNewlines).prefix(12)

@@ -27,17 +27,22 @@ public final class GenericDocument: Sendable, Equatable {
     public let signers: [DocumentSigner]
     public let signersSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate?, showWeekday: Bool, time: ThaiTime?,
-         place: [String], lines: [String], body: String, bodyLine: Int, tables: [TableData], signers: [DocumentSigner],
-         signersSideBySide: Bool) {
+    init(
+        file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate?, showWeekday: Bool,
+        time: ThaiTime?,
+        place: [String], lines: [String], body: String, bodyLine: Int, tables: [TableData], signers: [DocumentSigner],
+        signersSideBySide: Bool
+    ) {
         self.file = file; self.common = common; self.title = title; self.session = session; self.date = date
         self.showWeekday = showWeekday; self.time = time; self.place = place; self.lines = lines; self.body = body
-        self.bodyLine = bodyLine; self.tables = tables; self.signers = signers; self.signersSideBySide = signersSideBySide
+        self.bodyLine = bodyLine; self.tables = tables; self.signers = signers;
+        self.signersSideBySide = signersSideBySide
     }
 
     public static func == (a: GenericDocument, b: GenericDocument) -> Bool {
         a.file == b.file && a.common == b.common && a.title == b.title && a.session == b.session && a.date == b.date
-            && a.showWeekday == b.showWeekday && a.time == b.time && a.place == b.place && a.lines == b.lines && a.body == b.body
+            && a.showWeekday == b.showWeekday && a.time == b.time && a.place == b.place && a.lines == b.lines
+            && a.body == b.body
             && a.tables == b.tables && a.signers == b.signers && a.signersSideBySide == b.signersSideBySide
     }
 }
@@ -59,15 +64,22 @@ extension DataLoader {
         guard !title.isEmpty else { throw r.missing("title", "expected the title lines, e.g. `title: [สรุปข้อสั่งการ …]`") }
         let text = try body ?? r.requiredString("body", example: "## ๑. เรื่อง …")
         let firstLine = bodyLine ?? r.valueLine("body")
-        let signers = try r.list("signers", item: { s in
-            DocumentSigner(signer: Signer(name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"), positions: try s.strings("position"),
-                                          signatureImage: try s.string("signature")),
-                           role: try s.string("role"), signsByHand: try s.bool("sign-by-hand") ?? true)
-        })
+        let signers = try r.list(
+            "signers",
+            item: { s in
+                DocumentSigner(
+                    signer: Signer(
+                        name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"),
+                        positions: try s.strings("position"),
+                        signatureImage: try s.string("signature")),
+                    role: try s.string("role"), signsByHand: try s.bool("sign-by-hand") ?? true)
+            })
         return GenericDocument(
             file: r.file, common: common, title: title, session: try r.string("session"), date: try r.date("date"),
             showWeekday: try r.bool("show-weekday") ?? false, time: try r.time("time"), place: try r.strings("place"),
-            lines: try r.strings("lines"), body: text, bodyLine: firstLine, tables: try tablesAndPictures(in: text, bodyLine: firstLine, file: r.file),
-            signers: signers, signersSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
+            lines: try r.strings("lines"), body: text, bodyLine: firstLine,
+            tables: try tablesAndPictures(in: text, bodyLine: firstLine, file: r.file),
+            signers: signers,
+            signersSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
     }
 }

@@ -33,13 +33,17 @@ public enum BoundedYAML {
 
     public static func checkText(_ text: String, file: String) throws {
         guard text.utf8.count <= maximumBytes else {
-            throw LimitError(file: file, line: nil, message: "is \(text.utf8.count >> 20) MB; data files are text of at most \(maximumBytes >> 20) MB")
+            throw LimitError(
+                file: file, line: nil,
+                message: "is \(text.utf8.count >> 20) MB; data files are text of at most \(maximumBytes >> 20) MB")
         }
         var line = 1
         for byte in text.utf8 {
             if byte == 0x0A { line += 1 }
             if byte == 0 {
-                throw LimitError(file: file, line: line, message: "holds a NUL character; is it a text file? (save it as UTF-8 text)")
+                throw LimitError(
+                    file: file, line: line, message: "holds a NUL character; is it a text file? (save it as UTF-8 text)"
+                )
             }
         }
     }
@@ -54,20 +58,24 @@ public enum BoundedYAML {
         var atLineStart = true
         var quote: UInt8? = nil
         func tooDeep() -> LimitError {
-            LimitError(file: file, line: line, message: "nested more than \(maximumDepth) levels deep; a document's data is a few levels of lists and groups")
+            LimitError(
+                file: file, line: line,
+                message:
+                    "nested more than \(maximumDepth) levels deep; a document's data is a few levels of lists and groups"
+            )
         }
         var previous: UInt8 = 0x20
         for byte in text.utf8 {
             defer { previous = byte }
             if byte == 0x0A {
                 line += 1; column = 0; blockDepth = 0; atLineStart = true
-                if quote == 0x0A { quote = nil }   // a comment ends with its line
+                if quote == 0x0A { quote = nil }  // a comment ends with its line
                 continue
             }
             column += 1
             if atLineStart {
-                if byte == 0x2D { continue }   // the `-` of `- - -` (its space counts)
-                if byte == 0x20 || byte == 0x09 {   // indentation, and the spaces of compact lists
+                if byte == 0x2D { continue }  // the `-` of `- - -` (its space counts)
+                if byte == 0x20 || byte == 0x09 {  // indentation, and the spaces of compact lists
                     blockDepth += 1
                     if blockDepth + flow > maximumDepth { throw tooDeep() }
                     continue
@@ -97,7 +105,11 @@ public enum BoundedYAML {
         while let node = stack.popLast() {
             count += 1
             if count > maximumValues {
-                throw LimitError(file: file, line: nil, message: "holds more than \(maximumValues) values once its aliases (*name) are expanded; is an alias repeated inside itself?")
+                throw LimitError(
+                    file: file, line: nil,
+                    message:
+                        "holds more than \(maximumValues) values once its aliases (*name) are expanded; is an alias repeated inside itself?"
+                )
             }
             switch node {
             case .scalar: break

@@ -59,16 +59,21 @@ public final class OutputFile {
         var target = stat()
         if stat(path, &target) == 0 {
             if (target.st_mode & S_IFMT) == S_IFDIR {
-                throw SurfaceError.cannotWrite(path: path, reason: "it is a folder; name a file (e.g. \(path)/document.\(kind == .pdf ? "pdf" : "png"))")
+                throw SurfaceError.cannotWrite(
+                    path: path,
+                    reason: "it is a folder; name a file (e.g. \(path)/document.\(kind == .pdf ? "pdf" : "png"))")
             }
             for input in inputs {
                 var other = stat()
                 if stat(input, &other) == 0, other.st_dev == target.st_dev, other.st_ino == target.st_ino {
-                    throw SurfaceError.cannotWrite(path: path, reason: "it is \(input), an input of this run; name another output file")
+                    throw SurfaceError.cannotWrite(
+                        path: path, reason: "it is \(input), an input of this run; name another output file")
                 }
             }
             if (target.st_mode & S_IFMT) == S_IFREG, target.st_size > 0, !startsWith(path, kind.signature) {
-                throw SurfaceError.cannotWrite(path: path, reason: "it exists and is not a \(kind.name); Saraban replaces only its own kind of file")
+                throw SurfaceError.cannotWrite(
+                    path: path,
+                    reason: "it exists and is not a \(kind.name); Saraban replaces only its own kind of file")
             }
         }
         let directory = url.deletingLastPathComponent().path
@@ -135,7 +140,9 @@ public final class OutputFile {
     /// Everything written so far.
     public func contents() throws -> [UInt8] {
         try flush()
-        guard let data = FileManager.default.contents(atPath: temporaryPath) else { throw failure("the file could not be read back") }
+        guard let data = FileManager.default.contents(atPath: temporaryPath) else {
+            throw failure("the file could not be read back")
+        }
         return [UInt8](data)
     }
 

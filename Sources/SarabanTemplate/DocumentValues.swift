@@ -16,8 +16,10 @@ extension ViewModelBuilder {
             dateLine = [digits(line)]
         }
         let signers = document.signers.map { block -> [String: Any] in
-            ["by-hand": block.signsByHand, "role": digits(block.role ?? ""), "name": digits(block.signer.name),
-             "positions": block.signer.positions.map(digits)]
+            [
+                "by-hand": block.signsByHand, "role": digits(block.role ?? ""), "name": digits(block.signer.name),
+                "positions": block.signer.positions.map(digits),
+            ]
         }
         do {
             values["doc-title"] = document.title.map(digits)
@@ -27,9 +29,11 @@ extension ViewModelBuilder {
             values["doc-lines"] = document.lines.map(digits)
             values["doc-body"] = try MarkdownBody.blocks(document.body, tables: document.tables, builder: self)
             values["doc-signers"] = document.signersSideBySide ? [] : signers
-            values["doc-signers-side-by-side"] = document.signersSideBySide && !signers.isEmpty ? [["signer-blocks": signers]] : []
+            values["doc-signers-side-by-side"] =
+                document.signersSideBySide && !signers.isEmpty ? [["signer-blocks": signers]] : []
         } catch let error as MarkdownBody.MarkdownError {
-            throw TemplateLibrary.TemplateError(message: "\(document.file): line \(document.bodyLine) onwards: \(error.message)")
+            throw TemplateLibrary.TemplateError(
+                message: "\(document.file): line \(document.bodyLine) onwards: \(error.message)")
         }
         return values
     }
