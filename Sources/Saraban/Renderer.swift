@@ -29,7 +29,8 @@ public final class Renderer {
         // Started before anything else: it needs only the emblem's file.
         let preparation = Preparation(emblemPath: installation.emblemPath)
         self.stylePath = stylePath ?? installation.stylePath
-        var style = try Style.load(path: self.stylePath)
+        // A style given with --style changes only the settings it names, over the built-in one.
+        var style = try Style.load(path: self.stylePath, over: stylePath == nil ? nil : installation.stylePath)
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
         engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)

@@ -1,5 +1,6 @@
 import Foundation
 import SarabanFiles
+import ThaiText
 import Yams
 import SarabanDocument
 
@@ -185,6 +186,23 @@ public struct Style: Codable, Sendable {
 
     public var textWidth: Double { page.width.points - page.marginLeft.points - page.marginRight.points }
 
+    /// An office's style over the built-in one: only the keys it names change; a key the
+    /// built-in style does not have is an error naming it, with the nearest known key.
+    static func merged(_ node: Node, over base: Node, path: String, at field: String) throws -> Node {
+        guard case .mapping(let overrides) = node, case .mapping(var result) = base else { return node }
+        for (key, value) in overrides {
+            let name = key.string ?? ""
+            let full = field.isEmpty ? name : field + "." + name
+            guard let original = result[key] else {
+                let known = Array(result.keys.compactMap(\.string))
+                let hint = Suggestion.closest(to: name, in: known).map { "; did you mean \(field.isEmpty ? $0 : field + "." + $0)?" } ?? ""
+                throw StyleError(path: path, message: "\(full): no such setting\(hint) (settings here: \(known.joined(separator: ", ")))")
+            }
+            result[key] = try merged(value, over: original, path: path, at: full)
+        }
+        return .mapping(result)
+    }
+
     /// A style file's YAML as JSON text: plain numbers and true/false typed, the rest strings.
     /// (Written here: Foundation's serializer spends a millisecond formatting the numbers, and a
     /// Yams scalar made for a key would build Yams' default resolver, regular expressions and all.)
@@ -259,20 +277,31 @@ public struct Style: Codable, Sendable {
     }
 
     /// Reads a style file; errors name the file and the field.
-    public static func load(path: String) throws -> Style {
+    /// - Parameter base: the style `path` changes: only the settings it names differ from it.
+    public static func load(path: String, over base: String? = nil) throws -> Style {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw StyleError(path: path, message: "cannot read the style file")
         }
-        return try load(text: text, path: path)
+        guard let base else { return try load(text: text, path: path) }
+        guard let baseText = try? String(contentsOfFile: base, encoding: .utf8) else {
+            throw StyleError(path: base, message: "cannot read the style file")
+        }
+        return try load(text: text, path: path, over: (baseText, base))
     }
 
     /// A style file's text; `path` names it in messages.
-    public static func load(text: String, path: String) throws -> Style {
+    public static func load(text: String, path: String, over base: (text: String, path: String)? = nil) throws -> Style {
         do {
             // Every value is a number, a length or a name: the basic resolver reads them, and saves
             // compiling the default resolver's regular expressions at each start.
-            guard let node = try BoundedYAML.compose(text, file: path) else {
+            guard var node = try BoundedYAML.compose(text, file: path) else {
                 throw StyleError(path: path, message: "the style file is empty")
+            }
+            if let base {
+                guard let baseNode = try BoundedYAML.compose(base.text, file: base.path) else {
+                    throw StyleError(path: base.path, message: "the style file is empty")
+                }
+                node = try merged(node, over: baseNode, path: path, at: "")
             }
             // Yams' own decoder would compile its merge-key regular expression (ICU) first.
             let style = try JSONDecoder().decode(Style.self, from: Data(json(node).utf8))

@@ -121,6 +121,28 @@ struct NoCrashTests {
         }
     }
 
+    /// An office's style names only what it changes; a setting that does not exist is an error
+    /// with the nearest one, never ignored.
+    @Test func aPartialStyleChangesOnlyWhatItNames() throws {
+        let folder = temporaryDirectory()
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        try "font:\n  size: 20pt\n".write(toFile: folder + "/office.yaml", atomically: true, encoding: .utf8)
+        let plain = try run(sarabanBinary, ["render", folder + "/letter.yaml", "-o", folder + "/a.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        let larger = try run(sarabanBinary, ["render", folder + "/letter.yaml", "--style", folder + "/office.yaml", "-o", folder + "/b.pdf"],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(plain.status == 0 && larger.status == 0, "\(larger.stderr)")
+        func height(_ pdf: String) throws -> Double {
+            let word = try #require(try pdfWords(pdf).first { $0.text == "ทดสอบ" })
+            return word.yMax - word.yMin
+        }
+        let (small, large) = (try height(folder + "/a.pdf"), try height(folder + "/b.pdf"))
+        #expect(large > small * 1.15, "20 pt against 16 pt: \(large) vs \(small)")
+        try "font:\n  sise: 20pt\n".write(toFile: folder + "/typo.yaml", atomically: true, encoding: .utf8)
+        let typo = try run(sarabanBinary, ["render", folder + "/letter.yaml", "--style", folder + "/typo.yaml", "-o", folder + "/c.pdf"],
+                           environment: ["SARABAN_HOME": packageRoot])
+        #expect(typo.status == 1 && typo.stderr.contains("typo.yaml: font.sise: no such setting; did you mean font.size?"), "\(typo.stderr)")
+    }
+
     @Test func aDocumentPastALimitStopsWithTheLimitsName() throws {
         let folder = temporaryDirectory()
         let style = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
