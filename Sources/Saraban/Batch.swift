@@ -177,8 +177,9 @@ public struct MailMerge: @unchecked Sendable {
     /// Fields that only name the output file, not the letter.
     public static let outputOnlyFields: Set<String> = ["name"]
 
-    public init(letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false) throws {
-        loader = DataLoader(allowedDirectories: allowedDirectories)
+    public init(letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false,
+                defaults: [String: Node.Mapping] = [:]) throws {
+        loader = DataLoader(allowedDirectories: allowedDirectories, defaults: defaults)
         self.recipientsMayNameFiles = recipientsMayNameFiles
         guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
             throw DataError(file: letterPath, message: "cannot read the file (does it exist?)")

@@ -23,14 +23,20 @@ public final class Renderer {
     ///   - extraFontDirectories: folders with the user's own fonts (TH SarabunIT๙ …), searched with the shipped ones.
     ///   - stylePath: a style file to use instead of `Templates/style.yaml`.
     ///   - fontFamily: overrides the style's font family.
-    public init(installation: Installation, extraFontDirectories: [String] = [], stylePath: String? = nil,
+    /// The office folder whose style, templates and defaults apply (see `OfficeFolder`).
+    public let office: OfficeFolder?
+
+    public init(installation: Installation, office: OfficeFolder? = nil, extraFontDirectories: [String] = [], stylePath: String? = nil,
                 fontFamily: String? = nil) throws {
+        self.office = office
         self.installation = installation
         // Started before anything else: it needs only the emblem's file.
         let preparation = Preparation(emblemPath: installation.emblemPath)
         self.stylePath = stylePath ?? installation.stylePath
         // A style given with --style changes only the settings it names, over the built-in one.
-        var style = try Style.load(path: self.stylePath, over: stylePath == nil ? nil : installation.stylePath)
+        // The built-in style, then the office's settings, then those of --style.
+        let layers = [installation.stylePath] + [office?.stylePath, stylePath].compactMap { $0 }
+        var style = try Style.load(layers: layers)
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
         engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)

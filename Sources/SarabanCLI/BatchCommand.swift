@@ -48,7 +48,7 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
-                                      recipientsMayNameFiles: recipientsNameFiles)
+                                      recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:])
             let list = try RecipientList.load(path: recipients)
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil

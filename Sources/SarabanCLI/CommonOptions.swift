@@ -21,12 +21,25 @@ struct RenderingOptions: ParsableArguments {
 
     @OptionGroup var files: FileOptions
 
+    @Option(name: .customLong("office"), help: "The office's folder: its templates, style and defaults (else SARABAN_OFFICE, else ~/.config/saraban).")
+    var officePath: String?
+
+    var office: OfficeFolder? { OfficeFolder.locate(explicit: officePath) }
+
     func renderer() throws -> (Renderer, TemplateLibrary) {
         let installation = try locateInstallation()
-        let renderer = try Renderer(installation: installation, extraFontDirectories: fontDirectories,
+        let office = self.office
+        let renderer = try Renderer(installation: installation, office: office, extraFontDirectories: fontDirectories,
                                     stylePath: style, fontFamily: fontFamily)
         renderer.allowedDirectories = files.allowedPaths
-        return (renderer, try TemplateLibrary(directory: installation.templateDirectory))
+        return (renderer, try templates(installation: installation, office: office))
+    }
+
+    /// The data loader with the office's defaults.
+    func loader() throws -> DataLoader {
+        var loader = files.loader
+        loader.defaults = try office?.defaults() ?? [:]
+        return loader
     }
 }
 
@@ -37,6 +50,11 @@ struct FileOptions: ParsableArguments {
     var allowedPaths: [String] = []
 
     var loader: DataLoader { DataLoader(allowedDirectories: allowedPaths) }
+}
+
+/// The built-in templates with the office's over them.
+func templates(installation: Installation, office: OfficeFolder?) throws -> TemplateLibrary {
+    try TemplateLibrary(directories: [installation.templateDirectory] + (office.map { [$0.templateDirectory] } ?? []))
 }
 
 func locateInstallation() throws -> Installation {

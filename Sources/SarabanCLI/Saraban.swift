@@ -15,7 +15,7 @@ struct SarabanCommand: ParsableCommand {
         """,
         // Found (files read) only when asked for: every other start skips it.
         version: CommandLine.arguments.contains("--version") ? Version.text : Version.release,
-        subcommands: [RenderCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
+        subcommands: [RenderCommand.self, OfficeCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
                       NewCommand.self, SchemaCommand.self, ThaiCommand.self]
     )
 

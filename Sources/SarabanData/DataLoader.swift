@@ -1,6 +1,7 @@
 import Foundation
 import SarabanFiles
 import ThaiText
+import Yams
 
 /// Reads a data file (YAML, or JSON which is YAML too) into a checked document.
 public struct DataLoader {
@@ -10,12 +11,39 @@ public struct DataLoader {
 
     /// Folders besides the data file's own whose files a document may attach (`--allow-path`).
     public var allowedDirectories: [String] = []
+    /// An office's defaults, by document type (`defaults.yaml` of the office folder): fields
+    /// every document of that type gets unless its data gives them.
+    public var defaults: [String: Node.Mapping] = [:]
     /// The files being read, outermost first: a file attached inside itself is an error, not a loop.
     var loading: [String] = []
     /// Attachments inside attachments, at most this deep.
     static let maximumAttachmentDepth = 4
 
-    public init(allowedDirectories: [String] = []) { self.allowedDirectories = allowedDirectories }
+    public init(allowedDirectories: [String] = [], defaults: [String: Node.Mapping] = [:]) {
+        self.allowedDirectories = allowedDirectories
+        self.defaults = defaults
+    }
+
+    /// An office's `defaults.yaml`: a group of fields per document type.
+    public static func defaults(path: String) throws -> [String: Node.Mapping] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw DataError(file: path, message: "cannot read the office's defaults")
+        }
+        let root = try FieldReader.root(text: text, file: path)
+        var result: [String: Node.Mapping] = [:]
+        for (key, value) in root.mapping {
+            let name = key.scalar?.string ?? ""
+            guard documentTypes.contains(name) else {
+                let hint = closestName(to: name, in: documentTypes).map { "; did you mean \($0)?" } ?? ""
+                throw DataError(file: path, line: key.mark?.line, field: name, message: "not a document type\(hint) (defaults are given per type: \(documentTypes.joined(separator: ", ")))")
+            }
+            guard let fields = value.mapping else {
+                throw DataError(file: path, line: value.mark?.line, field: name, message: "expected the fields every \(name) gets")
+            }
+            result[name] = fields
+        }
+        return result
+    }
 
     /// The ```` ```table ```` blocks of a prose field that the loader has already checked.
     public static func bodyTables(in text: String) -> [TableData] {
@@ -38,11 +66,13 @@ public struct DataLoader {
             throw DataError(file: file, line: error.line, message: error.message)
         }
         if file.hasSuffix(".md") { return try fromMarkdown(text, file: file) }
-        let root = try FieldReader.root(text: text, file: file)
-        let type = try root.choice("type", from: Self.documentTypes)
+        let data = try FieldReader.root(text: text, file: file)
+        let type = try data.choice("type", from: Self.documentTypes)
         guard let type else {
             throw DataError(file: file, line: 1, field: "type", message: "missing; expected one of: \(Self.documentTypes.joined(separator: ", "))")
         }
+        let root = data.withDefaults(defaults[type])
+        _ = try root.string("type")   // read already; the merged reader must know it too
         let result: DocumentData
         switch type {
         case "memo": result = .memo(try memo(root))

@@ -36,6 +36,26 @@ public final class FieldReader {
         return FieldReader(mapping: mapping, path: "", file: file)
     }
 
+    /// The same fields with an office's defaults under them: what the data gives wins, groups
+    /// of fields (office, signer) are merged field by field.
+    func withDefaults(_ defaults: Node.Mapping?) -> FieldReader {
+        guard let defaults else { return self }
+        func merge(_ data: Node.Mapping, over base: Node.Mapping) -> Node.Mapping {
+            var result = base
+            for (key, value) in data {
+                if let inner = value.mapping, let baseInner = result[key]?.mapping {
+                    result[key] = .mapping(merge(inner, over: baseInner))
+                } else {
+                    result[key] = value
+                }
+            }
+            return result
+        }
+        var merged = merge(mapping, over: defaults)
+        merged.mark = mapping.mark
+        return FieldReader(mapping: merged, path: path, file: file)
+    }
+
     private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private func node(_ key: String) -> Node? {

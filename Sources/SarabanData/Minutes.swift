@@ -104,8 +104,10 @@ extension DataLoader {
         let frontMatter = String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
         let body = String(text[end.upperBound...])
         // Front matter lines are numbered from the file's second line.
-        let root = try FieldReader.root(text: "\n" + frontMatter, file: file)
-        let type = try root.choice("type", from: Self.documentTypes)
+        let data = try FieldReader.root(text: "\n" + frontMatter, file: file)
+        let type = try data.choice("type", from: Self.documentTypes)
+        let root = data.withDefaults(type.flatMap { defaults[$0] })
+        _ = try root.string("type")   // read already; the merged reader must know it too
         guard type == "minutes" || type == "document" else {
             throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes or a document; expected `type: minutes` or `type: document`")
         }

@@ -277,6 +277,29 @@ public struct Style: Codable, Sendable {
     }
 
     /// Reads a style file; errors name the file and the field.
+    /// The built-in style (`layers[0]`) with each later file's settings over it (an office's
+    /// style, then `--style`).
+    public static func load(layers: [String]) throws -> Style {
+        guard let first = layers.first else { throw StyleError(path: "", message: "no style file") }
+        guard layers.count > 1 else { return try load(path: first) }
+        var text = try contents(first)
+        var node = try BoundedYAML.compose(text, file: first)
+        for layer in layers.dropFirst() {
+            text = try contents(layer)
+            guard let base = node, let over = try BoundedYAML.compose(text, file: layer) else { continue }
+            node = try merged(over, over: base, path: layer, at: "")
+        }
+        guard let node else { throw StyleError(path: first, message: "the style file is empty") }
+        return try load(text: try Yams.serialize(node: node), path: layers.last!)
+    }
+
+    private static func contents(_ path: String) throws -> String {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw StyleError(path: path, message: "cannot read the style file")
+        }
+        return text
+    }
+
     /// - Parameter base: the style `path` changes: only the settings it names differ from it.
     public static func load(path: String, over base: String? = nil) throws -> Style {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {

@@ -21,26 +21,43 @@ public struct TemplateLibrary: Sendable {
         public var description: String { message }
     }
 
+    /// Where each template was read from (an office's own folder overrides the built-in one).
+    private let paths: [String: String]
+
     public init(directory: String) throws {
+        try self.init(directories: [directory])
+    }
+
+    /// Templates from several folders, later ones overriding earlier ones by name (the built-in
+    /// `Templates/`, then an office's `templates/`).
+    public init(directories: [String]) throws {
         Self.registerMarkupEscaping
-        self.directory = directory
+        directory = directories.first ?? "."
         var texts: [String: String] = [:]
         var descriptions: [String: String] = [:]
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        for file in files.sorted() where file.hasSuffix(".mustache") {
+        var paths: [String: String] = [:]
+        for folder in directories {
+          let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+          for file in files.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            let path = directory + "/" + file
+            let path = folder + "/" + file
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw TemplateError(message: "\(path): cannot read the template")
             }
             texts[name] = text
+            paths[name] = path
             if text.hasPrefix("{{!"), let end = text.range(of: "}}") {
                 descriptions[name] = text[text.index(text.startIndex, offsetBy: 3)..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
             }
+          }
         }
         self.texts = texts
         self.descriptions = descriptions
+        self.paths = paths
     }
+
+    /// The file a template comes from.
+    public func path(of name: String) -> String { paths[name] ?? directory + "/" + name + ".mustache" }
 
     static let markupPragma = "{{% CONTENT_TYPE: SARABAN-MARKUP}}"
     /// Mustache's content types are registered by name, process-wide; once is enough.
@@ -85,7 +102,7 @@ public struct TemplateLibrary: Sendable {
                     let line = text.split(separator: "\n", omittingEmptySubsequences: false)
                         .firstIndex { $0.contains("{{>") && $0.contains(partial) }.map { $0 + 1 } ?? 1
                     let hint = Suggestion.closest(to: partial, in: Array(texts.keys)).map { "; did you mean {{> \($0)}}?" } ?? ""
-                    throw TemplateError(message: "\(directory)/\(name).mustache:\(line): the partial {{> \(partial)}} does not exist\(hint)")
+                    throw TemplateError(message: "\(path(of: name)):\(line): the partial {{> \(partial)}} does not exist\(hint)")
                 }
                 pending.append(partial)
             }
@@ -94,7 +111,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     private func template(_ name: String) throws -> MustacheTemplate {
-        let path = directory + "/" + name + ".mustache"
+        let path = path(of: name)
         do {
             // Each template (partials too: Mustache starts them with HTML escaping) escapes
             // values with `MarkupEscaping`; the pragma adds no line, so line numbers hold.

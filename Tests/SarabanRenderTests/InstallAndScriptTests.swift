@@ -55,3 +55,37 @@ struct InstallAndScriptTests {
         #expect(result.stderr.isEmpty, "no fontconfig noise: \(result.stderr)")
     }
 }
+
+/// An office adapts Saraban without copying it: its folder's template, style and defaults apply.
+@Suite("Office folder")
+struct OfficeFolderTests {
+    @Test func anOfficeFolderOverridesATemplateAStyleSettingAndGivesDefaults() throws {
+        let folder = temporaryDirectory()
+        let office = folder + "/office"
+        let made = try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 3, "never over a folder")
+        try "memo:\n  unit: ที่ว่าการอำเภอเมืองลำปาง\n  signer:\n    name: นายสมชาย ใจดี\n    position: [นายอำเภอเมืองลำปาง]\n"
+            .write(toFile: office + "/defaults.yaml", atomically: true, encoding: .utf8)
+        try "font:\n  size: 20pt\n".write(toFile: office + "/style.yaml", atomically: true, encoding: .utf8)
+        let memoTemplate = try String(contentsOfFile: packageRoot + "/Templates/memo.mustache", encoding: .utf8)
+        try memoTemplate.replacingOccurrences(of: "บันทึกข้อความ", with: "บันทึกข้อความอำเภอ")
+            .write(toFile: office + "/templates/memo.mustache", atomically: true, encoding: .utf8)
+        // The memo gives no unit and no signer: the office does.
+        try "type: memo\nnumber: ลป 1/2\ndate: 2026-11-20\nsubject: ทดสอบ\nto: ข\nbody: ข้อความ\n"
+            .write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+        let plain = try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/a.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(plain.status == 1 && plain.stderr.contains("unit"), "without the office the memo lacks its unit: \(plain.stderr)")
+        let result = try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/b.pdf"],
+                             environment: ["SARABAN_HOME": packageRoot, "SARABAN_OFFICE": office])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try pdfText(folder + "/b.pdf")
+        for expected in ["บันทึกข้อความอำเภอ", "ที่ว่าการอำเภอเมืองลำปาง", "(นายสมชาย ใจดี)"] { #expect(text.contains(expected), "\(expected)") }
+        // The data's own fields win over the office's.
+        try "type: memo\nunit: กลุ่มงานอื่น\nnumber: ลป 1/2\ndate: 2026-11-20\nsubject: ทดสอบ\nto: ข\nbody: ข้อความ\n"
+            .write(toFile: folder + "/own.yaml", atomically: true, encoding: .utf8)
+        #expect(try run(sarabanBinary, ["render", folder + "/own.yaml", "--office", office, "-o", folder + "/c.pdf"],
+                        environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(try pdfText(folder + "/c.pdf").contains("กลุ่มงานอื่น"))
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import SarabanData
+import Yams
+
+/// An office's own folder, so that it adapts Saraban without copying it:
+///
+///     templates/      templates that replace the built-in ones by name, or new ones
+///     style.yaml      only the settings the office changes (merged over the built-in style)
+///     defaults.yaml   per document type, the fields every document gets unless its data gives
+///                     them (the office's name and address, its signer, its contact lines)
+///
+/// Found from `--office DIR`, else `SARABAN_OFFICE`, else `~/.config/saraban` when it exists.
+public struct OfficeFolder: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    public static func locate(explicit: String? = nil) -> OfficeFolder? {
+        if let explicit, !explicit.isEmpty { return OfficeFolder(path: explicit) }
+        let environment = ProcessInfo.processInfo.environment
+        if let named = environment["SARABAN_OFFICE"], !named.isEmpty { return OfficeFolder(path: named) }
+        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.config" }
+        guard let folder = config.map({ $0 + "/saraban" }) else { return nil }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+            ? OfficeFolder(path: folder) : nil
+    }
+
+    public var templateDirectory: String { path + "/templates" }
+    public var stylePath: String? { existing("style.yaml") }
+    public var defaultsPath: String? { existing("defaults.yaml") }
+
+    /// The office's defaults (empty without a defaults.yaml).
+    public func defaults() throws -> [String: Node.Mapping] {
+        try defaultsPath.map(DataLoader.defaults(path:)) ?? [:]
+    }
+
+    private func existing(_ name: String) -> String? {
+        FileManager.default.fileExists(atPath: path + "/" + name) ? path + "/" + name : nil
+    }
+
+    public struct OfficeError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// `saraban office init DIR`: a commented starting folder (never over an existing one).
+    public static func create(at path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw OfficeError(description: "\(path) exists; an office folder is made in a new folder")
+        }
+        try FileManager.default.createDirectory(atPath: path + "/templates", withIntermediateDirectories: true)
+        try """
+            # The office's style: only the settings it changes; everything else is Saraban's own
+            # (saraban templates show, Templates/style.yaml). A setting that does not exist is an error.
+            # font:
+            #   family: TH SarabunIT๙      # with --font-dir, or installed
+            #   scale: 1
+
+            """.write(toFile: path + "/style.yaml", atomically: true, encoding: .utf8)
+        try """
+            # Fields every document of a type gets unless its own data gives them.
+            # external-letter:
+            #   office:
+            #     name: ที่ว่าการอำเภอเมืองลำปาง
+            #     address: [ถนนบุญวาทย์ ลป ๕๒๐๐๐]
+            #   signer:
+            #     name: นายสมชาย ใจดี
+            #     position: [นายอำเภอเมืองลำปาง]
+            #   contact:
+            #     unit: [ฝ่ายบริหารงานปกครอง]
+            #     phone: ๐ ๕๔๒๒ ๐๐๐๐
+            # circular-letter: …       # the same fields
+            # memo:
+            #   unit: ที่ว่าการอำเภอเมืองลำปาง ฝ่ายบริหารงานปกครอง
+            {}
+
+            """.write(toFile: path + "/defaults.yaml", atomically: true, encoding: .utf8)
+        try """
+            Put templates here to replace Saraban's by name (copy one from `saraban templates show NAME`
+            or the installation's Templates/ and change it), or add new ones and name them in the data
+            (`template: NAME`) or with `-t NAME`.
+
+            """.write(toFile: path + "/templates/README.txt", atomically: true, encoding: .utf8)
+    }
+}
