@@ -21,26 +21,63 @@ public struct BatchError: Error, CustomStringConvertible {
 /// The recipients of a mail merge, from CSV (UTF-8, with or without the BOM Excel writes) or
 /// YAML (a list of field groups). Column headers are field names, or their Thai labels.
 public enum RecipientList {
-    /// Thai column headings an office would type, and the fields they mean.
+    /// Thai column headings an office would type, and the fields they mean; `-` drops a column
+    /// (a sheet's running number, ลำดับ, is for the eye, not for the letter).
     public static let aliases: [String: String] = [
         "เรียน": "to", "ที่": "number", "เรื่อง": "subject", "วันที่": "date", "ชื่อ": "name",
-        "ชื่อไฟล์": "name", "อำเภอ": "name", "หน่วยงาน": "name",
+        "ชื่อไฟล์": "name", "อำเภอ": "name", "หน่วยงาน": "name", "ลำดับ": "-", "ลำดับที่": "-",
     ]
 
-    public static func load(path: String) throws -> [Recipient] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw BatchError(message: "\(path): cannot read the recipients (is it UTF-8 text?)")
+    /// `mapping` (`ลำดับ=-,อำเภอ=name`, from `--map`) goes over the built-in aliases.
+    public static func load(path: String, mapping: [String: String] = [:]) throws -> [Recipient] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BatchError(message: "\(path): cannot read the recipients (does the file exist?)")
         }
-        return try load(text: text, path: path)
+        return try load(text: decoded(data, path: path), path: path, mapping: mapping)
+    }
+
+    /// A sheet's text as Thai offices save it: UTF-8 (with or without Excel's BOM), UTF-16 (with
+    /// its BOM), or Thai Windows' cp874 / TIS-620 when the bytes are not UTF-8.
+    static func decoded(_ data: Data, path: String) throws -> String {
+        let bytes = [UInt8](data)
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = String(data: data, encoding: .utf16) else {
+                throw BatchError(message: "\(path): the file says UTF-16 but is not readable as such")
+            }
+            return text
+        }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        return String(decoding: bytes.flatMap { byte -> [UInt8] in
+            Array(String(Character(cp874(byte))).utf8)
+        }, as: UTF8.self)
+    }
+
+    /// One byte of cp874 (TIS-620 and Microsoft's additions) as Unicode.
+    static func cp874(_ byte: UInt8) -> Unicode.Scalar {
+        switch byte {
+        case 0..<0x80: return Unicode.Scalar(byte)
+        case 0x80: return "\u{20AC}"
+        case 0x85: return "\u{2026}"
+        case 0x91: return "\u{2018}"
+        case 0x92: return "\u{2019}"
+        case 0x93: return "\u{201C}"
+        case 0x94: return "\u{201D}"
+        case 0x95: return "\u{2022}"
+        case 0x96: return "\u{2013}"
+        case 0x97: return "\u{2014}"
+        case 0xA0: return "\u{00A0}"
+        case 0xA1...0xFB: return Unicode.Scalar(UInt32(byte) + 0x0E00 - 0xA0)!
+        default: return "\u{FFFD}"
+        }
     }
 
     /// Recipients from text: CSV when `path` ends in `.csv`, YAML otherwise.
-    public static func load(text: String, path: String) throws -> [Recipient] {
-        if path.lowercased().hasSuffix(".csv") { return try csv(text, path: path) }
+    public static func load(text: String, path: String, mapping: [String: String] = [:]) throws -> [Recipient] {
+        if path.lowercased().hasSuffix(".csv") { return try csv(text, path: path, mapping: mapping) }
         return try yaml(text, path: path)
     }
 
-    static func csv(_ text: String, path: String) throws -> [Recipient] {
+    static func csv(_ text: String, path: String, mapping: [String: String] = [:]) throws -> [Recipient] {
         do { try BoundedYAML.checkText(text, file: path) } catch let error as BoundedYAML.LimitError {
             throw BatchError(message: error.description)
         }
@@ -56,7 +93,7 @@ public enum RecipientList {
         }
         let keys = table.header.map { heading -> String in
             let trimmed = heading.trimmingCharacters(in: .whitespaces)
-            return aliases[trimmed] ?? trimmed
+            return mapping[trimmed] ?? aliases[trimmed] ?? trimmed
         }
         guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
             throw BatchError(message: "\(path):1: the first row must name the fields (to, name, amounts.budget…)")
@@ -76,7 +113,8 @@ public enum RecipientList {
         }
         return zip(dataRecords, table.rows).compactMap { record, row in
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
-            let fields = zip(keys, row).map { (key: $0, value: $1.trimmingCharacters(in: .whitespaces)) }.filter { !$0.value.isEmpty }
+            let fields = zip(keys, row).map { (key: $0, value: $1.trimmingCharacters(in: .whitespaces)) }
+                .filter { !$0.value.isEmpty && $0.key != "-" }
             return Recipient(place: "\(path):\(record.line)", fields: fields)
         }
     }

@@ -19,8 +19,11 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "The letter (YAML or JSON).")
     var letter: String
 
-    @Option(help: "Recipients: CSV (UTF-8, BOM or not) or YAML.")
+    @Option(help: "Recipients: CSV (UTF-8 with or without BOM, UTF-16, or Thai Windows' cp874) or YAML.")
     var recipients: String
+
+    @Option(help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column).")
+    var map: String?
 
     @Option(name: .shortAndLong, help: "Folder for one PDF per recipient.")
     var output: String = "."
@@ -49,7 +52,15 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors {
             let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
                                       recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:])
-            let list = try RecipientList.load(path: recipients)
+            var mapping: [String: String] = [:]
+            for pair in (map ?? "").split(separator: ",") {
+                let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw Failure.usage("--map \(pair): expected HEADING=field or HEADING=- (e.g. \"ลำดับ=-,อำเภอ=name\")")
+                }
+                mapping[parts[0]] = parts[1]
+            }
+            let list = try RecipientList.load(path: recipients, mapping: mapping)
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil
             let files = try FileNamePattern.files(name, recipients: list, folder: output)

@@ -74,4 +74,24 @@ struct FilesStayHomeTests {
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).count == written)
         for word in expected { #expect(result.stderr.contains(word), "\(result.stderr) lacks \(word)") }
     }
+
+    /// Sheets as Thai offices save them: Excel's cp874, UTF-16, a running-number column.
+    @Test func sheetsInCp874AndUTF16WithARunningNumberColumn() throws {
+        let folder = temporaryDirectory()
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        let text = "ลำดับ,เรียน,ชื่อไฟล์\n1,นายอำเภอเมือง,เมือง\n2,นายอำเภองาว,งาว\n"
+        // cp874: ASCII as is, Thai letters U+0E01… at 0xA1…
+        let cp874 = Data(text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : UInt8($0.value - 0x0E00 + 0xA0) })
+        try cp874.write(to: URL(fileURLWithPath: folder + "/cp874.csv"))
+        try text.data(using: .utf16)!.write(to: URL(fileURLWithPath: folder + "/utf16.csv"))
+        for (sheet, extra) in [("cp874.csv", [String]()), ("utf16.csv", []), ("cp874.csv", ["--map", "ชื่อไฟล์=-,ลำดับ=name"])] {
+            let out = folder + "/out-\(sheet)-\(extra.count)"
+            let result = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/" + sheet, "-o", out] + extra,
+                                 environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 0, "\(sheet) \(extra): \(result.stderr)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+            #expect(files == (extra.isEmpty ? ["1-เมือง.pdf", "2-งาว.pdf"] : ["1-1.pdf", "2-2.pdf"]), "\(files)")
+            if extra.isEmpty { #expect(try pdfText(out + "/1-เมือง.pdf").contains("เรียน นายอำเภอเมือง")) }
+        }
+    }
 }
