@@ -282,11 +282,17 @@ public struct Style: Codable, Sendable {
     public static func load(layers: [String]) throws -> Style {
         guard let first = layers.first else { throw StyleError(path: "", message: "no style file") }
         guard layers.count > 1 else { return try load(path: first) }
-        var text = try contents(first)
-        var node = try BoundedYAML.compose(text, file: first)
+        func compose(_ path: String) throws -> Node? {
+            do { return try BoundedYAML.compose(try contents(path), file: path) } catch let error as YamlError {
+                let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+                throw StyleError(path: path, message: "not valid YAML: \(summary)")
+            } catch let error as BoundedYAML.LimitError {
+                throw StyleError(path: path, message: error.message)
+            }
+        }
+        var node = try compose(first)
         for layer in layers.dropFirst() {
-            text = try contents(layer)
-            guard let base = node, let over = try BoundedYAML.compose(text, file: layer) else { continue }
+            guard let base = node, let over = try compose(layer) else { continue }
             node = try merged(over, over: base, path: layer, at: "")
         }
         guard let node else { throw StyleError(path: first, message: "the style file is empty") }
