@@ -34,7 +34,7 @@ let package = Package(
         // Temporary output files made exclusively and removed on signals and crashes.
         .target(name: "CSafeFiles"),
         // Thin Swift wrapper over the C libraries: fonts, text layouts, canvases, PDF/PNG surfaces.
-        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate", "CSafeFiles"]),
+        .target(name: "SarabanGraphics", dependencies: ["CPangoCairo", "CFastDeflate", "CSafeFiles", "SarabanFiles"]),
 
         // cmark-gfm (GitHub's CommonMark parser, with tables) and the one module that calls it.
         .systemLibrary(
@@ -51,10 +51,10 @@ let package = Package(
         .target(name: "SarabanData", dependencies: ["ThaiText", "SarabanMarkdown", "SarabanFiles", "Yams"]),
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
-            "SarabanData", "ThaiText", "SarabanMarkdown", .product(name: "Mustache", package: "swift-mustache"),
+            "SarabanData", "ThaiText", "SarabanMarkdown", "SarabanFiles", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // 3. document: the markup → a typed model of blocks.
-        .target(name: "SarabanDocument", dependencies: ["ThaiText"]),
+        .target(name: "SarabanDocument", dependencies: ["ThaiText", "SarabanFiles"]),
         // 4. layout: blocks → lines → pages (Thai breaking, distributed justification, pagination).
         .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "SarabanFiles", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.

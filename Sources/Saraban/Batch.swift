@@ -352,3 +352,5 @@ public enum FileNamePattern {
         return cleaned.isEmpty || reserved.contains(cleaned.uppercased()) ? fallback : cleaned
     }
 }
+
+extension BatchError: ReportedError { public var exitStatus: ExitStatus { .input } }

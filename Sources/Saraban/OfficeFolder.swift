@@ -1,5 +1,6 @@
 import Foundation
 import SarabanData
+import SarabanFiles
 import Yams
 
 /// An office's own folder, so that it adapts Saraban without copying it:
@@ -83,3 +84,5 @@ public struct OfficeFolder: Sendable {
             """.write(toFile: path + "/templates/README.txt", atomically: true, encoding: .utf8)
     }
 }
+
+extension OfficeFolder.OfficeError: ReportedError { public var exitStatus: ExitStatus { .environment } }

@@ -1,3 +1,4 @@
+import SarabanFiles
 import Foundation
 import SarabanDocument
 import SarabanGraphics
@@ -117,3 +118,5 @@ public struct RenderError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }
+
+extension RenderError: ReportedError { public var exitStatus: ExitStatus { .input } }

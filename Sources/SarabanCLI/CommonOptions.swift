@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Saraban
+import SarabanFiles
 import SarabanGraphics
 import SarabanLayout
 import SarabanDocument
@@ -114,19 +115,11 @@ func exitSuccessfully() -> Never {
 
 func describe(_ error: Error) -> (String, Int32) {
     switch error {
-    case Failure.input(let message): return (message, 1)
-    case Failure.environment(let message): return (message, 3)
-    case Failure.usage(let message): return (message, 2)
-    case let error as DataError: return (error.description, 1)
-    case let error as TemplateLibrary.TemplateError: return (error.description, 1)
-    case let error as RenderError: return (error.description, 1)
-    case let error as MarkupParser.MarkupError: return ("document markup: \(error)", 1)
-    case let error as Style.StyleError: return (error.description, 1)
-    case let error as Style.LimitExceeded: return (error.description, 1)
-    case let error as FontLibrary.FontError: return (error.description, 3)
-    case let error as LayoutError: return (error.description, 3)
-    case let error as ImageError: return (error.description, 3)
-    case let error as SurfaceError: return (error.description, 3)
-    default: return ("\(error)", 1)
+    case Failure.input(let message): return (message, ExitStatus.input.rawValue)
+    case Failure.environment(let message): return (message, ExitStatus.environment.rawValue)
+    case Failure.usage(let message): return (message, ExitStatus.usage.rawValue)
+    case let error as MarkupParser.MarkupError: return ("document markup: \(error)", error.exitStatus.rawValue)
+    case let error as ReportedError: return (error.description, error.exitStatus.rawValue)
+    default: return ("\(error)", ExitStatus.input.rawValue)
     }
 }

@@ -1,3 +1,4 @@
+import SarabanFiles
 /// A problem in a data file, with where it is: `letter.yaml:12: signer.name: expected text, found a list`.
 public struct DataError: Error, CustomStringConvertible, Equatable {
     public var file: String
@@ -20,3 +21,5 @@ public struct DataError: Error, CustomStringConvertible, Equatable {
         return "\(place): \(message)\(tag)"
     }
 }
+
+extension DataError: ReportedError { public var exitStatus: ExitStatus { .input } }

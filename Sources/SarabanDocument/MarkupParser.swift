@@ -1,3 +1,4 @@
+import SarabanFiles
 import Foundation
 
 /// Reads the document markup that templates produce (an XML vocabulary, docs/markup.md).
@@ -274,3 +275,5 @@ struct MarkupReader {
         }
     }
 }
+
+extension MarkupParser.MarkupError: ReportedError { public var exitStatus: ExitStatus { .input } }

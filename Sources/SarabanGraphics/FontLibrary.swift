@@ -1,3 +1,4 @@
+import SarabanFiles
 import CPangoCairo
 
 /// The fonts a render may use, loaded from the program's own folders through a private
@@ -150,3 +151,5 @@ struct ReverseCmap {
 /// The user's id (the C function; this file does without Foundation and Glibc's names clash
 /// with the C shim's).
 @_silgen_name("getuid") private func userID() -> UInt32
+
+extension FontLibrary.FontError: ReportedError { public var exitStatus: ExitStatus { .environment } }

@@ -1,3 +1,4 @@
+import SarabanFiles
 import CPangoCairo
 import Foundation
 
@@ -243,3 +244,5 @@ public final class RasterImage {
         return (number(16), number(20))
     }
 }
+
+extension ImageError: ReportedError { public var exitStatus: ExitStatus { .environment } }

@@ -1,3 +1,4 @@
+import SarabanFiles
 import CPangoCairo
 import Foundation
 
@@ -206,3 +207,5 @@ public final class PNGWriter {
         return result
     }
 }
+
+extension SurfaceError: ReportedError { public var exitStatus: ExitStatus { .environment } }

@@ -66,3 +66,5 @@ public enum LayoutError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension LayoutError: ReportedError { public var exitStatus: ExitStatus { .environment } }

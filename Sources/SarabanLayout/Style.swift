@@ -358,3 +358,6 @@ public struct Style: Codable, Sendable {
         }
     }
 }
+
+extension Style.StyleError: ReportedError { public var exitStatus: ExitStatus { .input } }
+extension Style.LimitExceeded: ReportedError { public var exitStatus: ExitStatus { .input } }

@@ -1,3 +1,4 @@
+import SarabanFiles
 import Foundation
 import ThaiText
 import Mustache
@@ -168,3 +169,5 @@ struct MarkupEscaping: MustacheContentType {
         return String(decoding: result, as: UTF8.self)
     }
 }
+
+extension TemplateLibrary.TemplateError: ReportedError { public var exitStatus: ExitStatus { .input } }
