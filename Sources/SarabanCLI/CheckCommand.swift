@@ -23,6 +23,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var checks: CheckOptions
 
+    @Option(name: .customLong("office"), help: "The office's folder, whose defaults fill the data (else SARABAN_OFFICE, else ~/.config/saraban).")
+    var office: String?
+
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     @Option(help: "text (one line a finding) or json (for scripts and e-saraban systems).")
@@ -30,7 +33,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let document = try files.loader.load(path: data)
+            var loader = files.loader
+            loader.defaults = try OfficeFolder.locate(explicit: office)?.defaults() ?? [:]
+            let document = try loader.load(path: data)
             let findings = try checks.checks(file: data).findings(document)
             switch format {
             case .text:

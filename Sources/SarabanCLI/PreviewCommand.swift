@@ -88,9 +88,14 @@ struct PreviewCommand: ParsableCommand {
         }
     }
 
+    /// The data, the styles and every template folder, the office's included.
     private func watchedFiles(_ installation: Installation) -> [String] {
-        let templates = (try? FileManager.default.contentsOfDirectory(atPath: installation.templateDirectory)) ?? []
-        return [data] + (rendering.style.map { [$0] } ?? []) + templates.map { installation.templateDirectory + "/" + $0 }
+        let office = rendering.office
+        let folders = [installation.templateDirectory] + (office.map { [$0.templateDirectory] } ?? [])
+        let templates = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
+        }
+        return [data] + (rendering.style.map { [$0] } ?? []) + [office?.stylePath, office?.defaultsPath].compactMap { $0 } + templates
     }
 
     private func modified(_ path: String) -> Date {
