@@ -28,6 +28,11 @@ typedef void (*saraban_rsvg_get_intrinsic_dimensions)(RsvgHandle *handle, gboole
                                                       gboolean *has_viewbox, RsvgRectangle *viewbox);
 typedef gboolean (*saraban_rsvg_render_document)(RsvgHandle *handle, cairo_t *cr, const RsvgRectangle *viewport, GError **error);
 static inline void *saraban_dlopen(const char *name) { return dlopen(name, RTLD_NOW | RTLD_LOCAL); }
+/* gdk-pixbuf, opened only when a JPEG picture is read (it comes with librsvg). */
+typedef struct _GdkPixbuf GdkPixbuf;
+typedef GdkPixbuf *(*saraban_pixbuf_new_from_file)(const char *filename, GError **error);
+typedef int (*saraban_pixbuf_get_int)(const GdkPixbuf *pixbuf);
+typedef guint8 *(*saraban_pixbuf_get_pixels)(const GdkPixbuf *pixbuf);
 
 /* glibc's allocator: blocks up to 4 MB from the heap, not each from a fresh mmap. */
 static inline void saraban_keep_large_blocks_on_heap(void) {

@@ -179,9 +179,9 @@ extension DataLoader {
             let isPNG = head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
             let isSVG = picture.lowercased().hasSuffix(".svg") && String(decoding: head, as: UTF8.self).contains("<svg")
                 || String(decoding: head, as: UTF8.self).hasPrefix("<?xml") && picture.lowercased().hasSuffix(".svg")
-            guard isPNG || isSVG else {
-                let kind = head.starts(with: [0xFF, 0xD8, 0xFF]) ? "a JPEG photograph; save it as PNG" : "not a PNG or SVG picture"
-                throw DataError(file: file, line: at, message: "picture \(picture) is \(kind)")
+            let isJPEG = head.starts(with: [0xFF, 0xD8, 0xFF]) && [".jpg", ".jpeg"].contains { picture.lowercased().hasSuffix($0) }
+            guard isPNG || isSVG || isJPEG else {
+                throw DataError(file: file, line: at, message: "picture \(picture) is not a PNG, JPEG or SVG picture (by its first bytes and its name)")
             }
         }
     }

@@ -11,6 +11,26 @@ public enum ImageError: Error, CustomStringConvertible {
     }
 }
 
+/// gdk-pixbuf's functions, looked up when the first JPEG is read.
+struct JPEGLibrary: @unchecked Sendable {
+    let newFromFile: saraban_pixbuf_new_from_file
+    let width: saraban_pixbuf_get_int, height: saraban_pixbuf_get_int
+    let channels: saraban_pixbuf_get_int, rowstride: saraban_pixbuf_get_int
+    let pixels: saraban_pixbuf_get_pixels
+
+    static let shared: JPEGLibrary? = {
+        guard let library = saraban_dlopen("libgdk_pixbuf-2.0.so.0") else { return nil }
+        func symbol<Function>(_ name: String) -> Function? { dlsym(library, name).map { unsafeBitCast($0, to: Function.self) } }
+        guard let newFromFile: saraban_pixbuf_new_from_file = symbol("gdk_pixbuf_new_from_file"),
+              let width: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_width"),
+              let height: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_height"),
+              let channels: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_n_channels"),
+              let rowstride: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_rowstride"),
+              let pixels: saraban_pixbuf_get_pixels = symbol("gdk_pixbuf_get_pixels") else { return nil }
+        return JPEGLibrary(newFromFile: newFromFile, width: width, height: height, channels: channels, rowstride: rowstride, pixels: pixels)
+    }()
+}
+
 /// librsvg's functions, looked up when the first SVG is read: linked, librsvg and what it
 /// brings (libxml2, ICU, gdk-pixbuf) were loaded at every start, a few milliseconds of a cold
 /// render that needs them only on the thread that reads the Garuda.
@@ -232,6 +252,43 @@ public final class RasterImage {
     }
 
     deinit { cairo_surface_destroy(surface) }
+
+    /// A JPEG photograph, decoded by gdk-pixbuf; the PDF carries the file's own JPEG bytes
+    /// (Cairo embeds them as they are when the surface says where it came from).
+    public init(jpegPath path: String) throws {
+        guard let library = JPEGLibrary.shared else { throw ImageError.unreadable(path: path, reason: "gdk-pixbuf is not installed") }
+        guard let bytes = FileManager.default.contents(atPath: path) else { throw ImageError.unreadable(path: path, reason: "cannot read the file") }
+        var error: UnsafeMutablePointer<GError>?
+        guard let pixbuf = path.withCString({ library.newFromFile($0, &error) }) else {
+            let reason = error.map { String(cString: $0.pointee.message) } ?? "not a JPEG picture"
+            throw ImageError.unreadable(path: path, reason: reason)
+        }
+        defer { saraban_g_object_unref(UnsafeMutableRawPointer(pixbuf)) }
+        let width = Int(library.width(pixbuf)), height = Int(library.height(pixbuf))
+        let channels = Int(library.channels(pixbuf)), stride = Int(library.rowstride(pixbuf))
+        guard width > 0, height > 0, channels >= 3, let pixels = library.pixels(pixbuf) else {
+            throw ImageError.unreadable(path: path, reason: "an empty picture")
+        }
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width), Int32(height))!
+        cairo_surface_flush(surface)
+        let target = cairo_image_surface_get_data(surface)!
+        let targetStride = Int(cairo_image_surface_get_stride(surface))
+        for y in 0..<height {
+            for x in 0..<width {
+                let source = pixels + y * stride + x * channels
+                let pixel = (UInt32(source[0]) << 16) | (UInt32(source[1]) << 8) | UInt32(source[2])
+                (target + y * targetStride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee = pixel }
+            }
+        }
+        cairo_surface_mark_dirty(surface)
+        // The original bytes go into the PDF (DCTDecode), not a re-encoded copy.
+        let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count)
+        bytes.copyBytes(to: copy, count: bytes.count)
+        cairo_surface_set_mime_data(surface, CAIRO_MIME_TYPE_JPEG, copy, UInt(bytes.count), { $0?.deallocate() }, copy)
+        self.surface = surface
+        pixelWidth = width
+        pixelHeight = height
+    }
 
     /// A PNG's size from its header, without decoding it; nil when the file is not a PNG.
     public static func pngSize(path: String) -> (width: Int, height: Int)? {

@@ -37,8 +37,8 @@ final class ImageStore {
 
     func signature(_ path: String) throws -> Signature { try image(path, what: "the signature image (PNG or SVG)") }
 
-    /// A picture of the body (`![caption](file.png)`), PNG or SVG.
-    func picture(_ path: String) throws -> Signature { try image(path, what: "a picture (PNG or SVG)") }
+    /// A picture of the body (`![caption](file.png)`), PNG, JPEG or SVG.
+    func picture(_ path: String) throws -> Signature { try image(path, what: "a picture (PNG, JPEG or SVG)") }
 
     private func image(_ path: String, what: String) throws -> Signature {
         let full = try access.resolve(path, relativeTo: baseDirectory)
@@ -52,6 +52,13 @@ final class ImageStore {
             }
             return .raster(try RasterImage(pngPath: full))
         }
+        if full.lowercased().hasSuffix(".jpg") || full.lowercased().hasSuffix(".jpeg") {
+            let image = try RasterImage(jpegPath: full)
+            guard image.pixelWidth * image.pixelHeight <= maximumPixels else {
+                throw Style.LimitExceeded(what: "\(path) is \(image.pixelWidth)×\(image.pixelHeight) pixels", limit: maximumPixels, key: "imagePixels")
+            }
+            return .raster(image)
+        }
         throw LayoutError.unsupportedImage(path: full)
     }
 }
@@ -62,7 +69,7 @@ public enum LayoutError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .missingFile(path, what): return "\(path): file not found; expected \(what)"
-        case .unsupportedImage(let path): return "\(path): a picture or signature must be a .png or .svg file"
+        case .unsupportedImage(let path): return "\(path): a picture or signature must be a .png, .jpg or .svg file"
         }
     }
 }

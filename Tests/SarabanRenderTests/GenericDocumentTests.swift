@@ -67,13 +67,13 @@ struct GenericDocumentTests {
     @Test("a picture that cannot be used is an error naming its line", arguments: [
         ("![ก](pictures/none.png)\n", ["r.md:6", "file not found"]),
         ("![ก](../outside.png)\n", ["r.md:6", "outside the data file's folder"]),
-        ("![ก](pictures/photo.jpg)\n", ["r.md:6", "JPEG"]),
+        ("![ก](pictures/photo.png)\n", ["r.md:6", "not a PNG, JPEG or SVG"]),
         ("ข้อความ ![ก](pictures/circular-first-page.png) ต่อ\n", ["a picture stands on a line of its own"]),
         ("![ก](pictures/circular-first-page.png){height=3cm}\n", ["height=3cm"]),
     ])
     func badPictures(body: String, expected: [String]) throws {
         let (folder, file) = try document("\n" + body)
-        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).write(to: URL(fileURLWithPath: folder + "/pictures/photo.jpg"))
+        try Data([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10]).write(to: URL(fileURLWithPath: folder + "/pictures/photo.png"))
         let result = try run(sarabanBinary, ["render", file, "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 1, "\(result.stderr)")
         for part in expected { #expect(result.stderr.contains(part), "\(result.stderr) lacks \(part)") }
@@ -91,5 +91,20 @@ struct GenericDocumentTests {
         let (folder2, file2) = try document("<div>กล่อง</div>\n")
         let bad = try run(sarabanBinary, ["render", file2, "-o", folder2 + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
         #expect(bad.status == 1 && bad.stderr.contains("<div>") && bad.stderr.contains("<page-break>"), "\(bad.stderr)")
+    }
+
+    /// A photograph goes into the PDF as the JPEG it is, not re-encoded.
+    @Test func aJPEGPhotographIsEmbeddedAsItIs() throws {
+        let (folder, file) = try document("![ภาพถ่าย](pictures/photo-1.jpg){width=6cm}\n")
+        // A JPEG made here from a rendered page.
+        let page = folder + "/page.pdf"
+        #expect(try run(sarabanBinary, ["render", packageRoot + "/Examples/memo.yaml", "-o", page], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(try run("pdftoppm", ["-jpeg", "-r", "30", "-f", "1", "-l", "1", page, folder + "/pictures/photo"]).status == 0)
+        let result = try run(sarabanBinary, ["render", file, "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let images = try run("pdfimages", ["-list", folder + "/r.pdf"]).stdout
+        let jpegBytes = try FileManager.default.attributesOfItem(atPath: folder + "/pictures/photo-1.jpg")[.size] as? Int ?? 0
+        #expect(images.contains(" jpeg "), "embedded as JPEG: \(images)")
+        #expect(images.contains("\(jpegBytes)B"), "the file's own \(jpegBytes) bytes: \(images)")
     }
 }
