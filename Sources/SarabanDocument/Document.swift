@@ -136,7 +136,9 @@ public enum Block: Sendable, Equatable {
     /// A resolution (มติที่ประชุม …): the label bold, the text hanging at the resolution tab.
     case resolution(label: String, text: [Span])
     /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.
-    case signOff([String])
+    /// `signs`: the block is a signature (`<sign-off signature="yes">`): the body's last lines
+    /// go to its page, as they go to a letter's closing.
+    case signOff([String], signs: Bool = false)
     /// Sign-offs side by side (the minutes' recorder and reviewer), each centred in its half.
     case signOffsSideBySide([[String]])
     /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its

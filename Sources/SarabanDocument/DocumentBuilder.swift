@@ -93,7 +93,7 @@ struct DocumentBuilder {
         case "copies": return .copies(label: node.attributes["label"] ?? "สำเนาส่ง", lines: lines(node))
         case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
         case "table": return .table(try TableBuilder(builder: self).table(node))
-        case "sign-off": return .signOff(lines(node))
+        case "sign-off": return .signOff(lines(node), signs: node.attributes["signature"] == "yes")
         case "sign-offs": return .signOffsSideBySide(node.elements.filter { $0.name == "sign-off" }.map(lines))
         case "heading": return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text)
         case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))

@@ -135,8 +135,8 @@ struct PartLayout {
                 let hang = max(tab, labelWidth + setter.line(" ").naturalWidth)
                 let layout = setter.layout([Span(label, bold: true), Span("\t")] + text, width: width, indent: -hang, alignment: .thaiDistributed, tabStop: hang)
                 result += setter.boxes(for: layout, x: left, spaceBefore: gap)
-            case .signOff(let lines):
-                if !result.isEmpty, lines.first?.hasPrefix("(ลงชื่อ)") == true { keepTailWithClosing(&result) }
+            case let .signOff(lines, signs):
+                if !result.isEmpty, signs { keepTailWithClosing(&result) }
                 let axis = left + style.letter.signatureAxis.points
                 result += lines.enumerated().map { i, text in
                     let layout = setter.line(text)
