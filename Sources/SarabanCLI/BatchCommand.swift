@@ -43,6 +43,12 @@ struct BatchCommand: ParsableCommand {
     @Flag(help: "Let the recipients' rows name files (signer.signature); off, a sheet from elsewhere cannot make letters carry files.")
     var recipientsNameFiles = false
 
+    @Flag(help: "No progress and no summary; bad rows are still reported.")
+    var quiet = false
+
+    @Flag(help: "The summary as JSON on standard output (written, failed, pages, and each failure with its row).")
+    var json = false
+
     @Flag(help: "Stop at the first bad recipient.")
     var failFast = false
 
@@ -70,11 +76,11 @@ struct BatchCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
                 for file in files { try OutputFile.checkDestination(file, kind: .pdf, inputs: inputs) }
             }
-            let progress = Progress(total: list.count)
+            let progress = Progress(total: list.count, quiet: quiet || json)
             // A combined PDF that cannot be written is an error of its own, reported as such (not as letters that failed).
             let failures = try combine.map { try combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
                 ?? separate(merge: merge, list: list, files: files, distribution: distribution, progress: progress)
-            progress.finish(failed: failures)
+            progress.finish(failed: failures, format: json ? .json : quiet ? .none : .text)
             if failures > 0 { throw ExitCode(1) }
         }
     }
@@ -133,8 +139,8 @@ struct BatchCommand: ParsableCommand {
         }
         if !documents.isEmpty {
             try renderer.writePDF(documents, to: path, inputs: inputs)
-            print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
-                  + documentStarts(documents).map(String.init).joined(separator: ","))
+            if !json && !quiet { print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
+                  + documentStarts(documents).map(String.init).joined(separator: ",")) }
         }
         return progress.failures
     }
@@ -174,12 +180,19 @@ final class Progress: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
     private let start = Date()
-    private let isTerminal = isatty(STDERR_FILENO) != 0
+    private let isTerminal: Bool
     private(set) var done = 0
     private(set) var failures = 0
     private var pages = 0
+    /// Every failure's message, for the JSON summary.
+    private var messages: [String] = []
 
-    init(total: Int) { self.total = total }
+    init(total: Int, quiet: Bool = false) {
+        self.total = total
+        isTerminal = !quiet && isatty(STDERR_FILENO) != 0
+    }
+
+    enum Summary { case text, json, none }
 
     func succeeded(pages count: Int) {
         lock.lock(); defer { lock.unlock() }
@@ -192,6 +205,7 @@ final class Progress: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         done += 1
         failures += 1
+        messages.append(message)
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         FileHandle.standardError.write(Data("saraban: error: \(message)\n".utf8))
         draw()
@@ -209,9 +223,19 @@ final class Progress: @unchecked Sendable {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    func finish(failed: Int) {
+    func finish(failed: Int, format: Summary = .text) {
         let elapsed = Date().timeIntervalSince(start)
         if isTerminal { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        print(String(format: "%d of %d letters written (%d pages) in %.1f s; %d failed", done - failures, total, pages, elapsed, failures))
+        switch format {
+        case .none: break
+        case .text:
+            print(String(format: "%d of %d letters written (%d pages) in %.1f s; %d failed", done - failures, total, pages, elapsed, failures))
+        case .json:
+            let summary: [String: Any] = ["recipients": total, "written": done - failures, "failed": failures, "pages": pages,
+                                          "failures": messages.map { ["message": $0] }]
+            if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
+                print(String(decoding: data, as: UTF8.self))
+            }
+        }
     }
 }

@@ -94,4 +94,21 @@ struct FilesStayHomeTests {
             if extra.isEmpty { #expect(try pdfText(out + "/1-เมือง.pdf").contains("เรียน นายอำเภอเมือง")) }
         }
     }
+
+    /// For scripts: a JSON summary that accounts for every row, and a quiet run.
+    @Test func batchSummariesForScripts() throws {
+        let folder = temporaryDirectory()
+        try (Self.letter + "amounts: {budget: 5}\n").write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        try "to,name,amounts.budget\nนายอำเภอเมือง,เมือง,100\nนายอำเภองาว,งาว,หนึ่งร้อย\n".write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+        let json = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/out", "--json"],
+                           environment: ["SARABAN_HOME": packageRoot])
+        #expect(json.status == 1)
+        let summary = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect(summary?["recipients"] as? Int == 2 && summary?["written"] as? Int == 1 && summary?["failed"] as? Int == 1, "\(json.stdout)")
+        let failure = (summary?["failures"] as? [[String: Any]])?.first?["message"] as? String ?? ""
+        #expect(failure.contains("r.csv:3"), "the failure names its row: \(failure)")
+        let quiet = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/out2", "--quiet"],
+                            environment: ["SARABAN_HOME": packageRoot])
+        #expect(quiet.stdout.isEmpty && quiet.stderr.contains("r.csv:3"), "quiet, but the bad row is reported: \(quiet.stderr)")
+    }
 }
