@@ -43,6 +43,11 @@ public final class Renderer {
         engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
     }
 
+    /// The loader for this renderer's data: files from the allowed folders, the office's defaults.
+    public func dataLoader() throws -> DataLoader {
+        DataLoader(allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:])
+    }
+
     /// Lays out document markup (what templates produce).
     public func layout(markup: String, baseDirectory: String = ".") throws -> LaidOutDocument {
         let limit = engine.style.effectiveLimits.characters
@@ -90,8 +95,7 @@ extension Renderer {
     }
 
     public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
-        try layout(data: try DataLoader(allowedDirectories: allowedDirectories).load(path: dataFile), readFrom: dataFile,
-                   template: template, templates: templates)
+        try layout(data: try dataLoader().load(path: dataFile), readFrom: dataFile, template: template, templates: templates)
     }
 
     /// Checked data read from `dataFile`: its images and attached files are found beside that file.

@@ -36,12 +36,6 @@ struct RenderingOptions: ParsableArguments {
         return (renderer, try templates(installation: installation, office: office))
     }
 
-    /// The data loader with the office's defaults.
-    func loader() throws -> DataLoader {
-        var loader = files.loader
-        loader.defaults = try office?.defaults() ?? [:]
-        return loader
-    }
 }
 
 /// Which files a document may read besides those in its data file's folder.

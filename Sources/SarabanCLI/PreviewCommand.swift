@@ -59,7 +59,7 @@ struct PreviewCommand: ParsableCommand {
     }
 
     private func show(renderer: Renderer, templates: TemplateLibrary) throws {
-        let loaded = try rendering.loader().load(path: data)
+        let loaded = try renderer.dataLoader().load(path: data)
         for finding in DataChecks(file: data).findings(loaded) { print("saraban: warning: \(finding)") }
         let document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
         guard (1...document.pages.count).contains(page) else {

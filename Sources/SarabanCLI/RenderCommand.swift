@@ -37,7 +37,8 @@ struct RenderCommand: ParsableCommand {
             let dataName = fromStdin ? (text!.hasPrefix("---\n") ? "stdin.md" : "stdin.yaml") : data
             let dataPath = fromStdin ? FileManager.default.currentDirectoryPath + "/" + dataName : data
             let target = toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
-            let loaded = try text.map { try rendering.loader().load(text: $0, file: dataName) } ?? rendering.loader().load(path: data)
+            let loader = try renderer.dataLoader()
+            let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
             let findings = try checks.checks(file: dataName).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))

@@ -66,9 +66,7 @@ public struct TableData: @unchecked Sendable, Equatable {
     /// and counts, then percentages of two other columns' totals.
     public func totals() -> [Int: Amount] {
         var result: [Int: Amount] = [:]
-        func numbers(_ index: Int) -> [Amount] {
-            rows.compactMap { index < $0.count ? try? Amount(parsing: $0[index].replacingOccurrences(of: "%", with: "")) : nil }
-        }
+        func numbers(_ index: Int) -> [Amount] { rows.compactMap { amount(row: $0, column: index) } }
         for (index, column) in columns.enumerated() {
             switch column.totalRule {
             case .sum? where column.kind != .percent: result[index] = numbers(index).reduce(Amount(0), +)
@@ -90,10 +88,7 @@ public struct TableData: @unchecked Sendable, Equatable {
     /// The fraction digits a column's numbers are written with (the most any cell has): its
     /// total and every cell print with as many, so `1,000.00` keeps its `.00`.
     public func places(column index: Int) -> Int {
-        rows.reduce(0) { widest, row in
-            guard index < row.count, let amount = try? Amount(parsing: row[index].replacingOccurrences(of: "%", with: "")) else { return widest }
-            return max(widest, amount.fractionDigits.count)
-        }
+        rows.reduce(0) { widest, row in max(widest, amount(row: row, column: index)?.fractionDigits.count ?? 0) }
     }
 
     /// A value of a row as an amount, if it is one (`1,234`, `4.30%`).

@@ -177,8 +177,8 @@ extension DataLoader {
             defer { try? handle.close() }
             let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
             let isPNG = head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
-            let isSVG = picture.lowercased().hasSuffix(".svg") && String(decoding: head, as: UTF8.self).contains("<svg")
-                || String(decoding: head, as: UTF8.self).hasPrefix("<?xml") && picture.lowercased().hasSuffix(".svg")
+            let start = String(decoding: head, as: UTF8.self)
+            let isSVG = picture.lowercased().hasSuffix(".svg") && (start.contains("<svg") || start.hasPrefix("<?xml"))
             let isJPEG = head.starts(with: [0xFF, 0xD8, 0xFF]) && [".jpg", ".jpeg"].contains { picture.lowercased().hasSuffix($0) }
             guard isPNG || isSVG || isJPEG else {
                 throw DataError(file: file, line: at, message: "picture \(picture) is not a PNG, JPEG or SVG picture (by its first bytes and its name)")

@@ -11,7 +11,26 @@ final class ImageStore {
     let access: FileAccess
     private var emblemImage: VectorImage?
 
-    enum Signature { case vector(VectorImage), raster(RasterImage) }
+    /// A signature or a picture, drawn either way.
+    enum Signature {
+        case vector(VectorImage), raster(RasterImage)
+
+        /// Height over width.
+        var aspect: Double {
+            switch self {
+            case .vector(let image): return image.height / image.width
+            case .raster(let image): return Double(image.pixelHeight) / Double(image.pixelWidth)
+            }
+        }
+
+        /// The page item that draws it `height` high with its top left corner at (`x`, `y`).
+        func item(x: Double, y: Double, height: Double) -> PageItem {
+            switch self {
+            case .vector(let image): return .vector(image, x: x, y: y, height: height)
+            case .raster(let image): return .raster(image, x: x, y: y, height: height)
+            }
+        }
+    }
 
     /// Pictures larger than this are refused before they are decoded.
     let maximumPixels: Int

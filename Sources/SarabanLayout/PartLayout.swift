@@ -357,10 +357,11 @@ struct PartLayout {
     /// it; one box, so picture and caption never part.
     private func figure(_ figure: Figure) throws -> FlowBox {
         let picture = try images.picture(figure.source)
-        let (naturalWidth, aspect): (Double, Double)
+        let aspect = picture.aspect
+        let naturalWidth: Double
         switch picture {
-        case .vector(let image): (naturalWidth, aspect) = (image.width * 0.75, image.height / image.width)
-        case .raster(let image): (naturalWidth, aspect) = (Double(image.pixelWidth) * 72 / 150, Double(image.pixelHeight) / Double(image.pixelWidth))
+        case .vector(let image): naturalWidth = image.width * 0.75
+        case .raster(let image): naturalWidth = Double(image.pixelWidth) * 72 / 150
         }
         let tallest = (geometry.height - geometry.top - geometry.bottom) * 2 / 3
         var pictureWidth = min(figure.width ?? naturalWidth, width)
@@ -372,11 +373,7 @@ struct PartLayout {
         case .right: x = left + width - pictureWidth
         case .center: x = left + (width - pictureWidth) / 2
         }
-        var items: [PageItem]
-        switch picture {
-        case .vector(let image): items = [.vector(image, x: x, y: 0, height: pictureHeight)]
-        case .raster(let image): items = [.raster(image, x: x, y: 0, height: pictureHeight)]
-        }
+        var items = [picture.item(x: x, y: 0, height: pictureHeight)]
         var height = pictureHeight
         if !figure.caption.isEmpty {
             let caption = setter.layout(figure.caption, width: width, alignment: .center)
@@ -394,12 +391,8 @@ struct PartLayout {
         var items: [PageItem] = []
         if let path = signature.image {
             let imageHeight = space * 0.9
-            switch try images.signature(path) {
-            case .vector(let image):
-                items.append(.vector(image, x: axis - imageHeight * image.width / image.height / 2, y: space * 0.05, height: imageHeight))
-            case .raster(let image):
-                items.append(.raster(image, x: axis - imageHeight * Double(image.pixelWidth) / Double(image.pixelHeight) / 2, y: space * 0.05, height: imageHeight))
-            }
+            let image = try images.signature(path)
+            items.append(image.item(x: axis - imageHeight / image.aspect / 2, y: space * 0.05, height: imageHeight))
         }
         let lines = ["(\(signature.name))"] + signature.positions
         for (i, text) in lines.enumerated() {

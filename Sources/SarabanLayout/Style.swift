@@ -277,26 +277,22 @@ public struct Style: Codable, Sendable {
     }
 
     /// Reads a style file; errors name the file and the field.
+    public static func load(path: String) throws -> Style { try load(layers: [path]) }
+
     /// The built-in style (`layers[0]`) with each later file's settings over it (an office's
-    /// style, then `--style`).
+    /// style, then `--style`); errors name the file whose setting is wrong.
     public static func load(layers: [String]) throws -> Style {
         guard let first = layers.first else { throw StyleError(path: "", message: "no style file") }
-        guard layers.count > 1 else { return try load(path: first) }
-        func compose(_ path: String) throws -> Node? {
-            do { return try BoundedYAML.compose(try contents(path), file: path) } catch let error as YamlError {
-                let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
-                throw StyleError(path: path, message: "not valid YAML: \(summary)")
-            } catch let error as BoundedYAML.LimitError {
-                throw StyleError(path: path, message: error.message)
-            }
-        }
-        var node = try compose(first)
+        var node = try compose(try contents(first), path: first)
         for layer in layers.dropFirst() {
-            guard let base = node, let over = try compose(layer) else { continue }
-            node = try merged(over, over: base, path: layer, at: "")
+            node = try merged(try compose(try contents(layer), path: layer), over: node, path: layer, at: "")
         }
-        guard let node else { throw StyleError(path: first, message: "the style file is empty") }
-        return try load(text: try Yams.serialize(node: node), path: layers.last!)
+        return try decode(node, path: layers.last!)
+    }
+
+    /// A style file's text; `path` names it in messages.
+    public static func load(text: String, path: String) throws -> Style {
+        try decode(try compose(text, path: path), path: path)
     }
 
     private static func contents(_ path: String) throws -> String {
@@ -306,43 +302,31 @@ public struct Style: Codable, Sendable {
         return text
     }
 
-    /// - Parameter base: the style `path` changes: only the settings it names differ from it.
-    public static func load(path: String, over base: String? = nil) throws -> Style {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw StyleError(path: path, message: "cannot read the style file")
-        }
-        guard let base else { return try load(text: text, path: path) }
-        guard let baseText = try? String(contentsOfFile: base, encoding: .utf8) else {
-            throw StyleError(path: base, message: "cannot read the style file")
-        }
-        return try load(text: text, path: path, over: (baseText, base))
-    }
-
-    /// A style file's text; `path` names it in messages.
-    public static func load(text: String, path: String, over base: (text: String, path: String)? = nil) throws -> Style {
+    /// A style file's YAML tree. Every value is a number, a length or a name: the basic resolver
+    /// reads them, and saves compiling the default resolver's regular expressions at each start.
+    private static func compose(_ text: String, path: String) throws -> Node {
         do {
-            // Every value is a number, a length or a name: the basic resolver reads them, and saves
-            // compiling the default resolver's regular expressions at each start.
-            guard var node = try BoundedYAML.compose(text, file: path) else {
+            guard let node = try BoundedYAML.compose(text, file: path) else {
                 throw StyleError(path: path, message: "the style file is empty")
             }
-            if let base {
-                guard let baseNode = try BoundedYAML.compose(base.text, file: base.path) else {
-                    throw StyleError(path: base.path, message: "the style file is empty")
-                }
-                node = try merged(node, over: baseNode, path: path, at: "")
-            }
+            return node
+        } catch let error as BoundedYAML.LimitError {
+            throw StyleError(path: path, message: error.message)
+        } catch let error as YamlError {
+            let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
+            throw StyleError(path: path, message: "not valid YAML: \(summary)")
+        }
+    }
+
+    /// The style a (merged) tree describes, its sizes checked.
+    private static func decode(_ node: Node, path: String) throws -> Style {
+        do {
             // Yams' own decoder would compile its merge-key regular expression (ICU) first.
             let style = try JSONDecoder().decode(Style.self, from: Data(json(node).utf8))
             if let problem = style.problem() { throw StyleError(path: path, message: problem) }
             return style
         } catch let error as StyleError {
             throw error
-        } catch let error as BoundedYAML.LimitError {
-            throw StyleError(path: path, message: error.message)
-        } catch let error as YamlError {
-            let summary = "\(error)".split(separator: "\n").first.map(String.init) ?? ""
-            throw StyleError(path: path, message: "not valid YAML: \(summary)")
         } catch let DecodingError.keyNotFound(key, context) {
             let field = (context.codingPath.map(\.stringValue) + [key.stringValue]).joined(separator: ".")
             throw StyleError(path: path, message: "missing field \(field)")

@@ -44,8 +44,10 @@ public enum ThaiLineBreakRules {
     /// The longest royal name kept on one line; longer ones keep each of their words whole.
     static let royalNameMaximumLength = 60
     static let royalNameBytes = royalNames.map { Array($0.utf8) }
-    /// Every royal name holds one of the first two, every royal title พระ (or is กรมหลวง, the last prefix).
-    static let royalNameStart = Array("สมเด็จ".utf8), royalNameStartPrince = Array("เจ้าฟ้า".utf8), royalMarker = Array("พระ".utf8)
+    /// Every royal name holds one of these two.
+    static let royalNameStart = Array("สมเด็จ".utf8), royalNameStartPrince = Array("เจ้าฟ้า".utf8)
+    /// Every royal title holds one of these (all but กรมหลวง hold พระ): a word without either needs no closer look.
+    static let royalTitleMarkers = [Array("พระ".utf8), Array("กรมหลวง".utf8)]
 
     /// The word lists as UTF-8: the scan compares bytes, as Swift's string comparison would
     /// normalise every Thai word first.
@@ -158,7 +160,7 @@ public enum ThaiLineBreakRules {
             // สมเด็จพระกนิษฐาธิราชเจ้า…: a royal name is one word, however long
             // (โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ: from the title on; every royal title has พระ)
             let wordBytes = Array(word.text)
-            if wordBytes.count >= 9, wordBytes.firstOffset(of: royalMarker) != nil || wordBytes.firstOffset(of: royalPrefixBytes[6]) != nil,
+            if wordBytes.count >= 9, royalTitleMarkers.contains(where: { wordBytes.firstOffset(of: $0) != nil }),
                let start = royalPrefixBytes.compactMap({ wordBytes.firstOffset(of: $0) }).min() {
                 royal.append((word.start + start)..<word.end)
             }
