@@ -60,10 +60,12 @@ public final class TextLayout {
     ///   - noBreak: UTF-8 byte ranges inside which no line may break (dates, names, units).
     ///   - widestGap: the most Thai Distributed adds between two grapheme clusters; a line that
     ///     would need more stays short rather than spaced letter by letter.
+    ///   - widestSpaceGap: what a word space may take besides, when the letters have taken all
+    ///     they may.
     ///   - unspaced: UTF-8 byte ranges that justification never spaces out (addresses, Latin words).
     public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
                 width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity,
+                tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity, widestSpaceGap: Double = 0,
                 unspaced: [Range<Int>] = []) {
         // libthai loads its dictionary on first use without a lock: every layout goes through
         // the one guarded load (at once when another thread has done it).
@@ -142,7 +144,7 @@ public final class TextLayout {
         }
         pango_attr_list_unref(bold)
         if alignment == .thaiDistributed, width != nil {
-            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, unspaced: unspaced) }
+            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, widestSpaceGap: widestSpaceGap, unspaced: unspaced) }
         }
     }
 
@@ -279,7 +281,7 @@ public final class TextLayout {
     /// Thai Distributed: widen the last glyph of every grapheme cluster but the line's last
     /// visible one, by an equal share of the line's slack. Breaks were fixed before, so they
     /// cannot move.
-    private func distribute(lineIndex: Int, widestGap: Double, unspaced: [Range<Int>]) {
+    private func distribute(lineIndex: Int, widestGap: Double, widestSpaceGap: Double, unspaced: [Range<Int>]) {
         let geometry = lines[lineIndex]
         let slack = geometry.available - geometry.width
         guard slack > 0.01 else { return }
@@ -321,17 +323,30 @@ public final class TextLayout {
         }
         let gaps = Double(widened.count)
         let share = min(slack / gaps, widestGap)
-        let added = share < slack / gaps ? share * gaps : slack
+        let spread = share < slack / gaps ? share * gaps : slack
+        // What the letters cannot take without reading as letter-spaced goes to the word spaces,
+        // which a reader expects to vary (each at most `widestSpaceGap` wider).
+        let spaces = widened.filter { utf8[$0.byte] == UInt8(ascii: " ") }
+        let spaceShare = spaces.isEmpty ? 0 : min((slack - spread) / Double(spaces.count), widestSpaceGap)
+        let added = spread + spaceShare * Double(spaces.count)
         lines[lineIndex].justificationGap = share
-        lines[lineIndex].isUnderfull = added < slack
+        lines[lineIndex].isUnderfull = added < slack - 0.01
+        widen(widened, by: share, total: spread)
+        widen(spaces, by: spaceShare, total: spaceShare * Double(spaces.count))
+        lines[lineIndex].width = geometry.width + added
+    }
+
+    /// Adds `share` after each cluster, in Pango units, the rounding spread so that the whole
+    /// comes to `total`.
+    private func widen(_ ends: [(glyphs: UnsafeMutablePointer<PangoGlyphString>, index: Int, byte: Int)], by share: Double, total: Double) {
+        guard share > 0 else { return }
         let extra = Int32((share * Double(PANGO_SCALE)).rounded(.down))
-        var remainder = Int32((added * Double(PANGO_SCALE)).rounded()) - extra * Int32(widened.count)
-        for (glyphs, g, _) in widened {
+        var remainder = Int32((total * Double(PANGO_SCALE)).rounded()) - extra * Int32(ends.count)
+        for (glyphs, g, _) in ends {
             var add = extra
             if remainder > 0 { add += 1; remainder -= 1 }
             glyphs.pointee.glyphs[g].geometry.width += add
         }
-        lines[lineIndex].width = geometry.width + added
     }
 
     /// Draws one line with its left edge at `x` (block coordinates already added) and its baseline at `baseline`.
@@ -370,6 +385,34 @@ public final class TextLayout {
         var text: [UInt8]
         var clusters: [cairo_text_cluster_t]
         var outlined: [cairo_glyph_t]
+
+        /// The first cluster of a stretch still to be joined with the next letter (see `keepTogether`).
+        var openCluster: Int?
+
+        /// A mark the font draws left of its consonant's advance (a tone mark beside the stem of
+        /// ป ฝ ฟ, a tone mark over an upper vowel) ends the cluster's last glyph short of where the
+        /// next letter starts: text extractors read that gap as a space inside the word (เป้ าหมาย)
+        /// and a viewer's search fails. Such a cluster and the letter after it are shown as one
+        /// cluster of several glyphs, which Cairo writes with their text as `/ActualText`: a reader
+        /// that honours it places the text over the glyphs from the first one's start to the last
+        /// one's end, with no gap; a reader that ignores it still gets each glyph's own character.
+        mutating func keepTogether(fromCluster first: Int, fromGlyph firstGlyph: Int, baseEnd: Double) {
+            let shifted = shown.count - firstGlyph > 1
+                && shown[(firstGlyph + 1)...].contains { $0.x < baseEnd - Self.markShortfall }
+            if let open = openCluster {
+                guard !shifted else { return }
+                let bytes = clusters[open...].reduce(0) { $0 + Int($1.num_bytes) }
+                let glyphs = clusters[open...].reduce(0) { $0 + Int($1.num_glyphs) }
+                clusters.removeSubrange(open...)
+                clusters.append(cairo_text_cluster_t(num_bytes: Int32(bytes), num_glyphs: Int32(glyphs)))
+                openCluster = nil
+            } else if shifted {
+                openCluster = first
+            }
+        }
+
+        /// How far left of the base's advance a mark may start before it reads as a gap (pt).
+        static let markShortfall = 0.25
     }
 
     /// Lines already turned into glyphs and their text: a paragraph that repeats from letter to
@@ -405,7 +448,7 @@ public final class TextLayout {
             let itemStart = Int(item.offset)
             let itemEnd = itemStart + Int(item.length)
 
-            var prepared = PreparedRun(font: pango_cairo_font_get_scaled_font(OpaquePointer(font)), shown: [], text: [], clusters: [], outlined: [])
+            var prepared = PreparedRun(font: pango_cairo_font_get_scaled_font(OpaquePointer(font)), shown: [], text: [], clusters: [], outlined: [], openCluster: nil)
             var g = 0
             while g < count {
                 // A grapheme cluster: a base and the marks attached to it, maybe several Pango clusters.
@@ -426,6 +469,7 @@ public final class TextLayout {
                 // by up to 0.6 pt in Laksaman) would be read after the next letter by viewers that
                 // order text by position (ทั้ง → ทัง้): it is kept at the end of that advance.
                 let baseEnd = penX + Double(glyphs.glyphs[g].geometry.width) / scale
+                let firstCluster = prepared.clusters.count, firstGlyph = prepared.shown.count
                 func markX(_ x: Double, isMark: Bool) -> Double { isMark && x > baseEnd ? baseEnd : x }
                 // Most clusters: each glyph is the nominal glyph of the character in its place,
                 // and is shown with that character's bytes as they are.
@@ -452,6 +496,7 @@ public final class TextLayout {
                         prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(length), num_glyphs: 1))
                         byte += length
                     }
+                    prepared.keepTogether(fromCluster: firstCluster, fromGlyph: firstGlyph, baseEnd: baseEnd)
                     g = end
                     continue
                 }
@@ -487,6 +532,7 @@ public final class TextLayout {
                     prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(entry.text.count), num_glyphs: 1))
                     prepared.shown.append(entry.glyph)
                 }
+                prepared.keepTogether(fromCluster: firstCluster, fromGlyph: firstGlyph, baseEnd: baseEnd)
                 g = end
             }
             result.append(prepared)

@@ -136,10 +136,14 @@ public struct Style: Codable, Sendable {
         public var levelIndent: Length
         /// Lines kept together at the end and start of a split paragraph.
         public var minimumLinesAtBreak: Int
-        /// The most Thai Distributed justification may add between two letters: a line that
-        /// would need more (because a protected date or address could not start on it) may
-        /// break inside that protected stretch instead.
+        /// The most Thai Distributed justification may add between two letters of the body
+        /// size (smaller text in proportion): more reads as letter-spaced to the eye and as
+        /// spaces inside words to a PDF viewer's search.
         public var widestJustificationGap: Length
+        /// What a word space may widen besides when the letters have taken all they may (a
+        /// protected date or name could not start on the line); a line that would need more
+        /// stays short.
+        public var widestSpaceGap: Length
     }
 
     public struct Letter: Codable, Sendable {

@@ -18,6 +18,7 @@ struct TextSetter {
         let width = width.map { $0.isFinite ? max($0, 1) : 1 }
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold, italic: $0.italic, underline: $0.underline) }
         let fontSize = (size ?? style.font.size.points) * style.font.scale
+        let bodySize = style.font.size.points * style.font.scale
         let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop,
                                       protectingUpTo: protectingUpTo)
         return cache.layout(for: key) {
@@ -25,28 +26,54 @@ struct TextSetter {
             // A protected stretch must fit its line: at most about as many letters as the width holds.
             let letters = protectingUpTo ?? width.map { Int($0 / (fontSize * 0.55)) } ?? 0
             var noBreak = width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters)
-            func make() -> TextLayout {
+            func make(_ noBreak: [Range<Int>]) -> TextLayout {
                 TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
                            width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak,
-                           widestGap: style.paragraph.widestJustificationGap.points,
+                           // The limits are the body size's; smaller table text is held to as much of its em.
+                           widestGap: style.paragraph.widestJustificationGap.points * fontSize / bodySize,
+                           widestSpaceGap: style.paragraph.widestSpaceGap.points * fontSize / bodySize,
                            unspaced: alignment == .thaiDistributed ? Justification.unspacedRanges(in: text) : [])
             }
-            var layout = make()
-            // A protected stretch that could not start a line can leave that line so short that
-            // justification spreads it letter by letter: the stretch gives way instead.
-            while let stretch = stretchLeavingLooseLine(in: layout, protected: noBreak) {
-                noBreak.remove(at: stretch)
-                layout = make()
+            var layout = make(noBreak)
+            // A protected stretch (a date, a royal name) that cannot start a line leaves the line
+            // before it short, when neither its letters nor its spaces may take the slack. First
+            // the line before gives it a word (its own break is forbidden, so its last word comes
+            // down); failing that, the stretch gives way at its first space, its parts kept whole
+            // (วันที่ | ๕ กันยายน ๒๕๖๒, สมเด็จพระกนิษฐาธิราชเจ้า | กรมสมเด็จพระ…). A stretch with
+            // no space left stays whole and the line short.
+            let utf8 = Array(text.utf8)
+            for _ in 0..<Self.reflowAttempts {
+                guard let loose = Self.firstLooseLine(layout) else { break }
+                if loose > 0 {
+                    let start = layout.lines[loose].byteStart
+                    var before = start - 1
+                    while before > 0, utf8[before] & 0xC0 == 0x80 { before -= 1 }
+                    let trial = noBreak + [before..<(start + 1)]
+                    let candidate = make(trial)
+                    if (Self.firstLooseLine(candidate) ?? .max) > loose {
+                        noBreak = trial
+                        layout = candidate
+                        continue
+                    }
+                }
+                let next = layout.lines[loose + 1].byteStart
+                guard let stretch = noBreak.firstIndex(where: { $0.lowerBound <= next && next < $0.upperBound }),
+                      let space = utf8[noBreak[stretch]].firstIndex(of: UInt8(ascii: " ")),
+                      space + 1 < noBreak[stretch].upperBound else { break }
+                let range = noBreak[stretch]
+                noBreak.replaceSubrange(stretch...stretch, with: [range.lowerBound..<space, (space + 1)..<range.upperBound])
+                layout = make(noBreak)
             }
             return layout
         }
     }
 
-    /// The protected stretch that starts the line after the first over-justified one, if any.
-    private func stretchLeavingLooseLine(in layout: TextLayout, protected: [Range<Int>]) -> Int? {
-        guard let loose = layout.lines.indices.dropLast().first(where: { layout.lines[$0].isUnderfull }) else { return nil }
-        let next = layout.lines[loose + 1].byteStart
-        return protected.firstIndex { $0.lowerBound <= next && next < $0.upperBound }
+    /// How many times a paragraph is broken again to mend a short line.
+    static let reflowAttempts = 8
+
+    /// The first line short of the measure that is not a paragraph's last.
+    private static func firstLooseLine(_ layout: TextLayout) -> Int? {
+        layout.lines.indices.dropLast().first { layout.lines[$0].isUnderfull }
     }
 
     func line(_ text: String, size: Double? = nil, bold: Bool = false) -> TextLayout {

@@ -55,7 +55,8 @@ struct LayoutTests {
     }
 
     /// Seed 001's paragraph whose date could not start a line: justified, that line spread its
-    /// slack letter by letter; the date's protection gives way instead.
+    /// slack letter by letter; the slack goes to the line's spaces, or the date's protection
+    /// gives way at its first space (วันที่ | ๑ มิถุนายน ๒๕๖๓).
     @Test func aProtectedDateDoesNotLeaveAnOverJustifiedLine() throws {
         let text = "เพื่อให้การดำเนินงานตามโครงการพัฒนาชุมชนใสสะอาด ประจำปีงบประมาณ พ.ศ. ๒๕๖๓ เป็นไปด้วยความเรียบร้อย บรรลุวัตถุประสงค์ที่กำหนดไว้ จังหวัดลพบุรีจึงขอให้อำเภอ ดำเนินโครงการพัฒนาชุมชนใสสะอาดตามแนวทางที่กำหนด และให้ดำเนินการขับเคลื่อนกิจกรรมในมิติที่ ๕ ด้านสภาพแวดล้อมสถานที่ทำงาน (กิจกรรม ๕ ส) ให้เห็นเป็นรูปธรรมอย่างต่อเนื่องและสม่ำเสมอ แล้วรายงานผลการดำเนินงาน(กิจกรรม๕ ส) ให้จังหวัดทราบ ภายในวันที่ ๑ มิถุนายน ๒๕๖๓ รายละเอียดสิ่งที่ส่งมาด้วยสามารถดาวน์โหลดได้ที่ www.lopburi.cdd.go.th"
         let layout = bodyParagraph(text)
