@@ -338,6 +338,10 @@ extension DataLoader {
                 throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]",
                                 message: "has \(values.count) values for \(columns.count) columns")
             }
+            // A picture in a cell is checked here, with its row's line, like one in a body.
+            for value in values where value.contains("![") {
+                try checkPictures(in: value, bodyLine: rowLine ?? r.line ?? 1, file: r.file)
+            }
             // A number that cannot be read would print as written and count as nothing in a
             // total: an error naming the row and the column, never a silent zero.
             for (c, value) in values.enumerated() where [.number, .amount].contains(columns[c].kind) {

@@ -98,25 +98,29 @@ struct DocumentBuilder {
         case "heading": return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text)
         case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))
         case "page-break": return .pageBreak
-        case "figure":
-            let source = try required(node, "src")
-            var width: Double?
-            if let text = node.attributes["width"], !text.isEmpty {
-                guard let points = LengthText.points(text), points > 0 else {
-                    throw MarkupError(line: node.line, message: "<figure width=\"\(text)\">: expected a length such as 8cm")
-                }
-                width = points
-            }
-            let alignName = node.attributes["align"] ?? "center"
-            guard let align = Block.PlainAlignment(rawValue: alignName.isEmpty ? "center" : alignName) else {
-                throw MarkupError(line: node.line, message: "<figure align=\"\(alignName)\">: expected left, center or right")
-            }
-            let caption = node.elements.first { $0.name == "caption" }.map(spans) ?? []
-            return .figure(Figure(source: source, width: width, align: align, caption: caption))
+        case "figure": return .figure(try figure(node))
         default:
             let suggestion = Suggestion.closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
             throw MarkupError(line: node.line, message: "unknown element <\(node.name)>\(suggestion); expected one of: \(Self.elementNames.joined(separator: ", "))")
         }
+    }
+
+    /// `<figure src width align>` with an optional `<caption>`.
+    func figure(_ node: XMLNode) throws -> Figure {
+        let source = try required(node, "src")
+        var width: Double?
+        if let text = node.attributes["width"], !text.isEmpty {
+            guard let points = LengthText.points(text), points > 0 else {
+                throw MarkupError(line: node.line, message: "<figure width=\"\(text)\">: expected a length such as 8cm")
+            }
+            width = points
+        }
+        let alignName = node.attributes["align"] ?? "center"
+        guard let align = Block.PlainAlignment(rawValue: alignName.isEmpty ? "center" : alignName) else {
+            throw MarkupError(line: node.line, message: "<figure align=\"\(alignName)\">: expected left, center or right")
+        }
+        let caption = node.elements.first { $0.name == "caption" }.map(spans) ?? []
+        return Figure(source: source, width: width, align: align, caption: caption)
     }
 
     /// `<line>` children, empty ones dropped (optional data leaves them empty).

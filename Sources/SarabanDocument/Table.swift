@@ -32,14 +32,51 @@ public struct TableColumn: Sendable, Equatable {
 public enum CellAlignment: String, Sendable, Equatable { case left, center, right }
 
 public struct TableCell: Sendable, Equatable {
-    public var text: [Span]
+    /// What the cell holds, top to bottom: most cells one run of text; a cell may also hold
+    /// paragraphs, numbered items (hanging under their number) and pictures.
+    public var blocks: [CellBlock]
     public var colspan: Int
     public var rowspan: Int
     /// Overrides the column's alignment (header cells are centred).
     public var align: CellAlignment?
     public init(text: [Span], colspan: Int = 1, rowspan: Int = 1, align: CellAlignment? = nil) {
-        self.text = text; self.colspan = colspan; self.rowspan = rowspan; self.align = align
+        self.init(blocks: text.isEmpty ? [] : [.text(text)], colspan: colspan, rowspan: rowspan, align: align)
     }
+    public init(blocks: [CellBlock], colspan: Int = 1, rowspan: Int = 1, align: CellAlignment? = nil) {
+        self.blocks = blocks; self.colspan = colspan; self.rowspan = rowspan; self.align = align
+    }
+
+    /// The cell's text, its blocks a line each (U+2028): what fits the column and what checks read.
+    public var text: [Span] {
+        var result: [Span] = []
+        for block in blocks {
+            let spans: [Span]
+            switch block {
+            case .text(let text): spans = text
+            case let .item(number, text, _): spans = [Span(number + " ")] + text
+            case .figure(let figure): spans = figure.caption
+            }
+            if !result.isEmpty, !spans.isEmpty { result.append(Span("\u{2028}")) }
+            result += spans
+        }
+        return result
+    }
+
+    /// Pictures in the cell.
+    public var figures: [Figure] {
+        blocks.compactMap { if case .figure(let figure) = $0 { return figure } else { return nil } }
+    }
+}
+
+/// One block of a table cell.
+public enum CellBlock: Sendable, Equatable {
+    /// Text, its lines broken where it says (U+2028).
+    case text([Span])
+    /// A numbered item: the number at the cell's left (indented by its level), the text hanging
+    /// after it, so a list in a cell reads as a list.
+    case item(number: String, text: [Span], level: Int)
+    /// A picture scaled to the column, its caption under it.
+    case figure(Figure)
 }
 
 /// Page orientation of a document in the PDF.

@@ -69,7 +69,41 @@ struct TableBuilder {
             }
             align = value
         }
-        return TableCell(text: builder.spans(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
+        return TableCell(blocks: try blocks(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
+    }
+
+    /// A cell's text, or its blocks when it holds `<p>`, `<item number level>` or `<figure>`
+    /// elements (text between them is a block of its own).
+    private func blocks(_ node: XMLNode) throws -> [CellBlock] {
+        let blockNames: Set = ["p", "item", "figure"]
+        var result: [CellBlock] = []
+        var inline: [XMLNode.Child] = []
+        func flush() {
+            let run = XMLNode(name: "cell", attributes: [:], line: node.line)
+            run.children = inline
+            let spans = builder.spans(run)
+            if !spans.isEmpty { result.append(.text(spans)) }
+            inline = []
+        }
+        for child in node.children {
+            guard case .element(let element) = child, blockNames.contains(element.name) else { inline.append(child); continue }
+            flush()
+            switch element.name {
+            case "item":
+                let level = element.attributes["level"].map { Int($0) } ?? 1
+                guard let level, (1...9).contains(level) else {
+                    throw MarkupError(line: element.line, message: "<item level=\"\(element.attributes["level"] ?? "")\">: expected a whole number from 1 to 9")
+                }
+                result.append(.item(number: try builder.required(element, "number"), text: builder.spans(element), level: level))
+            case "p":
+                let spans = builder.spans(element)
+                if !spans.isEmpty { result.append(.text(spans)) }
+            default:
+                result.append(.figure(try builder.figure(element)))
+            }
+        }
+        flush()
+        return result
     }
 
     /// More columns than this cannot be read on any page, even turned and at the smallest size.

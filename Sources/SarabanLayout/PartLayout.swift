@@ -41,7 +41,7 @@ struct PartLayout {
                 tableCount += 1
                 try checkLimits(table)
                 let borderless = applyNamedStyle(&table)
-                var layout = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless)
+                var layout = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless, images: images)
                 // A table too wide for the page turns it (on pages of its own), then sets smaller type.
                 let portrait = geometry
                 var turned = false
@@ -56,14 +56,14 @@ struct PartLayout {
                     layout.textSize = size
                 }
                 let captionBoxes = caption(table.caption)
-                var boxes = captionBoxes + layout.boxes(for: table, x: left, width: width)
+                var boxes = try captionBoxes + layout.boxes(for: table, x: left, width: width)
                 // A table that just misses fitting one page is set a little smaller rather than split.
                 let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
                 let floor = max(style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
                 while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
                     size -= 1
                     layout.textSize = size
-                    let smaller = captionBoxes + layout.boxes(for: table, x: left, width: width)
+                    let smaller = try captionBoxes + layout.boxes(for: table, x: left, width: width)
                     if FlowBox.stackHeight(smaller) <= room { boxes = smaller }
                 }
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }

@@ -13,6 +13,8 @@ struct TableLayout {
     var borders = true
     /// Text size in the style's points; nil for the body size. Wide tables set smaller.
     var textSize: Double?
+    /// Where the pictures in cells come from.
+    var images: ImageStore?
 
     private var padding: Double { borders ? style.table.cellPadding.points : 0 }
     /// Smaller type takes less room: lines are the body's pitch and baseline, scaled with it.
@@ -34,7 +36,7 @@ struct TableLayout {
         return columnWidths(table, sections: sections, available: 0, minimumOnly: true).reduce(0, +)
     }
 
-    func boxes(for table: Table, x: Double, width available: Double) -> [FlowBox] {
+    func boxes(for table: Table, x: Double, width available: Double) throws -> [FlowBox] {
         let sections = [table.head, table.body, table.foot].map(place)
         let widths = columnWidths(table, sections: sections, available: available)
         var columnX = [x]
@@ -43,7 +45,7 @@ struct TableLayout {
         var result: [FlowBox] = []
         // Header: one box.
         if !table.head.isEmpty {
-            var box = sectionBox(sections[0], rows: table.head.count, columnX: columnX, columns: table.columns, header: true)
+            var box = try sectionBox(sections[0], rows: table.head.count, columnX: columnX, columns: table.columns, header: true)
             box.tableHeader = id
             box.keepWithNext = true
             result.append(box)
@@ -52,9 +54,11 @@ struct TableLayout {
         for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated() {
             for group in rowGroups(section, rows: rows) {
                 let cells = section.filter { group.contains($0.row) }.map { Placed(cell: $0.cell, row: $0.row - group.lowerBound, column: $0.column) }
-                let box = sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
+                let box = try sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
                 // A row taller than the style allows (cells of a thousand characters) runs on over pages, line by line.
-                for var slice in box.height > style.table.splitRowsTallerThan.points ? sliced(box) : [box] {
+                // (A row with a picture stays whole: a picture is never cut.)
+                let hasPicture = cells.contains { !$0.cell.figures.isEmpty }
+                for var slice in box.height > style.table.splitRowsTallerThan.points && !hasPicture ? sliced(box) : [box] {
                     slice.repeatsHeader = table.head.isEmpty ? nil : id
                     result.append(slice)
                 }
@@ -140,6 +144,12 @@ struct TableLayout {
                 } else {
                     headerNatural[placed.column] = max(headerNatural[placed.column], line.naturalWidth + 2 * padding)
                 }
+            }
+        }
+        // A picture asks for its width (or fits what the column has).
+        for placed in sections.joined() where placed.cell.colspan == 1 {
+            for figure in placed.cell.figures {
+                if let width = figure.width { natural[placed.column] = max(natural[placed.column], width + 2 * padding) }
             }
         }
         // A column left blank for writing in (a form, a register) is as wide as its heading
@@ -230,28 +240,24 @@ struct TableLayout {
         }
     }
 
+    /// A cell's content laid out from its inner top left: its page items and its height.
+    struct CellContent {
+        var items: [PageItem]
+        var height: Double
+    }
+
     /// One box holding `rows` grid rows: cell texts and borders.
     private func sectionBox(_ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
-                            header: Bool, bold: Bool = false) -> FlowBox {
-        // Each cell's text and how far its lines sit from the cell's inner left edge.
-        let layouts = cells.map { placed -> (layout: TextLayout, offset: Double) in
-            let inset = borders ? padding : style.table.cellPadding.points / 2
+                            header: Bool, bold: Bool = false) throws -> FlowBox {
+        let inset = borders ? padding : style.table.cellPadding.points / 2
+        let contents = try cells.map { placed -> CellContent in
             let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * inset
             let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
             let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
-            // Most cells fit on one line: the one-line layout that measured the column is the
-            // cell's text, placed here as the wrapped layout would place it.
-            if placed.cell.text.allSatisfy({ !$0.bold }) {
-                let line = setter.line(placed.cell.text.plainText, size: textSize, bold: header || bold)
-                if line.lines.count == 1, let only = line.lines.first, only.width <= width {
-                    let slack = width - only.width
-                    return (line, alignment == .center ? slack / 2 : alignment == .right ? slack : 0)
-                }
-            }
-            return (setter.layout(placed.cell.text, width: max(width, 1), alignment: alignment, size: textSize, bold: header || bold,
-                                  protectingUpTo: header ? ThaiLineBreakRules.maximumLength : nil), 0)
+            return try content(of: placed.cell, width: width, alignment: alignment, bold: header || bold,
+                               protecting: header ? ThaiLineBreakRules.maximumLength : nil)
         }
-        func needed(_ index: Int) -> Double { Double(max(1, layouts[index].layout.lines.count)) * pitch + 2 * padding }
+        func needed(_ index: Int) -> Double { max(pitch, contents[index].height) + 2 * padding }
         // Row heights: single-row cells first, then spanning cells stretch their last row.
         var heights = [Double](repeating: pitch + 2 * padding, count: rows)
         for (i, placed) in cells.enumerated() where placed.cell.rowspan == 1 { heights[placed.row] = max(heights[placed.row], needed(i)) }
@@ -268,14 +274,9 @@ struct TableLayout {
             let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
             let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
             if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
-            let (layout, offset) = layouts[i]
-            let textHeight = Double(layout.lines.count) * pitch
             // Header cells are centred vertically; body cells start at the top.
-            let textTop = header ? top + (bottom - top - textHeight) / 2 : top + padding
-            for line in layout.lines.indices {
-                let inset = borders ? padding : style.table.cellPadding.points / 2
-                items.append(.textLine(layout, line: line, x: x + inset + offset, baseline: textTop + baseline + Double(line) * pitch, color: .black))
-            }
+            let textTop = header ? top + (bottom - top - contents[i].height) / 2 : top + padding
+            items += contents[i].items.map { $0.moved(x: x + inset, y: textTop) }
         }
         // The continuation marker names what a reader sees first on the next page: the topmost,
         // then leftmost, line of the box.
@@ -284,5 +285,63 @@ struct TableLayout {
             return nil
         }.filter { !$0.2.isEmpty }.min { ($0.0, $0.1) < ($1.0, $1.1) }?.2
         return FlowBox(height: rowY.last!, items: items, leadText: lead)
+    }
+
+    /// A cell's blocks one under another: text (most cells: the one-line layout that measured
+    /// the column, placed as the wrapped one would place it), numbered items hanging under their
+    /// number, pictures scaled to the column with their caption.
+    private func content(of cell: TableCell, width: Double, alignment: TextAlignment, bold: Bool, protecting: Int?) throws -> CellContent {
+        var items: [PageItem] = []
+        var y = 0.0
+        func place(_ layout: TextLayout, x: Double) {
+            for line in layout.lines.indices {
+                items.append(.textLine(layout, line: line, x: x, baseline: y + baseline + Double(line) * pitch, color: .black))
+                items += setter.underlines(layout, line: line, x: x).map { $0.offset(by: y + Double(line) * pitch + baseline - setter.baseline) }
+            }
+            y += Double(layout.lines.count) * pitch
+        }
+        // Items of a level hang at the widest number of that level, and a deeper level starts there.
+        var hang: [Int: Double] = [:]
+        for case let .item(number, _, level) in cell.blocks {
+            hang[level] = max(hang[level] ?? 0, setter.line(number + " ", size: textSize, bold: bold).naturalWidth)
+        }
+        func indent(_ level: Int) -> Double { (1..<max(level, 1)).reduce(0) { $0 + (hang[$1] ?? 0) } }
+        for block in cell.blocks {
+            switch block {
+            case .text(let spans):
+                if spans.allSatisfy({ !$0.bold }) {
+                    let line = setter.line(spans.plainText, size: textSize, bold: bold)
+                    if line.lines.count == 1, let only = line.lines.first, only.width <= width {
+                        let slack = width - only.width
+                        place(line, x: alignment == .center ? slack / 2 : alignment == .right ? slack : 0)
+                        continue
+                    }
+                }
+                place(setter.layout(spans, width: max(width, 1), alignment: alignment, size: textSize, bold: bold, protectingUpTo: protecting), x: 0)
+            case let .item(number, text, level):
+                let left = indent(level), hanging = hang[level] ?? 0
+                let top = y
+                place(setter.line(number, size: textSize, bold: bold), x: left)
+                y = top
+                place(setter.layout(text, width: max(width - left - hanging, 1), alignment: .left, size: textSize, bold: bold), x: left + hanging)
+            case .figure(let figure):
+                guard let images else { continue }
+                let picture = try images.picture(figure.source)
+                let natural: Double
+                switch picture {
+                case .vector(let image): natural = image.width * 0.75
+                case .raster(let image): natural = Double(image.pixelWidth) * 72 / 150
+                }
+                let pictureWidth = max(1, min(figure.width ?? natural, width))
+                let x = figure.align == .left ? 0 : figure.align == .right ? width - pictureWidth : (width - pictureWidth) / 2
+                // A picture sits on the text's lines: its top where a line's text would start.
+                items.append(picture.item(x: x, y: y + padding / 2, height: pictureWidth * picture.aspect))
+                y += pictureWidth * picture.aspect + padding
+                if !figure.caption.isEmpty {
+                    place(setter.layout(figure.caption, width: max(width, 1), alignment: .center, size: textSize, bold: bold), x: 0)
+                }
+            }
+        }
+        return CellContent(items: items, height: y)
     }
 }

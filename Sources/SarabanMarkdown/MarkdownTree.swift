@@ -32,6 +32,14 @@ public enum MarkdownTree {
             children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
         }
 
+        /// A paragraph of the given nodes (a table cell's line, a value read as Markdown).
+        public static func paragraph(_ children: [Node], line: Int) -> Element {
+            let element = Element(name: "p")
+            element.children = children
+            element.line = line
+            return element
+        }
+
         public func descendants(_ name: String) -> [Element] {
             elements.flatMap { $0.name == name ? [$0] : $0.descendants(name) }
         }

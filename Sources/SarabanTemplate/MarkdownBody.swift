@@ -41,7 +41,7 @@ enum MarkdownBody {
             guard let table = tables.popFirst() else {
                 throw MarkdownError(message: "line \(element.line): a ```table block is not read in this field (write the table as a `table:` item of the attachment, or a | pipe | table)")
             }
-            return [["md-table": builder.table(table)]]
+            return [["md-table": try builder.table(table)]]
         case "pre" where (element.info ?? "").isEmpty && !element.isFenced:
             // Lines indented by a tab or four spaces are what an office types to indent a
             // paragraph, never code: read as if they were not indented.
@@ -81,8 +81,11 @@ enum MarkdownBody {
             let rows = element.descendants("tr")
             let head = rows.filter { !$0.descendants("th").isEmpty }
             let body = rows.filter { $0.descendants("th").isEmpty }
-            func cells(_ row: MarkdownTree.Element) -> [[String: Any]] {
-                row.elements.map { ["cell-text": builder.digits($0.text), "colspan": 1, "rowspan": 1] }
+            func cells(_ row: MarkdownTree.Element, header: Bool = false) throws -> [[String: Any]] {
+                try row.elements.map {
+                    ["cell-text": builder.digits($0.text), "cell-blocks": try CellBlocks.values($0, builder: builder, items: !header),
+                     "colspan": 1, "rowspan": 1]
+                }
             }
             let columns = rows.map { $0.elements.count }.max() ?? 0
             return [["md-table": [
@@ -91,8 +94,8 @@ enum MarkdownBody {
                 "aligns": (0..<columns).map { column in
                     body.allSatisfy { column >= $0.elements.count || isNumeric($0.elements[column].text) } && column > 0 ? "right" : "left"
                 }.joined(separator: ","),
-                "head-rows": head.map { ["cells": cells($0)] },
-                "body-rows": body.map { ["cells": cells($0)] },
+                "head-rows": try head.map { ["cells": try cells($0, header: true)] },
+                "body-rows": try body.map { ["cells": try cells($0)] },
                 "foot-rows": [[String: Any]](),
             ]]]
         case "html":

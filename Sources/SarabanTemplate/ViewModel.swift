@@ -163,25 +163,25 @@ extension ViewModelBuilder {
                 case .heading(let text): return ["block-heading": digits(text)]
                 case .text(let prose): return ["block-body": try body(prose)]
                 case .signOff(let lines): return ["block-sign-off": ["sign-off-lines": lines.map(digits)]]
-                case .table(let table): return ["block-table": self.table(table)]
+                case .table(let table): return ["block-table": try self.table(table)]
                 }
             },
             "attachment-minutes": false,
         ]
     }
 
-    func table(_ table: TableData) -> [String: Any] {
-        func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1) -> [String: Any] {
-            ["cell-text": text, "colspan": colspan, "rowspan": rowspan]
+    func table(_ table: TableData) throws -> [String: Any] {
+        func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1, header: Bool = false) throws -> [String: Any] {
+            ["cell-text": text, "cell-blocks": try CellBlocks.values(text, builder: self, items: !header), "colspan": colspan, "rowspan": rowspan]
         }
         let head: [[String: Any]] = table.header.isEmpty
-            ? [["cells": table.columns.map { cell(digits($0.title)) }]]
-            : table.header.map { row in ["cells": row.map { cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan) }] }
+            ? [["cells": try table.columns.map { try cell(digits($0.title), header: true) }]]
+            : try table.header.map { row in ["cells": try row.map { try cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan, header: true) }] }
         let places = table.columns.indices.map { table.places(column: $0) }
-        var body: [[String: Any]] = table.rows.map { row in
-            ["cells": table.columns.indices.map { cell(format(index: $0, of: row, in: table, places: places[$0])) }]
+        var body: [[String: Any]] = try table.rows.map { row in
+            ["cells": try table.columns.indices.map { try cell(format(index: $0, of: row, in: table, places: places[$0])) }]
         }
-        body += Array(repeating: ["cells": table.columns.map { _ in cell("") }], count: table.blankRows)
+        body += Array(repeating: ["cells": try table.columns.map { _ in try cell("") }], count: table.blankRows)
         var foot: [[String: Any]] = []
         if let label = table.totalLabel {
             let totals = table.totals()
@@ -200,8 +200,8 @@ extension ViewModelBuilder {
             let first = table.columns.indices.first { table.columns[$0].totalRule != nil && table.columns[$0].totalRule != .blank }
             let span = max(1, first ?? 1)
             let firstTotal = first == 0 ? total(0) : ""
-            var cells = [cell(firstTotal.isEmpty ? label : label + " " + firstTotal, colspan: span)]
-            for index in span..<table.columns.count { cells.append(cell(total(index))) }
+            var cells = [try cell(firstTotal.isEmpty ? label : label + " " + firstTotal, colspan: span)]
+            for index in span..<table.columns.count { cells.append(try cell(total(index))) }
             foot = [["cells": cells]]
         }
         return [
