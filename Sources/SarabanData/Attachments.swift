@@ -43,10 +43,13 @@ public struct TableData: @unchecked Sendable, Equatable {
     /// Never split (`keep-together: true`), as a source document keeps it: moved whole to the
     /// next page when it fits one.
     public var keepTogether = false
+    /// Printed above the repeated header where the table continues on another page
+    /// (`continued-caption: ตารางที่ ๑ (ต่อ)`).
+    public var continuedCaption: String?
 
     public static func == (lhs: TableData, rhs: TableData) -> Bool {
         lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
-            && lhs.totalLabel == rhs.totalLabel && lhs.keepTogether == rhs.keepTogether && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
+            && lhs.totalLabel == rhs.totalLabel && lhs.keepTogether == rhs.keepTogether && lhs.continuedCaption == rhs.continuedCaption && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
     }
 
     /// The table as one recipient sees it: their rows only, totals of those rows (the stated
@@ -285,6 +288,7 @@ extension DataLoader {
                          totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
                          line: r.line, rowsFor: rowsFor)
         table.keepTogether = try r.bool("keep-together") ?? false
+        table.continuedCaption = try r.string("continued-caption")
         return table
     }
 

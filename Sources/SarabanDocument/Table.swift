@@ -16,6 +16,9 @@ public struct Table: Sendable, Equatable {
     /// when it fits one, as the source document does; otherwise a short table splits where a
     /// move would leave more than a quarter of the page empty.
     public var keepTogether = false
+    /// Printed centred above the header where the table continues on another page
+    /// (`ตารางที่ ๑ (ต่อ)`); empty for the header alone.
+    public var continuedCaption: [Span] = []
 
     public init(caption: [[Span]] = [], columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
         self.caption = caption; self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style

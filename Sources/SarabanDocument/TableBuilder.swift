@@ -40,8 +40,9 @@ struct TableBuilder {
             }
             return TableColumn(width: width, align: align)
         }
-        let caption = node.elements.filter { $0.name == "caption" }.map(builder.spans)
+        let caption = node.elements.filter { $0.name == "caption" && $0.attributes["continued"] == nil }.map(builder.spans)
         var table = Table(caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
+        table.continuedCaption = node.elements.first { $0.name == "caption" && $0.attributes["continued"] == "yes" }.map(builder.spans) ?? []
         if let keep = node.attributes["keep"] {
             guard keep == "together" else {
                 throw MarkupError(line: node.line, message: "<table keep=\"\(keep)\">: expected keep=\"together\"")

@@ -26,6 +26,9 @@ struct FlowBox {
     var tableHeader: Int?
     /// This box is a row of table `id`: at the top of a page, the table's header comes first.
     var repeatsHeader: Int?
+    /// The header of table `tableHeader` as the pages it continues onto show it (under its
+    /// `(ต่อ)` caption): never in the flow itself, only repeated.
+    var continuesHeader = false
     /// A PDF bookmark to the box (agenda items).
     var bookmark: String?
 
@@ -36,7 +39,7 @@ struct FlowBox {
 
     /// The height of boxes set one under the other on an empty page (the first one's space dropped).
     static func stackHeight(_ boxes: [FlowBox]) -> Double {
-        boxes.enumerated().reduce(0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
+        boxes.filter { !$0.continuesHeader }.enumerated().reduce(0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
     }
 
     static func turn(to orientation: Orientation) -> FlowBox {

@@ -20,7 +20,9 @@ struct Paginator {
     }
 
     func paginate(_ boxes: [FlowBox]) -> [PagePlan] {
-        let headers = Dictionary(boxes.indices.compactMap { i in boxes[i].tableHeader.map { ($0, i) } }, uniquingKeysWith: { a, _ in a })
+        // The header a table's continued pages repeat: its continued form when it has one.
+        let headers = Dictionary(boxes.indices.compactMap { i in boxes[i].tableHeader.map { ($0, i) } },
+                                 uniquingKeysWith: { first, other in boxes[other].continuesHeader ? other : first })
         var pages = [PagePlan(documentIndex: 0, numberInDocument: 1, geometry: PageGeometry(style: style, orientation: .portrait))]
         var y = style.page.firstPageTop.points
         var index = 0
@@ -68,6 +70,10 @@ struct Paginator {
             }
             if box.breakBefore {
                 if !flow(pages[pages.count - 1]).isEmpty { newPage() }
+                index += 1
+                continue
+            }
+            if box.continuesHeader {
                 index += 1
                 continue
             }

@@ -49,6 +49,18 @@ struct TableLayout {
             box.tableHeader = id
             box.keepWithNext = true
             result.append(box)
+            if !table.continuedCaption.isEmpty {
+                // On the pages it continues onto, the header comes under its (ต่อ) caption.
+                let caption = setter.layout(table.continuedCaption.map { Span($0.text, bold: true) }, width: available, alignment: .center)
+                var continued = box
+                continued.items = (0..<caption.lines.count).map {
+                    .textLine(caption, line: $0, x: x, baseline: setter.baseline + Double($0) * setter.pitch, color: .black)
+                } + box.items.map { $0.offset(by: Double(caption.lines.count) * setter.pitch) }
+                continued.height += Double(caption.lines.count) * setter.pitch
+                continued.leadText = caption.text(ofLine: 0)
+                continued.continuesHeader = true
+                result.append(continued)
+            }
         }
         // Body rows (rows joined by a rowspan go together), then the total rows.
         for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated() {
@@ -66,7 +78,7 @@ struct TableLayout {
         }
         // A short table prefers not to split: it moves to the next page whole, unless that would
         // leave more than a quarter of this page empty (the paginator decides).
-        let height = result.reduce(0) { $0 + $1.height }
+        let height = result.filter { !$0.continuesHeader }.reduce(0) { $0 + $1.height }
         if height <= style.table.keepTogetherHeight.points {
             for i in result.indices.dropLast() where !result[i].keepWithNext {
                 result[i].keepWithNext = true
@@ -74,13 +86,13 @@ struct TableLayout {
             }
         }
         // Split or not, the first two body rows go together: one row under a header is no table.
-        let firstBody = table.head.isEmpty ? 0 : 1
+        let firstBody = result.prefix { $0.tableHeader != nil }.count
         if result.count - firstBody >= 3 { result[firstBody].keepWithNext = true; result[firstBody].keepIsSoft = false }
         // The total follows at least one body row onto its page.
         if !table.foot.isEmpty {
             let firstFoot = result.count - rowGroups(sections[2], rows: table.foot.count).count
             for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true; result[i].keepIsSoft = false }
-        } else if result.count - (table.head.isEmpty ? 0 : 1) >= 2 {
+        } else if result.count - firstBody >= 2 {
             // Nor does the last row (often a total typed as a row): the row before it goes along.
             result[result.count - 2].keepWithNext = true
             result[result.count - 2].keepIsSoft = false

@@ -210,6 +210,7 @@ extension ViewModelBuilder {
             "aligns": table.columns.map { $0.align ?? defaultAlign($0.kind) }.joined(separator: ","),
             "head-rows": head, "body-rows": body, "foot-rows": foot,
             "keep-together": table.keepTogether || common.keepTablesTogether,
+            "continued-caption": table.continuedCaption.map { [digits($0)] } ?? [],
         ]
     }
 

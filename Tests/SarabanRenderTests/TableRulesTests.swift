@@ -160,4 +160,26 @@ struct TableRulesTests {
         #expect(words.filter { $0 == "(ครัวเรือน)" }.count == 5, "every (ครัวเรือน) whole: \(words)")
         #expect(words.contains("เพิ่มเติม"), "เพิ่มเติม whole: \(words)")
     }
+    /// A long table's continued pages show its (ต่อ) caption over the repeated header; its first
+    /// page shows the caption alone, and a table that fits one page never shows it.
+    @Test func aContinuedTableSaysSoOverItsRepeatedHeader() throws {
+        for rows in [60, 5] {
+            let folder = temporaryDirectory()
+            let data = "---\ntype: document\ntitle: [รายงาน]\n---\nผลการดำเนินงาน\n\n```table\ncaption: [\"ตารางที่ ๑ ผลการดำเนินงาน\"]\n"
+                + "continued-caption: \"ตารางที่ ๑ (ต่อ)\"\ncolumns: [ที่, หมู่บ้าน]\nrows:\n"
+                + (1...rows).map { "  - [\"\($0)\", บ้านที่ \($0)]\n" }.joined() + "```\n"
+            try data.write(toFile: folder + "/r.md", atomically: true, encoding: .utf8)
+            let result = try run(sarabanBinary, ["render", folder + "/r.md", "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 0, "\(result.stderr)")
+            let pages = Int(try pdfInfo(folder + "/r.pdf")["Pages"] ?? "") ?? 0
+            #expect(try !pdfText(folder + "/r.pdf", page: 1).contains("(ต่อ)"))
+            if rows == 5 { #expect(pages == 1); continue }
+            #expect(pages >= 2)
+            for page in 2...max(2, pages) {
+                let lines = try pdfText(folder + "/r.pdf", page: page).split(separator: "\n")
+                // Under the page number: the caption, then the header.
+                #expect(lines.count > 3 && lines[1] == "ตารางที่ ๑ (ต่อ)" && lines[2] == "ที่ หมู่บ้าน", "page \(page): \(lines.prefix(3))")
+            }
+        }
+    }
 }
