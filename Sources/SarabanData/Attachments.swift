@@ -46,6 +46,8 @@ public struct TableData: @unchecked Sendable, Equatable {
     /// Printed above the repeated header where the table continues on another page
     /// (`continued-caption: ตารางที่ ๑ (ต่อ)`).
     public var continuedCaption: String?
+    /// The line each row was written on, for findings.
+    public var rowLines: [Int?] = []
 
     public static func == (lhs: TableData, rhs: TableData) -> Bool {
         lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
@@ -289,6 +291,8 @@ extension DataLoader {
                          line: r.line, rowsFor: rowsFor)
         table.keepTogether = try r.bool("keep-together") ?? false
         table.continuedCaption = try r.string("continued-caption")
+        let sequence = r.mapping["rows"]?.sequence
+        table.rowLines = rows.indices.map { index in sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil } }
         return table
     }
 

@@ -23,6 +23,8 @@ public struct DataChecks {
         ("percent", "a percentage written in a row is the share of its columns"),
         ("resolution-label", "a line opening with a misspelt มติที่ประชุม"),
         ("line-under-item", "a line typed under a numbered item without a number of its own"),
+        ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
+        ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
     ]
 
     public static let ruleIDs = Set(rules.map(\.id))
@@ -35,6 +37,7 @@ public struct DataChecks {
         switch data {
         case .letter(let letter):
             var result = prose(letter.body, line: letter.bodyLine, field: "body")
+            result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
             for (index, attachment) in letter.attachments.enumerated() {
                 if let minutes = attachment.minutes { result += DataChecks(file: minutes.file).findings(minutes) }
                 for block in attachment.content {
@@ -53,6 +56,7 @@ public struct DataChecks {
         case .document(let document):
             var result: [DataError] = []
             for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
+            result += meetingProblems(session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine, field: "body")
             return result + prose(document.body, line: document.bodyLine, field: "body")
         }
     }
@@ -71,6 +75,7 @@ public struct DataChecks {
                                     rule: "stated-count"))
         }
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
+        result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body")
     }
 
@@ -90,6 +95,9 @@ public struct DataChecks {
                                           rule: "percent"))
             }
         }
+        let titles = table.columns.map(\.title)
+        let averaged = Set(table.columns.indices.filter { [.percent].contains(table.columns[$0].kind) || table.columns[$0].totalRule == .average })
+        findings += rowProblems(titles: titles, rows: table.rows, lines: table.rowLines, field: field, averaged: averaged)
         return findings + table.columns.enumerated().compactMap { index, column in
             guard let stated = column.statedTotal, let sum = computed[index], sum.toPlaces(2) != stated.toPlaces(2) else { return nil }
             return DataError(file: file, line: table.line, field: "\(field).columns[\(index + 1)].stated-total",
@@ -116,6 +124,10 @@ public struct DataChecks {
             if lineText.containsBytes(of: "วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
             if lineText.containsBytes(of: "บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
             if let problem = resolutionLabelProblem(in: lineText) { finding("resolution-label", problem) }
+            if lineText.containsBytes(of: "ได้แก่") || lineText.containsBytes(of: "คือ") || lineText.contains("(") {
+                for problem in namedCountProblems(in: lineText) { finding("stated-count", problem) }
+            }
+            if lineText.containsBytes(of: "รวม") { for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) } }
             if let problem = numbering.next(lineText) { finding("numbering", problem) }
             if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) {
                 finding("line-under-item", problem)
@@ -124,10 +136,14 @@ public struct DataChecks {
             // จำนวน ๕ เรื่อง ดังนี้: the items under it are counted, up to the next line that is not one.
             let trimmed = lineText.trimmingCharacters(in: .whitespaces)
             if var open = announced {
-                let isItem = Self.itemNumber(trimmed) != nil || trimmed.hasPrefix("- ")
-                if trimmed.isEmpty {
-                } else if isItem, Self.markerShape(trimmed) != open.shape {
-                    open.items.append(Self.markerShape(trimmed))
+                // Items, or the rows of a table typed under the line.
+                let isRow = trimmed.hasPrefix("|")
+                let isItem = Self.itemNumber(trimmed) != nil || trimmed.hasPrefix("- ") || isRow
+                if trimmed.isEmpty || isRow && trimmed.allSatisfy({ "|-: ".contains($0) }) {
+                } else if isItem, isRow || Self.markerShape(trimmed) != open.shape {
+                    // A table's rows are not counted (a header may be a row): only their parts add up.
+                    if !isRow { open.items.append(Self.markerShape(trimmed)) }
+                    open.addParts(of: trimmed)
                     announced = open
                 } else {
                     if let problem = open.problem() { result.append(DataError(file: file, line: open.line, field: field, message: problem, rule: "stated-count")) }
@@ -143,12 +159,19 @@ public struct DataChecks {
         if let problem = announced?.problem() {
             result.append(DataError(file: file, line: announced?.line, field: field, message: problem, rule: "stated-count"))
         }
+        if text.containsBytes(of: "|") {
+            for table in Self.pipeTables(in: text, firstLine: line) {
+                result += rowProblems(titles: table.titles, rows: table.rows, lines: table.lines, field: field)
+            }
+        }
         return result
     }
 
     /// `… จำนวน ๕ เรื่อง ดังนี้` (or `ได้แก่`, `คือ`) ending a line: the count and its unit.
     static func announcedCount(_ line: String) -> (Int, String)? {
-        let words = line.split(separator: " ").map(String.init)
+        var words = line.split(separator: " ").map(String.init)
+        // A note in brackets may follow: จำนวน ๕๘ หน่วยนับ ดังนี้ (เอกสารแนบ ๖)
+        if words.last?.hasSuffix(")") == true, let open = words.lastIndex(where: { $0.hasPrefix("(") }), open > 0 { words.removeSubrange(open...) }
         guard words.count >= 3, let last = words.last, ["ดังนี้", "ได้แก่", "คือ", "ดังนี้:"].contains(last) else { return nil }
         let unit = words[words.count - 2], number = words[words.count - 3]
         guard let count = Int(ThaiDigits.toArabic(number)), count > 1, count < 100, unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }) else { return nil }
@@ -332,9 +355,23 @@ struct AnnouncedCount {
     /// The shape of the announcing line's own number: an item of that shape ends the list.
     var shape: String?
     var items: [String] = []
+    /// The numbers of the announced unit in the items (`๒๘ หน่วยนับ`): parts of the whole.
+    var parts: [Double] = []
+
+    mutating func addParts(of line: String) {
+        let words = line.split(whereSeparator: { $0 == " " || $0 == "|" }).map(String.init)
+        for j in words.indices.dropFirst() where words[j] == unit {
+            if let value = DataChecks.number(words[j - 1]) { parts.append(value) }
+        }
+    }
 
     func problem() -> String? {
-        guard let first = items.first else { return nil }
+        guard let first = items.first else {
+            guard parts.count >= 2 else { return nil }
+            let sum = parts.reduce(0, +)
+            return abs(sum - Double(count)) < 0.005 ? nil
+                : "states \(ThaiDigits.toThai(String(count))) \(unit), but the \(ThaiDigits.toThai(String(parts.count))) parts listed add up to \(DataChecks.thai(sum))"
+        }
         let direct = items.filter { $0 == first }.count
         // Sub-items under each item: an item with some counts them, one without counts itself.
         var children: [Int] = []
@@ -343,6 +380,12 @@ struct AnnouncedCount {
         }
         let leaves = children.reduce(0) { $0 + max(1, $1) }
         guard count != direct, count != leaves else { return nil }
+        // ๕๘ หน่วยนับ over parts of ๒๘, ๘, ๔ and ๘ หน่วยนับ: the parts add up to the whole.
+        if parts.count >= 2 {
+            let sum = parts.reduce(0, +)
+            if abs(sum - Double(count)) < 0.005 { return nil }
+            return "states \(ThaiDigits.toThai(String(count))) \(unit), but the \(ThaiDigits.toThai(String(parts.count))) parts listed add up to \(DataChecks.thai(sum))"
+        }
         return "states \(ThaiDigits.toThai(String(count))) \(unit), but \(ThaiDigits.toThai(String(direct))) follow"
     }
 }

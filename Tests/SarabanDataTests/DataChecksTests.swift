@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SarabanData
+import ThaiText
 
 @Suite("Data checks")
 struct DataChecksTests {
@@ -179,6 +180,21 @@ struct RuleCorpusTests {
         ("stated-count", "๑. รางวัล จำนวน ๔ รางวัล ได้แก่\n๑.๑ ก\n๑.๒ ข\n๑.๓ ค ได้แก่\n๑) ง\n๒) จ\n๓) ฉ",
          "๑. รางวัล จำนวน ๕ รางวัล ได้แก่\n๑.๑ ก\n๑.๒ ข\n๑.๓ ค ได้แก่\n๑) ง\n๒) จ\n๓) ฉ"),
         ("resolution-label", "มิติที่ประชุม รับทราบ", "มติที่ประชุมฯ รับทราบ"),
+        // Seed 001's shape: six stated, five named.
+        ("stated-count", "ส่งแล้ว ๕ อำเภอ คือ โคกสำโรง ลำสนธิ บ้านหมี่ หนองม่วง และชัยบาดาล ไม่ส่ง ๖ อำเภอ คือ เมืองฯ ท่าวุ้ง พัฒนานิคม สระโบสถ์ และท่าหลวง",
+         "ส่งแล้ว ๕ อำเภอ คือ โคกสำโรง ลำสนธิ บ้านหมี่ หนองม่วง และชัยบาดาล ไม่ส่ง ๕ อำเภอ คือ เมืองฯ ท่าวุ้ง พัฒนานิคม สระโบสถ์ และท่าหลวง"),
+        ("stated-count", "ยังไม่ได้รับรายงาน จาก ๔ อำเภอ (เกาะคา, งาว, เถิน, แจ้ห่ม และ วังเหนือ) จึง",
+         "ยังไม่ได้รับรายงาน จาก ๕ อำเภอ (เกาะคา, งาว, เถิน, แจ้ห่ม และ วังเหนือ) จึง"),
+        // Seed 000's shape: ๕๘ announced over a table whose parts add up to ๔๘.
+        ("stated-count", "ได้รับรายงาน จำนวน ๕๘ หน่วยนับ ดังนี้ (เอกสารแนบ ๖)\n\n| ๑) ผู้นำ | จำนวน ๒๘ หน่วยนับ |\n|---|---|\n| ๒) กลุ่ม | จำนวน ๘ หน่วยนับ |\n| ๓) เครือข่าย | จำนวน ๔ หน่วยนับ |\n| ๔) ชุมชน | จำนวน ๘ หน่วยนับ |",
+         "ได้รับรายงาน จำนวน ๔๘ หน่วยนับ ดังนี้ (เอกสารแนบ ๖)\n\n| ๑) ผู้นำ | จำนวน ๒๘ หน่วยนับ |\n|---|---|\n| ๒) กลุ่ม | จำนวน ๘ หน่วยนับ |\n| ๓) เครือข่าย | จำนวน ๔ หน่วยนับ |\n| ๔) ชุมชน | จำนวน ๘ หน่วยนับ |"),
+        ("stated-total", "อำเภอเมือง ๕ แห่ง อำเภองาว ๔ แห่ง และอำเภอเถิน ๓ แห่ง รวมทั้งสิ้น ๑๕ แห่ง",
+         "อำเภอเมือง ๕ แห่ง อำเภองาว ๔ แห่ง และอำเภอเถิน ๓ แห่ง รวมทั้งสิ้น ๑๒ แห่ง"),
+        ("stated-total", "จำนวน ๑๓๐ ทุน ทุนละ ๑,๐๐๐ บาท รวมเป็นเงินทั้งสิ้น ๑๓,๐๐๐ บาท กลุ่มเป้าหมาย ๑๓ อำเภอ",
+         "จำนวน ๑๓๐ ทุน ทุนละ ๑,๐๐๐ บาท รวมเป็นเงินทั้งสิ้น ๑๓๐,๐๐๐ บาท กลุ่มเป้าหมาย ๑๓ อำเภอ"),
+        ("stated-total", "| อำเภอ | เป้าหมาย | ผล |\n|---|---|---|\n| เมือง | ๑๐ | ๘ |\n| งาว | ๕ | ๕ |\n| รวม | ๑๕ | ๑๔ |",
+         "| อำเภอ | เป้าหมาย | ผล |\n|---|---|---|\n| เมือง | ๑๐ | ๘ |\n| งาว | ๕ | ๕ |\n| รวม | ๑๕ | ๑๓ |"),
+        ("numbering", "| ที่ | อำเภอ |\n|---|---|\n| ๑ | เมือง |\n| ๒ | งาว |\n| ๒ | เถิน |", "| ที่ | อำเภอ |\n|---|---|\n| ๑ | เมือง |\n| ๒ | งาว |\n| ๓ | เถิน |"),
     ]
 
     @Test("each rule catches its mistake on the mistake's line and stays silent on the right text", arguments: corpus.indices)
@@ -205,5 +221,43 @@ struct RuleCorpusTests {
             """, file: "t.yaml")
         #expect(DataChecks(file: "t.yaml").findings(data).map(\.description) == ["t.yaml:7: body: วันพฤหัสบดีที่ ๓๑ สิงหาคม ๒๕๖๕ is a วันพุธ [weekday]"])
         #expect(DataChecks(file: "t.yaml", ignoring: ["weekday"]).findings(data).isEmpty)
+    }
+
+    /// The previous meeting cited with another number or date, the next one misnumbered.
+    @Test func meetingNumbersFollowTheSessionAndThePreviousMeetingHasOneDate() throws {
+        let date = try ThaiDate(parsing: "30 สิงหาคม 2562")
+        let right = """
+            ## ระเบียบวาระที่ ๒ รับรองรายงานการประชุมครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๓๑ กรกฎาคม ๒๕๖๒
+            ## ระเบียบวาระที่ ๓ เรื่องสืบเนื่องจากการประชุมครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๓๑ กรกฎาคม ๒๕๖๒
+            การประชุมกรมการจังหวัด ครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๒๘ สิงหาคม ๒๕๖๒
+            นัดประชุมครั้งต่อไป ครั้งที่ ๙/๒๕๖๒
+            """
+        #expect(checks.meetingProblems(session: "8/2562", date: date, body: right, bodyLine: 20, field: "body").isEmpty)
+        let wrong = [
+            ("## ระเบียบวาระที่ ๒ รับรองรายงานการประชุมครั้งที่ ๖/๒๕๖๒ เมื่อวันที่ ๓๑ กรกฎาคม ๒๕๖๒", "the previous one is ครั้งที่ ๗/๒๕๖๒, not ครั้งที่ ๖/๒๕๖๒"),
+            ("## ระเบียบวาระที่ ๓ เรื่องสืบเนื่องจากการประชุมครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๓๐ กรกฎาคม ๒๕๖๒", "dated ๓๐ กรกฎาคม ๒๕๖๒ here but ๓๑ กรกฎาคม ๒๕๖๒ on line 20"),
+            ("นัดประชุมครั้งต่อไป ครั้งที่ ๑๐/๒๕๖๒", "the next one is ครั้งที่ ๙/๒๕๖๒, not ครั้งที่ ๑๐/๒๕๖๒"),
+            ("## ระเบียบวาระที่ ๓ เรื่องสืบเนื่องจากการประชุมครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๓๑ กรกฎาคม ๒๕๖๓", "not before this meeting's"),
+        ]
+        for (index, (line, message)) in wrong.enumerated() {
+            // (The last one alone: cited after the meeting, it would also differ from the first citation.)
+            let body = (index == 3 ? "ข้อความ\n" : "## ระเบียบวาระที่ ๒ รับรองรายงานการประชุมครั้งที่ ๗/๒๕๖๒ เมื่อวันที่ ๓๑ กรกฎาคม ๒๕๖๒\n") + line
+            let found = checks.meetingProblems(session: "8/2562", date: date, body: body, bodyLine: 20, field: "body")
+            #expect(found.count == 1 && found[0].line == 21 && found[0].rule == "meeting" && found[0].message.contains(message), "\(line) → \(found)")
+        }
+    }
+
+    @Test func aBodyCitesOnlyEnclosuresTheLetterLists() {
+        let body = "๑. ศึกษาแนวทาง (สิ่งที่ส่งมาด้วย ๓)\n๒. ส่งรายชื่อ (สิ่งที่ส่งมาด้วย 6)"
+        let found = checks.enclosureProblems(in: body, enclosures: 5, bodyLine: 30)
+        #expect(found.map(\.description) == ["t.yaml:31: body: cites สิ่งที่ส่งมาด้วย ๖, but the letter lists ๕ enclosures [enclosure]"])
+        #expect(checks.enclosureProblems(in: body, enclosures: 6, bodyLine: 30).isEmpty)
+    }
+
+    /// A รวม row typed in a data table is checked like a computed total, on its own line.
+    @Test func aTotalTypedAsARowIsCheckedOnItsLine() {
+        let found = checks.rowProblems(titles: ["อำเภอ", "ชุมชน", "ยอด"], rows: [["เมือง", "-", "๑"], ["งาว", "๑", "๒"], ["เถิน", "๒", "๓"], ["รวม", "๒", "๖"]],
+                                       lines: [40, 41, 42, 43], field: "table")
+        #expect(found.map(\.description) == ["t.yaml:43: table.rows[4]: the รวม row gives \"ชุมชน\" as ๒, but the rows above add up to ๓ [stated-total]"], "\(found)")
     }
 }

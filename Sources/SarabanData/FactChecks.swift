@@ -1,0 +1,281 @@
+import Foundation
+import ThaiText
+
+/// Facts a document states twice, or states and then lists: each must agree with itself.
+///
+/// - `stated-count`: `ไม่ส่ง ๖ อำเภอ คือ เกาะคา งาว เถิน แจ้ห่ม และวังเหนือ` names five, and
+///   `จำนวน ๕๘ หน่วยนับ ดังนี้` over parts of ๒๘, ๘, ๔ and ๘ หน่วยนับ adds up to ๔๘;
+/// - `stated-total`: `รวมทั้งสิ้น ๑๒ แห่ง` after the numbers it sums, `๑๓๐ ทุน ทุนละ ๑,๐๐๐ บาท
+///   รวมเป็นเงิน ๑๓๐,๐๐๐ บาท`, a `รวม` row typed in a table;
+/// - `numbering`: a table's ที่ column numbered ๑, ๒, ๓ …;
+/// - `meeting`: the previous meeting's number and date wherever the minutes cite it, the next
+///   meeting's number;
+/// - `enclosure`: `(สิ่งที่ส่งมาด้วย ๕)` names an enclosure the letter lists.
+extension DataChecks {
+    /// A number written with Thai or Arabic digits, commas and a decimal point.
+    static func number(_ token: some StringProtocol) -> Double? {
+        let text = ThaiDigits.toArabic(String(token)).replacingOccurrences(of: ",", with: "")
+        guard let first = text.first, first.isNumber, text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
+        return Double(text)
+    }
+
+    static func thai(_ value: Double) -> String {
+        let rounded = (value * 100).rounded() / 100
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
+        return ThaiDigits.toThai(text)
+    }
+
+    /// Words a person's name is counted in: names hold spaces, so a list of them cannot be
+    /// counted by its words.
+    static let personUnits: Set<String> = ["คน", "ราย", "ท่าน", "รูป", "นาย"]
+
+    // MARK: stated-count
+
+    /// `N หน่วย ได้แก่ A B C และD` or `N หน่วย (A, B, C และ D)`: the names counted against N.
+    func namedCountProblems(in line: String) -> [String] {
+        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        var problems: [String] = []
+        for i in words.indices.dropLast(2) {
+            // A count, not an item's number (๓.) nor an ordinal (มิติที่ ๕).
+            guard !words[i].hasSuffix("."), i == 0 || !words[i - 1].hasSuffix("ที่"),
+                  let stated = Self.number(words[i]), stated >= 2, stated == stated.rounded(), stated < 100 else { continue }
+            var unit = words[i + 1]
+            var next = i + 2
+            var list: [String]
+            if unit.hasPrefix("("), let open = unit.firstIndex(of: "(") {
+                // ๕ อำเภอ(เกาะคา, …: the bracket glued to the unit.
+                list = [String(unit[unit.index(after: open)...])] + words[(i + 2)...]
+                unit = String(unit[..<open])
+            } else if words[next].hasPrefix("(") {
+                list = [String(words[next].dropFirst())] + words[(next + 1)...]
+            } else if ["ได้แก่", "คือ"].contains(words[next]) {
+                next += 1
+                list = Array(words[next...])
+            } else {
+                continue
+            }
+            // A measure word (อำเภอ, หน่วยนับ, ครัวเรือน), not a phrase.
+            guard !unit.isEmpty, unit.unicodeScalars.count <= 12, !Self.personUnits.contains(unit),
+                  unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }),
+                  let named = Self.namedItems(list), named >= 2 else { continue }
+            if Double(named) != stated {
+                problems.append("states \(Self.thai(stated)) \(unit), but names \(Self.thai(Double(named)))")
+            }
+        }
+        return problems
+    }
+
+    /// How many names a list holds, up to its last one (`และX`, `และ X`, or a closing bracket);
+    /// nil when its end cannot be told.
+    static func namedItems(_ words: [String]) -> Int? {
+        var count = 0
+        for (index, raw) in words.prefix(24).enumerated() {
+            // Names hold no numbers: a list with figures in it (เมือง จำนวน ๑๘ องค์กร) is not counted.
+            if raw.contains(where: \.isNumber) { return nil }
+            var word = raw
+            let closes = word.hasSuffix(")")
+            if closes { word.removeLast() }
+            let names = word.split(separator: ",").filter { !$0.isEmpty }
+            if word.hasPrefix("และ") {
+                // และX is the last name; และ alone comes before it.
+                if word == "และ" { return index + 1 < words.count ? count + 1 : nil }
+                return count + 1
+            }
+            count += names.count
+            if closes { return count }
+        }
+        return nil
+    }
+
+    // MARK: stated-total in prose
+
+    /// `… รวม(เป็นเงิน)(ทั้งสิ้น) T หน่วย` after the numbers it adds up (two or more of the same
+    /// unit since the line's start or its last total), or after `N หน่วย หน่วยละ M บาท`.
+    func proseTotalProblems(in line: String) -> [String] {
+        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        var problems: [String] = []
+        var start = 0
+        for i in words.indices where words[i].hasPrefix("รวม") {
+            // The total: the first number within three words of รวม, and its unit.
+            guard let t = (i...min(i + 3, words.count - 2)).first(where: { Self.number(words[$0]) != nil }),
+                  let total = Self.number(words[t]) else { continue }
+            let unit = words[t + 1].trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
+            defer { start = t + 2 }
+            // N ทุน ทุนละ M บาท: a count times a price.
+            if let p = (start..<i).last(where: { words[$0].hasSuffix("ละ") && $0 >= 2 && $0 + 2 < i }),
+               let count = Self.number(words[p - 2]), words[p] == words[p - 1] + "ละ",
+               let each = Self.number(words[p + 1]), words[p + 2] == unit {
+                if abs(count * each - total) > 0.005 {
+                    problems.append("\(Self.thai(count)) \(words[p - 1]) at \(Self.thai(each)) \(unit) each is \(Self.thai(count * each)) \(unit), not \(Self.thai(total))")
+                }
+                continue
+            }
+            let parts = (start..<i).compactMap { j -> Double? in
+                guard j + 1 < i, words[j + 1] == unit else { return nil }
+                return Self.number(words[j])
+            }
+            guard parts.count >= 2 else { continue }
+            let sum = parts.reduce(0, +)
+            if abs(sum - total) > 0.005 {
+                problems.append("\(words[i]) \(Self.thai(total)) \(unit), but the \(Self.thai(Double(parts.count))) numbers before it add up to \(Self.thai(sum))")
+            }
+        }
+        return problems
+    }
+
+    // MARK: tables typed as rows
+
+    /// A table's rows as written (a ```table block's, an attachment's, or a pipe table's), with
+    /// their lines: a `รวม` row against the rows above it, the ที่ column's numbering.
+    /// - Parameter averaged: columns that do not add up (percentages, averages).
+    func rowProblems(titles: [String], rows allRows: [[String]], lines allLines: [Int?], field: String, averaged: Set<Int> = []) -> [DataError] {
+        var result: [DataError] = []
+        // Rows with no number in them before the first that has one continue the header
+        // (`| | | ผ่าน (คร.) | ร้อยละ |`): their words name the columns.
+        let headerRows = allRows.prefix { row in !row.contains { Self.number($0.trimmingCharacters(in: .whitespaces)) != nil } }
+        let rows = Array(allRows.dropFirst(headerRows.count)), lines = Array(allLines.dropFirst(headerRows.count))
+        var titles = titles
+        for row in headerRows {
+            for (c, cell) in row.enumerated() where !cell.isEmpty {
+                if c < titles.count { titles[c] += " " + cell } else { titles.append(cell) }
+            }
+        }
+        func isTotal(_ row: [String]) -> Bool {
+            row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("รวม") } ?? false
+        }
+        // The ที่ column: ๑, ๒, ๓ … down the rows that carry a number.
+        if let title = titles.first?.trimmingCharacters(in: .whitespaces), ["ที่", "ลำดับ", "ลำดับที่", "ข้อ"].contains(title) {
+            var expected = 1.0
+            for (r, row) in rows.enumerated() where !isTotal(row) && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                guard let cell = row.first, let value = Self.number(cell.trimmingCharacters(in: CharacterSet(charactersIn: " ."))) else { continue }
+                if value != expected {
+                    result.append(DataError(file: file, line: r < lines.count ? lines[r] : nil, field: "\(field).rows[\(r + 1 + headerRows.count)]",
+                                            message: "the \(title) column says \(Self.thai(value)); expected \(Self.thai(expected))", rule: "numbering"))
+                    break
+                }
+                expected += 1
+            }
+        }
+        // A รวม row typed by hand: each of its numbers is the sum of the rows since the last one.
+        var since = 0
+        for (r, row) in rows.enumerated() {
+            guard isTotal(row) else { continue }
+            defer { since = r + 1 }
+            let above = rows[since..<r].filter { !isTotal($0) }
+            guard above.count >= 2 else { continue }
+            for (c, cell) in row.enumerated() {
+                let title = c < titles.count ? titles[c] : ""
+                guard c > 0, !averaged.contains(c), !["ร้อยละ", "%", "เฉลี่ย"].contains(where: { title.contains($0) || cell.contains($0) }),
+                      let stated = Self.number(cell.trimmingCharacters(in: .whitespaces)) else { continue }
+                let values = above.map { c < $0.count ? $0[c].trimmingCharacters(in: .whitespaces) : "" }
+                // Only a column of numbers adds up (a blank or "-" counts as nothing).
+                guard values.allSatisfy({ $0.isEmpty || $0 == "-" || Self.number($0) != nil }) else { continue }
+                let sum = values.compactMap { Self.number($0) }.reduce(0, +)
+                if abs(sum - stated) > 0.005 {
+                    // A column under merged header rows is titled by its number: named so.
+                    let name = title.isEmpty || title.allSatisfy(\.isNumber) ? "column \(c + 1)" : "\"\(title)\""
+                    result.append(DataError(file: file, line: r < lines.count ? lines[r] : nil, field: "\(field).rows[\(r + 1 + headerRows.count)]",
+                                            message: "the \(row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "รวม") row gives \(name) as \(Self.thai(stated)), but the rows above add up to \(Self.thai(sum))",
+                                            rule: "stated-total"))
+                }
+            }
+        }
+        return result
+    }
+
+    /// The pipe tables of a Markdown text: titles, rows and each row's line.
+    static func pipeTables(in text: String, firstLine: Int?) -> [(titles: [String], rows: [[String]], lines: [Int?])] {
+        var tables: [(titles: [String], rows: [[String]], lines: [Int?])] = []
+        var current: (titles: [String], rows: [[String]], lines: [Int?])?
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            guard line.hasPrefix("|") else {
+                if let table = current { tables.append(table); current = nil }
+                continue
+            }
+            var cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            cells.removeFirst()
+            if cells.last == "" { cells.removeLast() }
+            if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-: ".contains($0) } }) { continue }
+            if current == nil { current = (cells, [], []) } else {
+                current?.rows.append(cells)
+                current?.lines.append(firstLine.map { $0 + offset })
+            }
+        }
+        if let table = current { tables.append(table) }
+        return tables
+    }
+
+    // MARK: meeting
+
+    /// `ครั้งที่ ๗/๒๕๖๒` in a line: the number and the year, and the date written after it.
+    static func meetingMention(in line: String) -> (number: Int, year: Int, date: ThaiDate?)? {
+        guard let range = line.range(of: "ครั้งที่") else { return nil }
+        let words = line[range.upperBound...].split(separator: " ").map(String.init)
+        guard let first = words.first else { return nil }
+        let parts = ThaiDigits.toArabic(first).split(separator: "/")
+        guard parts.count == 2, let number = Int(parts[0]), var year = Int(parts[1].prefix { $0.isNumber }) else { return nil }
+        if year < 100 { year += 2500 }
+        // The date: the first three words after it (skipping เมื่อวันที่, วันที่) that read as one.
+        var date: ThaiDate?
+        for k in 1..<min(words.count, 8) where k + 2 < words.count {
+            if let parsed = try? ThaiDate(parsing: "\(words[k]) \(words[k + 1]) \(words[k + 2].prefix { $0.isNumber })") { date = parsed; break }
+        }
+        return (number, year, date)
+    }
+
+    /// Minutes cite the previous meeting of their series (รับรองรายงานการประชุม, สืบเนื่องจาก
+    /// การประชุม) and the next one (ครั้งต่อไป): their numbers follow the session's, and the
+    /// previous meeting has one date wherever it is cited.
+    func meetingProblems(session: String?, date: ThaiDate?, body: String, bodyLine: Int?, field: String) -> [DataError] {
+        let parts = ThaiDigits.toArabic(session ?? "").split(separator: "/")
+        guard parts.count == 2, let number = Int(parts[0]), var year = Int(parts[1]) else { return [] }
+        if year < 100 { year += 2500 }
+        var result: [DataError] = []
+        var previous: (number: Int, year: Int, date: ThaiDate?, line: Int?)?
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let text = String(line)
+            guard text.containsBytes(of: "ครั้งที่"), let mention = Self.meetingMention(in: text) else { continue }
+            let lineNumber = bodyLine.map { $0 + offset }
+            func finding(_ message: String) { result.append(DataError(file: file, line: lineNumber, field: field, message: message, rule: "meeting")) }
+            let cited = "ครั้งที่ \(ThaiDigits.toThai("\(mention.number)/\(mention.year)"))"
+            if text.containsBytes(of: "รับรองรายงานการประชุม") || text.containsBytes(of: "สืบเนื่องจากการประชุม") {
+                if mention.year == year, number > 1, mention.number != number - 1 {
+                    finding("this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the previous one is ครั้งที่ \(ThaiDigits.toThai("\(number - 1)/\(year)")), not \(cited)")
+                }
+                if let earlier = previous, earlier.number == mention.number, earlier.year == mention.year,
+                   let first = earlier.date, let now = mention.date, first != now {
+                    finding("\(cited) is dated \(now.full) here but \(first.full) on line \(earlier.line.map(String.init) ?? "?")")
+                }
+                if let held = mention.date, let date, held >= date {
+                    finding("\(cited) is dated \(held.full), not before this meeting's \(date.full)")
+                }
+                if previous == nil || previous?.date == nil { previous = (mention.number, mention.year, mention.date, lineNumber) }
+            } else if text.containsBytes(of: "ครั้งต่อไป") || text.containsBytes(of: "ครั้งถัดไป") {
+                if mention.year == year, mention.number != number + 1 {
+                    finding("this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the next one is ครั้งที่ \(ThaiDigits.toThai("\(number + 1)/\(year)")), not \(cited)")
+                }
+            }
+        }
+        return result
+    }
+
+    // MARK: enclosure
+
+    /// `(สิ่งที่ส่งมาด้วย ๕)` in a letter that lists four enclosures.
+    func enclosureProblems(in body: String, enclosures: Int, bodyLine: Int?) -> [DataError] {
+        var result: [DataError] = []
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = Substring(line)
+            while let range = rest.range(of: "สิ่งที่ส่งมาด้วย") {
+                rest = rest[range.upperBound...]
+                let digits = rest.drop { $0 == " " }.prefix { $0.isNumber }
+                guard let cited = Int(ThaiDigits.toArabic(String(digits))), cited > enclosures else { continue }
+                result.append(DataError(file: file, line: bodyLine.map { $0 + offset }, field: "body",
+                                        message: "cites สิ่งที่ส่งมาด้วย \(ThaiDigits.toThai(String(cited))), but the letter lists \(ThaiDigits.toThai(String(enclosures))) enclosures",
+                                        rule: "enclosure"))
+            }
+        }
+        return result
+    }
+}
