@@ -127,7 +127,7 @@ public struct DataLoader {
             contact: try contact(r),
             copies: try r.strings("copies"),
             attachments: try attachments(r))
-        try checkAmountQuotes(in: letter.body, amounts: common.amounts.map(\.name), reader: r)
+        try checkAmountQuotes(in: letter.body, bodyLine: letter.bodyLine, amounts: common.amounts.map(\.name), file: r.file)
         // The body's tables and pictures are checked here, with the data's lines; the template
         // reads the tables again (`bodyTables`). (A field for them would grow `Letter`, and the
         // debug build miscompiles copies of large values nested in `DocumentData`.)
@@ -152,7 +152,7 @@ public struct DataLoader {
             body: try r.requiredString("body", example: "ด้วย…"),
             bodyLine: r.valueLine("body"),
             signer: try signer(r))
-        try checkAmountQuotes(in: memo.body, amounts: common.amounts.map(\.name), reader: r)
+        try checkAmountQuotes(in: memo.body, bodyLine: memo.bodyLine, amounts: common.amounts.map(\.name), file: r.file)
         _ = try tablesAndPictures(in: memo.body, bodyLine: memo.bodyLine, file: r.file)
         return memo
     }
@@ -182,7 +182,8 @@ public struct DataLoader {
     }
 
     /// Every `{{name}}` in the prose must be a declared amount: a typo would print nothing.
-    private func checkAmountQuotes(in body: String, amounts: [String], reader: FieldReader) throws {
+    /// Every `{{name}}` of a body names a declared amount; an error names the quote's line.
+    func checkAmountQuotes(in body: String, bodyLine: Int?, amounts: [String], file: String) throws {
         var rest = Substring(body)
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { break }
@@ -190,7 +191,8 @@ public struct DataLoader {
             for suffix in [".digits", ".text"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
             if !amounts.contains(name) {
                 let hint = closestName(to: name, in: amounts).map { "; did you mean {{\($0)}}?" } ?? ""
-                throw DataError(file: reader.file, line: reader.mapping["body"]?.mark?.line, field: "body",
+                let line = bodyLine.map { $0 + body[..<open.lowerBound].utf8.filter { $0 == UInt8(ascii: "\n") }.count }
+                throw DataError(file: file, line: line, field: "body",
                                 message: "{{\(name)}} is not one of the amounts\(hint) (declare it under `amounts:` as a number)")
             }
             rest = rest[close.upperBound...]

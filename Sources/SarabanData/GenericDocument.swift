@@ -64,6 +64,7 @@ extension DataLoader {
         guard !title.isEmpty else { throw r.missing("title", "expected the title lines, e.g. `title: [สรุปข้อสั่งการ …]`") }
         let text = try body ?? r.requiredString("body", example: "## ๑. เรื่อง …")
         let firstLine = bodyLine ?? r.valueLine("body")
+        try checkAmountQuotes(in: text, bodyLine: firstLine, amounts: common.amounts.map(\.name), file: r.file)
         let signers = try r.list(
             "signers",
             item: { s in

@@ -146,6 +146,7 @@ extension DataLoader {
         let present = try list("present", defaultLabel: "ผู้มาประชุม")
         let text = try body ?? r.requiredString("body", example: "## ระเบียบวาระที่ ๑ …")
         let firstLine = bodyLine ?? r.valueLine("body")
+        try checkAmountQuotes(in: text, bodyLine: firstLine, amounts: common.amounts.map(\.name), file: r.file)
         return Minutes(
             file: r.file, common: common, title: try r.strings("title"), session: try r.string("session"), date: date,
             weekdayAsWritten: weekday, weekdayLine: r.mapping["weekday-as-written"]?.mark?.line,

@@ -27,7 +27,7 @@ extension ViewModelBuilder {
             values["doc-date"] = dateLine
             values["doc-place"] = document.place.map(digits)
             values["doc-lines"] = document.lines.map(digits)
-            values["doc-body"] = try MarkdownBody.blocks(document.body, tables: document.tables, builder: self)
+            values["doc-body"] = try markdownBody(document.body, tables: document.tables, resolutions: true)
             values["doc-signers"] = document.signersSideBySide ? [] : signers
             values["doc-signers-side-by-side"] =
                 document.signersSideBySide && !signers.isEmpty ? [["signer-blocks": signers]] : []

@@ -30,7 +30,7 @@ extension ViewModelBuilder {
                 "minutes-place": minutes.place.enumerated().map { digits($0 == 0 ? "ณ \($1)" : $1) },
                 "rosters": rosters.map(roster),
                 "minutes-opening": minutes.openingTime.map { "\(minutes.openingLabel) \($0.formatted)" } ?? "",
-                "minutes-body": try MarkdownBody.blocks(minutes.body, tables: minutes.tables, builder: self),
+                "minutes-body": try markdownBody(minutes.body, tables: minutes.tables, resolutions: true),
                 "minutes-closing": minutes.closingTime.map { "\(minutes.closingLabel) \($0.formatted)" } ?? "",
                 "minutes-signatures": minutes.signaturesSideBySide ? [] : signatures,
                 "minutes-signatures-side-by-side": minutes.signaturesSideBySide && !signatures.isEmpty ? [["signature-blocks": signatures]] : [],

@@ -63,6 +63,12 @@ struct ViewModelBuilder {
     /// The prose with `{{amount}}` quotes filled, cut into blocks.
     /// - Parameter tables: the text's ```` ```table ```` blocks, read with the data.
     func body(_ prose: String, tables: [TableData] = []) throws -> [[String: Any]] {
+        try markdownBody(prose, tables: tables, resolutions: false)
+    }
+
+    /// A Markdown body (any document type's) with its `{{amount}}` quotes filled, as blocks.
+    /// - Parameter resolutions: `มติที่ประชุม …` paragraphs are resolutions (minutes, documents).
+    func markdownBody(_ prose: String, tables: [TableData], resolutions: Bool) throws -> [[String: Any]] {
         var amounts: [String: QuotedAmount] = [:]
         for (name, amount) in common.amounts {
             amounts[name] = QuotedAmount(amount, reading: common.reading, thaiDigits: common.thaiDigits)
@@ -70,7 +76,7 @@ struct ViewModelBuilder {
         let filled = QuotedAmount.fill(prose, with: amounts)
         // Every prose field is read as minutes' bodies are: one Markdown reader for all.
         do {
-            return try MarkdownBody.blocks(filled, tables: tables, builder: self, resolutions: false)
+            return try MarkdownBody.blocks(filled, tables: tables, builder: self, resolutions: resolutions)
         } catch let error as MarkdownBody.MarkdownError {
             throw TemplateLibrary.TemplateError(message: error.message)
         }

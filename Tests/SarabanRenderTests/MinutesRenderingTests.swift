@@ -133,6 +133,25 @@ struct CheckCommandTests {
         }
     }
 
+    /// Minutes and documents quote computed amounts as letters do; an undeclared one is an
+    /// error on its line, never `{{name}}` printed.
+    @Test func minutesAndDocumentsQuoteComputedAmounts() throws {
+        for type in ["minutes", "document"] {
+            let folder = temporaryDirectory()
+            let data = "---\ntype: \(type)\ntitle: [รายงานการประชุม]\ndate: 2019-08-30\namounts: {budget: 130000}\n---\n"
+                + "## ระเบียบวาระที่ ๑ เรื่องแจ้ง\n\nงบประมาณ {{budget}} คือ {{budget.digits}} บาท\n"
+            try data.write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
+            let result = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"], environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = try pdfText(folder + "/m.pdf")
+            #expect(text.contains("งบประมาณ ๑๓๐,๐๐๐ บาท (หนึ่งแสนสามหมื่นบาทถ้วน) คือ ๑๓๐,๐๐๐ บาท"), "\(text)")
+            try data.replacingOccurrences(of: "{{budget.digits}}", with: "{{budgt.digits}}").write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
+            let wrong = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/w.pdf"], environment: ["SARABAN_HOME": packageRoot])
+            #expect(wrong.status == 1 && wrong.stderr.contains("m.md:9: body: {{budgt}} is not one of the amounts; did you mean {{budget}}?"), "\(wrong.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/w.pdf"))
+        }
+    }
+
     @Test func renderWarnsAndStrictRefuses() throws {
         let folder = temporaryDirectory()
         let warned = try run(sarabanBinary, ["render", packageRoot + "/Examples/seed-000-minutes.md", "-o", folder + "/m.pdf"],
