@@ -137,6 +137,8 @@ public struct ColumnData: @unchecked Sendable, Equatable {
     public var statedTotal: Amount?
     /// For a `percent` column: the columns (1-based) of the part and the whole it is the share of.
     public var percentOf: (part: Int, whole: Int)?
+    /// Worked out from other columns of the row (`difference`, `change`, `rank`, `reached`).
+    public var formula: Formula?
 
     public init(title: String, kind: Kind, width: String? = nil, align: String? = nil, totalRule: TotalRule? = nil,
                 statedTotal: Amount? = nil, percentOf: (part: Int, whole: Int)? = nil) {
@@ -155,6 +157,7 @@ public struct ColumnData: @unchecked Sendable, Equatable {
             && lhs.totalRule == rhs.totalRule && lhs.statedTotal == rhs.statedTotal && lhs.zero == rhs.zero
             && lhs.arabicDigits == rhs.arabicDigits
             && lhs.percentOf?.part == rhs.percentOf?.part && lhs.percentOf?.whole == rhs.percentOf?.whole
+            && lhs.formula == rhs.formula
     }
 
     /// The percentage `part` is of `whole`, to two places; nil when the whole is zero or missing.
@@ -264,10 +267,18 @@ extension DataLoader {
                                 message: "`total: percent` needs the part's and the whole's columns, e.g. `of: [3, 2]`")
             }
             column.zero = try c.choice("zero", from: ["-", "๐", "0", ""]).map { $0 == "0" ? "๐" : $0 } ?? "-"
+            column.formula = try formula(c)
             column.arabicDigits = try c.choice("digits", from: ["thai", "arabic"]) == "arabic"
             return column
         }, fromText: { ColumnData(title: $0, kind: .text) })
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
+        for (index, column) in columns.enumerated() {
+            guard let formula = column.formula else { continue }
+            for of in formula.columns where !(1...columns.count).contains(of) || of == index + 1 {
+                throw DataError(file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)]",
+                                message: "column \(of) is not another column of the table; expected numbers from 1 to \(columns.count) other than \(index + 1)")
+            }
+        }
         for (index, column) in columns.enumerated() {
             guard let of = column.percentOf else { continue }
             let range = 1...columns.count
@@ -294,6 +305,29 @@ extension DataLoader {
         let sequence = r.mapping["rows"]?.sequence
         table.rowLines = rows.indices.map { index in sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil } }
         return table
+    }
+
+    /// A column's formula: one of `difference: [a, b]`, `change: [base, now]`, `rank: c`,
+    /// `reached: [value, target]`.
+    private func formula(_ c: FieldReader) throws -> Formula? {
+        let given = Formula.keys.filter { c.has($0.key) }
+        guard let spec = given.first else { return nil }
+        guard given.count == 1 else {
+            throw DataError(file: c.file, line: c.line, field: c.path, message: "a column has one formula; found \(given.map(\.key).joined(separator: " and "))")
+        }
+        let numbers = spec.columns == 1
+            ? try c.integer(spec.key, in: 1...1000, example: spec.example).map { [$0] } ?? []
+            : try c.integers(spec.key, in: 1...1000, example: spec.example)
+        guard numbers.count == spec.columns else {
+            throw DataError(file: c.file, line: c.line, field: "\(c.path).\(spec.key)",
+                            message: "expected \(spec.columns == 1 ? "a column's number" : "two columns' numbers"), e.g. `\(spec.key): \(spec.example)`")
+        }
+        switch spec.key {
+        case "difference": return .difference(numbers[0], numbers[1])
+        case "change": return .change(base: numbers[0], now: numbers[1])
+        case "rank": return .rank(numbers[0])
+        default: return .reached(value: numbers[0], target: numbers[1])
+        }
     }
 
     /// `total:` true/sum, percent, average, count or blank; `total-text:` a stated text.

@@ -25,6 +25,7 @@ public struct DataChecks {
         ("line-under-item", "a line typed under a numbered item without a number of its own"),
         ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
         ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
+        ("formula", "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"),
     ]
 
     public static let ruleIDs = Set(rules.map(\.id))
@@ -95,6 +96,7 @@ public struct DataChecks {
                                           rule: "percent"))
             }
         }
+        findings += formulaProblems(table, field: field)
         let titles = table.columns.map(\.title)
         let averaged = Set(table.columns.indices.filter { [.percent].contains(table.columns[$0].kind) || table.columns[$0].totalRule == .average })
         findings += rowProblems(titles: titles, rows: table.rows, lines: table.rowLines, field: field, averaged: averaged)

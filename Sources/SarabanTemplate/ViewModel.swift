@@ -184,8 +184,8 @@ extension ViewModelBuilder {
             ? [["cells": try table.columns.map { try cell(digits($0.title), header: true) }]]
             : try table.header.map { row in ["cells": try row.map { try cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan, header: true) }] }
         let places = table.columns.indices.map { table.places(column: $0) }
-        var body: [[String: Any]] = try table.rows.map { row in
-            ["cells": try table.columns.indices.map { try cell(format(index: $0, of: row, in: table, places: places[$0])) }]
+        var body: [[String: Any]] = try table.rows.indices.map { r in
+            ["cells": try table.columns.indices.map { try cell(format(index: $0, ofRow: r, in: table, places: places[$0])) }]
         }
         body += Array(repeating: ["cells": try table.columns.map { _ in try cell("") }], count: table.blankRows)
         var foot: [[String: Any]] = []
@@ -231,9 +231,17 @@ extension ViewModelBuilder {
     /// Digits as the document says, unless the column keeps Arabic digits.
     private func digits(_ text: String, column: ColumnData) -> String { column.arabicDigits ? text : digits(text) }
 
-    private func format(index: Int, of row: [String], in table: TableData, places: Int) -> String {
+    private func format(index: Int, ofRow r: Int, in table: TableData, places: Int) -> String {
+        let row = table.rows[r]
         let value = index < row.count ? row[index] : ""
         let column = table.columns[index]
+        // A formula's cell left empty is worked out (a stated one is checked, not replaced).
+        if value.trimmingCharacters(in: .whitespaces).isEmpty, let computed = table.formulaValue(row: r, column: index) {
+            switch computed {
+            case .number(let amount): return format(amount, column: column, places: column.kind == .percent ? 2 : places)
+            case .tick(let reached): return reached ? "✓" : ""
+            }
+        }
         switch column.kind {
         case .text: return digits(value, column: column)
         case .percent:
@@ -246,6 +254,7 @@ extension ViewModelBuilder {
         case .tick:
             // A tick as the office writes it: ✓ (or true, yes, 1), or the slash many forms ask for.
             if value == "/" { return "/" }
+            if ["✗", "x", "X"].contains(value) { return "✗" }
             return ["true", "yes", "✓", "1"].contains(value.lowercased()) ? "✓" : ""
         case .number, .amount:
             // An empty cell is empty; `-` as written; a number as precise as its column.

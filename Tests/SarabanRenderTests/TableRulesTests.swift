@@ -182,4 +182,45 @@ struct TableRulesTests {
             }
         }
     }
+
+    /// Columns worked out from others in their row: computed where the data leaves them empty,
+    /// checked where it states them.
+    @Test func formulaColumnsAreComputedWhereEmptyAndCheckedWhereStated() throws {
+        let columns = """
+                        - {title: อำเภอ}
+                        - {title: เป้าหมาย, type: number}
+                        - {title: ผล, type: number}
+                        - {title: คงเหลือ, type: number, difference: [2, 3]}
+                        - {title: เพิ่มขึ้นร้อยละ, type: percent, change: [2, 3]}
+                        - {title: อันดับ, type: number, rank: 3}
+                        - {title: ผ่าน, type: tick, reached: [3, 2]}
+            """
+        let (result, text) = try tablePage(columns: columns, rows: """
+                        - [เมือง, 40, 30, "", "", "", ""]
+                        - [งาว, 60, 65, "", "", "", ""]
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(text.contains("เมือง ๔๐ ๓๐ ๑๐ -๒๕.๐๐ ๒"), "\(text)")
+        #expect(text.contains("งาว ๖๐ ๖๕ -๕ ๘.๓๓ ๑ ✓"), "\(text)")
+        let (checked, _) = try tablePage(columns: columns, rows: """
+                        - [เมือง, 40, 30, "๑๐", "-25", "1", ""]
+                        - [งาว, 60, 65, "5", "", "1", "✗"]
+            """)
+        let findings = checked.stderr.split(separator: "\n").filter { $0.contains("[formula]") }
+        #expect(findings.count == 3, "\(checked.stderr)")
+        #expect(checked.stderr.contains("\"คงเหลือ\" says ๕ but its row gives -๕"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("\"ผ่าน\" says ✗ but its row gives ✓"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("\"อันดับ\" says ๑ but its row gives ๒"), "\(checked.stderr)")
+    }
+
+    @Test func aFormulaNamesColumnsOfItsTable() throws {
+        let (result, _) = try tablePage(columns: """
+                        - {title: อำเภอ}
+                        - {title: คงเหลือ, type: number, difference: [2, 5]}
+            """, rows: """
+                        - [เมือง, ""]
+            """)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("columns[2]: column 2 is not another column of the table; expected numbers from 1 to 2 other than 2"), "\(result.stderr)")
+    }
 }
