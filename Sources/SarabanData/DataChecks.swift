@@ -25,6 +25,8 @@ public struct DataChecks {
         ("line-under-item", "a line typed under a numbered item without a number of its own"),
         ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
         ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
+        ("date", "a date in running text is a real one, and a deadline (ภายในวันที่ …) is within a year of the document's date"),
+        ("names", "the minutes' recorder and reviewer are among the people listed as present"),
         ("formula", "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"),
     ]
 
@@ -37,7 +39,7 @@ public struct DataChecks {
     private func allFindings(_ data: DocumentData) -> [DataError] {
         switch data {
         case .letter(let letter):
-            var result = prose(letter.body, line: letter.bodyLine, field: "body")
+            var result = prose(letter.body, line: letter.bodyLine, field: "body", date: letter.date, instructs: true)
             result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
             for (index, attachment) in letter.attachments.enumerated() {
                 if let minutes = attachment.minutes { result += DataChecks(file: minutes.file).findings(minutes) }
@@ -51,14 +53,14 @@ public struct DataChecks {
             }
             return result
         case .memo(let memo):
-            return prose(memo.body, line: memo.bodyLine, field: "body")
+            return prose(memo.body, line: memo.bodyLine, field: "body", date: memo.date, instructs: true)
         case .minutes(let minutes):
             return findings(minutes)
         case .document(let document):
             var result: [DataError] = []
             for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
             result += meetingProblems(session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine, field: "body")
-            return result + prose(document.body, line: document.bodyLine, field: "body")
+            return result + prose(document.body, line: document.bodyLine, field: "body", date: document.date)
         }
     }
 
@@ -77,7 +79,8 @@ public struct DataChecks {
         }
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
-        return result + prose(minutes.body, line: minutes.bodyLine, field: "body")
+        result += signerProblems(minutes) + openingProblems(minutes)
+        return result + prose(minutes.body, line: minutes.bodyLine, field: "body", date: minutes.date)
     }
 
     func totals(_ table: TableData, field: String) -> [DataError] {
@@ -109,7 +112,10 @@ public struct DataChecks {
     }
 
     /// Weekdays, baht text and numbering inside running text.
-    func prose(_ text: String, line: Int?, field: String) -> [DataError] {
+    /// - Parameters:
+    ///   - documentDate: the document's own date, which deadlines are read against.
+    ///   - instructs: a letter or memo, whose deadlines lie after its date.
+    func prose(_ text: String, line: Int?, field: String, date documentDate: ThaiDate? = nil, instructs: Bool = false) -> [DataError] {
         var result: [DataError] = []
         var numbering = NumberingTracker()
         var agenda = AgendaTracker()
@@ -125,6 +131,7 @@ public struct DataChecks {
             // spares them the slower checks of Thai text.
             if lineText.containsBytes(of: "วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
             if lineText.containsBytes(of: "บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
+            for problem in dateProblems(in: lineText, documentDate: documentDate, instructs: instructs) { finding("date", problem) }
             if let problem = resolutionLabelProblem(in: lineText) { finding("resolution-label", problem) }
             if lineText.containsBytes(of: "ได้แก่") || lineText.containsBytes(of: "คือ") || lineText.contains("(") {
                 for problem in namedCountProblems(in: lineText) { finding("stated-count", problem) }

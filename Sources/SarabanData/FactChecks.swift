@@ -279,3 +279,70 @@ extension DataChecks {
         return result
     }
 }
+
+// MARK: date, names
+
+extension DataChecks {
+    /// Dates in running text (`๑๕ กันยายน ๒๕๖๒`, `๓๑ ส.ค. ๖๕`): one that cannot be (๓๑
+    /// กันยายน) is a finding, and so is a deadline (`ภายในวันที่ …`) more than a year from the
+    /// document's own date, a slip of the year clerks make every January.
+    /// - Parameter instructs: the document asks for something by a date (a letter, a memo): a
+    ///   deadline before its own date is a slip too.
+    func dateProblems(in line: String, documentDate: ThaiDate?, instructs: Bool = false) -> [String] {
+        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        var problems: [String] = []
+        for k in words.indices.dropLast(2) {
+            let month = words[k + 1]
+            guard ThaiDate.monthNames.contains(month) || ThaiDate.monthAbbreviations.contains(month),
+                  words[k].last?.isNumber == true,
+                  let day = Int(ThaiDigits.toArabic(String(words[k].reversed().prefix { $0.isNumber }.reversed()))) else { continue }
+            // พ.ศ. may stand before the year.
+            let yearWord = words[k + 2] == "พ.ศ." && k + 3 < words.count ? words[k + 3] : words[k + 2]
+            let year = String(yearWord.prefix { $0.isNumber })
+            guard !year.isEmpty else { continue }
+            let written = ThaiDigits.toThai("\(day) \(month) \(year)")
+            let date: ThaiDate
+            do { date = try ThaiDate(parsing: "\(day) \(month) \(year)") } catch ThaiDate.DateError.impossible {
+                problems.append("\(written) is not a date: \(month) has no day \(ThaiDigits.toThai(String(day)))")
+                continue
+            } catch { continue }
+            let before = words[max(0, k - 2)..<k].joined()
+            guard let documentDate, before.contains("ภายใน") else { continue }
+            if abs(date.daysSince(documentDate)) > 366 {
+                problems.append("the deadline \(written) is more than a year from the document's date, \(documentDate.full)")
+            } else if instructs, date < documentDate {
+                problems.append("the deadline \(written) is before the document's own date, \(documentDate.full)")
+            }
+        }
+        return problems
+    }
+
+    /// The minutes' recorder and reviewer are among the people listed as present (or guests):
+    /// a name spelt two ways, or a list that misses them.
+    func signerProblems(_ minutes: Minutes) -> [DataError] {
+        guard let present = minutes.present, !present.people.isEmpty else { return [] }
+        func key(_ name: String) -> String { name.filter { !$0.isWhitespace } }
+        let listed = Set(([present] + [minutes.guests].compactMap { $0 }).flatMap(\.people).flatMap { person in
+            // A name may take one cell or two (first name, surname).
+            [key(person.prefix(1).joined()), key(person.prefix(2).joined())]
+        })
+        return [("recorder", minutes.recorder), ("reviewer", minutes.reviewer)].compactMap { role, signer in
+            guard let signer, !signer.name.isEmpty, !listed.contains(key(signer.name)) else { return nil }
+            return DataError(file: file, line: present.line, field: "\(role).name",
+                             message: "\(signer.name) signs the minutes but is not among \(present.label)", rule: "names")
+        }
+    }
+}
+
+extension DataChecks {
+    /// The meeting opened within two hours of the time it was called for (a slip of the hour).
+    func openingProblems(_ minutes: Minutes) -> [DataError] {
+        guard let called = minutes.time, let opened = minutes.openingTime else { return [] }
+        let gap = abs((opened.hour * 60 + opened.minute) - (called.hour * 60 + called.minute))
+        guard gap > 120 else { return [] }
+        let span = gap % 60 == 0 ? "\(gap / 60) h" : "\(gap / 60) h \(gap % 60) min"
+        return [DataError(file: file, line: minutes.openingTimeLine, field: "opening-time",
+                          message: "the meeting opened at \(opened.formatted), \(span) from the time it was called for, \(called.formatted)",
+                          rule: "date")]
+    }
+}

@@ -33,6 +33,8 @@ public final class Minutes: Sendable, Equatable {
     /// เริ่มประชุมเวลา (or เปิดประชุมเวลา).
     public let openingLabel: String
     public let openingTime: ThaiTime?
+    /// Where `opening-time` was written, for findings.
+    public let openingTimeLine: Int?
     /// The minutes themselves, in Markdown: headings are agenda items, `มติที่ประชุม …` lines resolutions.
     public let body: String
     /// Line of the data file where the body starts, for messages.
@@ -50,7 +52,8 @@ public final class Minutes: Sendable, Equatable {
     /// The two signatures side by side rather than one under the other.
     public let signaturesSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, tables: [TableData], closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool) {
+    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, tables: [TableData], closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool, openingTimeLine: Int? = nil) {
+        self.openingTimeLine = openingTimeLine
         self.file = file
         self.common = common
         self.title = title
@@ -157,7 +160,8 @@ extension DataLoader {
             body: text, bodyLine: firstLine, tables: try tablesAndPictures(in: text, bodyLine: firstLine, file: r.file),
             closingLabel: try r.string("closing-label") ?? "เลิกประชุมเวลา", closingTime: try r.time("closing-time"),
             recorder: try signer("recorder"), reviewer: try signer("reviewer"),
-            signaturesSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side")
+            signaturesSideBySide: try r.choice("signatures", from: ["stacked", "side-by-side"]) == "side-by-side",
+            openingTimeLine: r.mapping["opening-time"]?.mark?.line)
     }
 
     /// The pictures of a Markdown body exist, lie inside the data file's folder (or an allowed

@@ -108,6 +108,16 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
 
     public var weekdayName: String { ThaiDate.weekdayNames[weekday] }
 
+    /// Days from `other` to this date (negative when this one is earlier).
+    public func daysSince(_ other: ThaiDate) -> Int { dayNumber - other.dayNumber }
+
+    /// Days since a fixed origin, on the proleptic Gregorian calendar.
+    private var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let m = month <= 2 ? month + 9 : month - 3
+        return 365 * y + y / 4 - y / 100 + y / 400 + (153 * m + 2) / 5 + day
+    }
+
     /// `๑๒ กันยายน ๒๕๖๑` — the date line of a letter.
     public var full: String { ThaiDigits.toThai("\(day) \(ThaiDate.monthNames[month - 1]) \(buddhistYear)") }
 

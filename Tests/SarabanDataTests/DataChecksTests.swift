@@ -194,6 +194,8 @@ struct RuleCorpusTests {
          "จำนวน ๑๓๐ ทุน ทุนละ ๑,๐๐๐ บาท รวมเป็นเงินทั้งสิ้น ๑๓๐,๐๐๐ บาท กลุ่มเป้าหมาย ๑๓ อำเภอ"),
         ("stated-total", "| อำเภอ | เป้าหมาย | ผล |\n|---|---|---|\n| เมือง | ๑๐ | ๘ |\n| งาว | ๕ | ๕ |\n| รวม | ๑๕ | ๑๔ |",
          "| อำเภอ | เป้าหมาย | ผล |\n|---|---|---|\n| เมือง | ๑๐ | ๘ |\n| งาว | ๕ | ๕ |\n| รวม | ๑๕ | ๑๓ |"),
+        ("date", "ส่งภายในวันที่ ๓๑ กันยายน ๒๕๖๒ นี้", "ส่งภายในวันที่ ๓๐ กันยายน ๒๕๖๒ นี้"),
+        ("date", "ประชุมเมื่อ 29 ก.พ. 2563 และ ๒๙ ก.พ. ๖๒", "ประชุมเมื่อ 29 ก.พ. 2563 และ ๒๘ ก.พ. ๖๒"),
         ("numbering", "| ที่ | อำเภอ |\n|---|---|\n| ๑ | เมือง |\n| ๒ | งาว |\n| ๒ | เถิน |", "| ที่ | อำเภอ |\n|---|---|\n| ๑ | เมือง |\n| ๒ | งาว |\n| ๓ | เถิน |"),
     ]
 
@@ -259,5 +261,43 @@ struct RuleCorpusTests {
         let found = checks.rowProblems(titles: ["อำเภอ", "ชุมชน", "ยอด"], rows: [["เมือง", "-", "๑"], ["งาว", "๑", "๒"], ["เถิน", "๒", "๓"], ["รวม", "๒", "๖"]],
                                        lines: [40, 41, 42, 43], field: "table")
         #expect(found.map(\.description) == ["t.yaml:43: table.rows[4]: the รวม row gives \"ชุมชน\" as ๒, but the rows above add up to ๓ [stated-total]"], "\(found)")
+    }
+
+    /// A deadline typed with last year's (or next year's) year.
+    @Test func aDeadlineYearsFromTheDocumentsDateIsReported() throws {
+        let date = try ThaiDate(parsing: "5 มกราคม 2563")
+        let found = checks.prose("บรรทัดแรก\nให้ส่งภายในวันที่ ๑๐ มกราคม ๒๕๖๒ ด้วย", line: 10, field: "body", date: date, instructs: true)
+        #expect(found.map(\.description) == ["t.yaml:11: body: the deadline ๑๐ มกราคม ๒๕๖๒ is before the document's own date, ๕ มกราคม ๒๕๖๓ [date]"])
+        let far = checks.prose("ให้ส่งภายในวันที่ ๑๐ มกราคม ๒๕๖๔ ด้วย", line: 10, field: "body", date: date)
+        #expect(far.map(\.description) == ["t.yaml:10: body: the deadline ๑๐ มกราคม ๒๕๖๔ is more than a year from the document's date, ๕ มกราคม ๒๕๖๓ [date]"])
+        #expect(checks.prose("ให้ส่งภายในวันที่ ๑๐ มกราคม ๒๕๖๓ ด้วย", line: 10, field: "body", date: date).isEmpty)
+        // A date cited as history is no deadline.
+        #expect(checks.prose("ตามหนังสือลงวันที่ ๑๐ มกราคม ๒๕๕๘", line: 10, field: "body", date: date).isEmpty)
+    }
+
+    @Test func theMinutesSignersAreAmongThosePresentAndTheMeetingOpensNearItsTime() throws {
+        func minutes(recorder: String, opening: String) throws -> [DataError] {
+            let data = try DataLoader().load(text: """
+                ---
+                type: minutes
+                title: [รายงานการประชุม]
+                date: 2019-08-30
+                time: "09:30"
+                opening-time: "\(opening)"
+                present:
+                  people:
+                    - [นายชาติรี, ธินนท์, พัฒนาการจังหวัด]
+                    - [นางพรพรรณ ปัญตะบุตร, เจ้าพนักงานธุรการ]
+                recorder: {name: \(recorder), position: เจ้าพนักงานธุรการ}
+                ---
+                ## ระเบียบวาระที่ ๑ เรื่องแจ้ง
+                """, file: "m.md")
+            return DataChecks(file: "m.md").findings(data)
+        }
+        #expect(try minutes(recorder: "นางพรพรรณ ปัญตะบุตร", opening: "09:40").isEmpty)
+        #expect(try minutes(recorder: "นางพรพรรณ  ปัญตะบุตร", opening: "09:40").isEmpty, "spaces do not make another name")
+        let wrong = try minutes(recorder: "นางพรพรรณ ปัญญาบุตร", opening: "13:30")
+        #expect(wrong.compactMap(\.rule).sorted() == ["date", "names"], "\(wrong)")
+        #expect(wrong.contains { $0.description.contains("recorder.name: นางพรพรรณ ปัญญาบุตร signs the minutes but is not among ผู้มาประชุม") }, "\(wrong)")
     }
 }

@@ -108,9 +108,9 @@ struct CheckCommandTests {
         let json = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-000-minutes.md", "--format", "json"])
         let parsed = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         let rules = (parsed?["findings"] as? [[String: Any]])?.compactMap { $0["rule"] as? String } ?? []
-        #expect(rules.sorted() == ["numbering", "stated-count", "weekday"], "\(json.stdout)")
+        #expect(rules.sorted() == ["date", "numbering", "stated-count", "weekday"], "\(json.stdout)")
         let quiet = try run(sarabanBinary, ["check", packageRoot + "/Examples/seed-000-minutes.md", "--ignore", "weekday", "--ignore", "numbering",
-                                            "--ignore", "stated-count"])
+                                            "--ignore", "stated-count", "--ignore", "date"])
         #expect(quiet.status == 0, "\(quiet.stdout)")
         let typo = try run(sarabanBinary, ["check", packageRoot + "/Examples/memo.yaml", "--ignore", "weekdays"])
         #expect(typo.status == 2 && typo.stderr.contains("did you mean weekday?"), "\(typo.stderr)")
@@ -120,7 +120,7 @@ struct CheckCommandTests {
     /// nothing in our own examples.
     @Test func theExamplesHoldTheSeedsRealMistakesAndNothingElse() throws {
         let expected: [String: [String]] = [
-            "seed-000-minutes.md": ["8 weekday", "117 numbering", "325 stated-count"],
+            "seed-000-minutes.md": ["8 weekday", "54 date", "117 numbering", "325 stated-count"],
             "seed-001-minutes.md": ["233 stated-total", "244 stated-count", "494 resolution-label"],
             "seed-004-urgent-circular.yaml": [],
             "external-letter.yaml": [], "memo.yaml": [], "directives-summary.md": [], "report-with-pictures.md": [],
