@@ -9,6 +9,7 @@ import Yams
 ///     style.yaml      only the settings the office changes (merged over the built-in style)
 ///     defaults.yaml   per document type, the fields every document gets unless its data gives
 ///                     them (the office's name and address, its signer, its contact lines)
+///     checks.yaml     `ignore: [rule, …]`: checks the office does not want reported
 ///
 /// Found from `--office DIR`, else `SARABAN_OFFICE`, else `~/.config/saraban` when it exists.
 public struct OfficeFolder: Sendable {
@@ -30,6 +31,18 @@ public struct OfficeFolder: Sendable {
     public var templateDirectory: String { path + "/templates" }
     public var stylePath: String? { existing("style.yaml") }
     public var defaultsPath: String? { existing("defaults.yaml") }
+    public var checksPath: String? { existing("checks.yaml") }
+
+    /// The checks an office and a command line silence, for one data file (`saraban check`,
+    /// `render`): each name checked against the rules.
+    public func checks(file: String, ignoring: [String]) throws -> DataChecks {
+        try OfficeFolder.checks(office: self, file: file, ignoring: ignoring)
+    }
+
+    public static func checks(office: OfficeFolder?, file: String, ignoring: [String]) throws -> DataChecks {
+        let fromOffice = try office?.checksPath.map(DataChecks.officeIgnores(path:)) ?? []
+        return try DataChecks.configured(file: file, ignoring: fromOffice + ignoring.map { ($0, "--ignore") })
+    }
 
     /// The office's defaults (empty without a defaults.yaml).
     public func defaults() throws -> [String: Node.Mapping] {
@@ -76,6 +89,12 @@ public struct OfficeFolder: Sendable {
             {}
 
             """.write(toFile: path + "/defaults.yaml", atomically: true, encoding: .utf8)
+        try """
+            # Checks the office does not want reported (docs/checks.md lists them), e.g.
+            # ignore: [names]
+            ignore: []
+
+            """.write(toFile: path + "/checks.yaml", atomically: true, encoding: .utf8)
         try """
             Put templates here to replace Saraban's by name (copy one from `saraban templates show NAME`
             or the installation's Templates/ and change it), or add new ones and name them in the data

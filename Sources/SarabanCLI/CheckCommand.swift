@@ -36,7 +36,7 @@ struct CheckCommand: ParsableCommand {
             var loader = files.loader
             loader.defaults = try OfficeFolder.locate(explicit: office)?.defaults() ?? [:]
             let document = try loader.load(path: data)
-            let findings = try checks.checks(file: data).findings(document)
+            let findings = try checks.checks(file: data, office: OfficeFolder.locate(explicit: office)).findings(document)
             switch format {
             case .text:
                 for finding in findings { print(finding.description) }
@@ -61,12 +61,13 @@ struct CheckOptions: ParsableArguments {
     @Option(name: .customLong("ignore"), help: "A check not to report (see `saraban check --rules`); may be repeated.")
     var ignored: [String] = []
 
-    /// The checks, or an error naming an unknown rule and the nearest known one.
-    func checks(file: String) throws -> DataChecks {
-        for rule in ignored where !DataChecks.ruleIDs.contains(rule) {
-            let hint = Suggestion.closest(to: rule, in: DataChecks.rules.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-            throw Failure.usage("--ignore \(rule): no such check\(hint) (the checks: \(DataChecks.rules.map(\.id).joined(separator: ", ")))")
+    /// The checks the office (its checks.yaml) and the command line silence; an unknown rule is
+    /// an error naming the nearest known one.
+    func checks(file: String, office: OfficeFolder?) throws -> DataChecks {
+        do {
+            return try OfficeFolder.checks(office: office, file: file, ignoring: ignored)
+        } catch let error as DataError where error.file == "--ignore" {
+            throw Failure.usage("--ignore \(error.message)")
         }
-        return DataChecks(file: file, ignoring: Set(ignored))
     }
 }

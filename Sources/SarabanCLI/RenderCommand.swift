@@ -39,7 +39,7 @@ struct RenderCommand: ParsableCommand {
             let target = toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
             let loader = try renderer.dataLoader()
             let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
-            let findings = try checks.checks(file: dataName).findings(loaded)
+            let findings = try checks.checks(file: dataName, office: rendering.office).findings(loaded)
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }

@@ -32,6 +32,26 @@ public struct DataChecks {
 
     public static let ruleIDs = Set(rules.map(\.id))
 
+    /// The checks with `ignoring` silenced, after making sure each is a rule; an unknown one is
+    /// an error naming it and the nearest rule (`where` says where it was asked for).
+    public static func configured(file: String, ignoring: [(rule: String, where: String)]) throws -> DataChecks {
+        for (rule, place) in ignoring where !ruleIDs.contains(rule) {
+            let hint = closestName(to: rule, in: rules.map(\.id)).map { "; did you mean \($0)?" } ?? ""
+            throw DataError(file: place, message: "\(rule): no such check\(hint) (the checks: \(rules.map(\.id).joined(separator: ", ")))")
+        }
+        return DataChecks(file: file, ignoring: Set(ignoring.map(\.rule)))
+    }
+
+    /// An office's `checks.yaml`: `ignore: [rule, …]`, the checks the office does not want reported.
+    public static func officeIgnores(path: String) throws -> [(rule: String, where: String)] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw DataError(file: path, message: "cannot read the office's checks") }
+        let root = try FieldReader.root(text: text, file: path)
+        let rules = try root.strings("ignore")
+        let line = root.mapping["ignore"]?.mark?.line
+        try root.finish()
+        return rules.map { ($0, line.map { "\(path):\($0)" } ?? path) }
+    }
+
     public func findings(_ data: DocumentData) -> [DataError] {
         allFindings(data).filter { $0.rule.map { !ignoring.contains($0) } ?? true }
     }

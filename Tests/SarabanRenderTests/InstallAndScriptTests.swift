@@ -59,6 +59,22 @@ struct InstallAndScriptTests {
 /// An office adapts Saraban without copying it: its folder's template, style and defaults apply.
 @Suite("Office folder")
 struct OfficeFolderTests {
+    /// An office silences the checks it does not want in its checks.yaml; a misspelt rule there
+    /// is an error naming the file and line.
+    @Test func anOfficeSilencesChecksInItsSettings() throws {
+        let office = temporaryDirectory() + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let seed = packageRoot + "/Examples/seed-000-minutes.md"
+        let loud = try run(sarabanBinary, ["check", seed, "--office", office])
+        #expect(loud.stdout.contains("[weekday]"), "the started folder silences nothing")
+        try "# the office's own\nignore: [weekday, date]\n".write(toFile: office + "/checks.yaml", atomically: true, encoding: .utf8)
+        let quiet = try run(sarabanBinary, ["check", seed, "--office", office])
+        #expect(!quiet.stdout.contains("[weekday]") && !quiet.stdout.contains("[date]") && quiet.stdout.contains("[numbering]"), "\(quiet.stdout)")
+        try "ignore: [weekdays]\n".write(toFile: office + "/checks.yaml", atomically: true, encoding: .utf8)
+        let typo = try run(sarabanBinary, ["check", seed, "--office", office])
+        #expect(typo.status == 1 && typo.stderr.contains("checks.yaml:1: weekdays: no such check; did you mean weekday?"), "\(typo.stderr)")
+    }
+
     @Test func anOfficeFolderOverridesATemplateAStyleSettingAndGivesDefaults() throws {
         let folder = temporaryDirectory()
         let office = folder + "/office"
