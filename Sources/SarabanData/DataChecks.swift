@@ -63,11 +63,19 @@ public struct DataChecks {
             result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
             for (index, attachment) in letter.attachments.enumerated() {
                 if let minutes = attachment.minutes { result += DataChecks(file: minutes.file).findings(minutes) }
+                var leadIn: String?
                 for block in attachment.content {
                     switch block {
-                    case .text(let text): result += prose(text, line: nil, field: "attachments[\(index + 1)]")
-                    case .table(let table): result += totals(table, field: "attachments[\(index + 1)].table")
-                    default: break
+                    case .text(let text):
+                        result += prose(text, line: nil, field: "attachments[\(index + 1)]")
+                        leadIn = text.split(separator: "\n").last.map(String.init)
+                    case .table(let table):
+                        result += totals(table, field: "attachments[\(index + 1)].table")
+                        result += leadInProblems(leadIn ?? "", table: table).map {
+                            DataError(file: file, line: table.line, field: "attachments[\(index + 1)]", message: $0, rule: "stated-total")
+                        }
+                        leadIn = nil
+                    default: leadIn = nil
                     }
                 }
             }
@@ -80,6 +88,7 @@ public struct DataChecks {
             var result: [DataError] = []
             for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
             result += meetingProblems(session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine, field: "body")
+            result += leadInProblems(body: document.body, bodyLine: document.bodyLine, tables: document.tables, field: "body")
             return result + prose(document.body, line: document.bodyLine, field: "body", date: document.date)
         }
     }
@@ -100,6 +109,7 @@ public struct DataChecks {
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += signerProblems(minutes) + openingProblems(minutes)
+        result += leadInProblems(body: minutes.body, bodyLine: minutes.bodyLine, tables: minutes.tables, field: "body")
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body", date: minutes.date)
     }
 
@@ -114,7 +124,7 @@ public struct DataChecks {
                       let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
                                                         whole: table.amount(row: row, column: of.whole - 1)),
                       let s = Double(stated.description), let c = Double(share.description), abs(s - c) > 0.011 else { continue }
-                findings.append(DataError(file: file, line: table.line, field: "\(field).rows[\(r + 1)]",
+                findings.append(DataError(file: file, line: r < table.rowLines.count ? table.rowLines[r] ?? table.line : table.line, field: "\(field).rows[\(r + 1)]",
                                           message: "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)",
                                           rule: "percent"))
             }

@@ -19,10 +19,13 @@ extension DataChecks {
         return Double(text)
     }
 
+    /// A number as the findings quote it: Thai digits, thousands separated, two places when it
+    /// has a fraction.
     static func thai(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
-        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.2f", rounded)
-        return ThaiDigits.toThai(text)
+        let whole = rounded == rounded.rounded()
+        let text = whole ? String(Int(rounded)) : String(format: "%.2f", rounded)
+        return (try? Amount(parsing: text))?.formatted(places: whole ? 0 : 2) ?? ThaiDigits.toThai(text)
     }
 
     /// Words a person's name is counted in: names hold spaces, so a list of them cannot be
@@ -344,5 +347,55 @@ extension DataChecks {
         return [DataError(file: file, line: minutes.openingTimeLine, field: "opening-time",
                           message: "the meeting opened at \(opened.formatted), \(span) from the time it was called for, \(called.formatted)",
                           rule: "date")]
+    }
+}
+
+// MARK: a total quoted before its table
+
+extension DataChecks {
+    /// `… เป็นเงินทั้งสิ้น ๕๓๓,๘๐๐ บาท ดังนี้` introducing a table whose column in บาท adds up
+    /// to something else: the same total stated twice. Only a claim whose unit names exactly one
+    /// totalled column of the table (its title holds the unit, or it is the one money column for
+    /// บาท) is compared.
+    func leadInProblems(_ leadIn: String, table: TableData) -> [String] {
+        let words = leadIn.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        let totals = table.totals()
+        var problems: [String] = []
+        for j in words.indices.dropFirst().dropLast() {
+            guard let stated = Self.number(words[j]),
+                  words[max(0, j - 2)..<j].contains(where: { $0.hasPrefix("จำนวน") || $0.hasPrefix("รวม") || $0.hasPrefix("เป็นเงิน") || $0.hasSuffix("ทั้งสิ้น") })
+            else { continue }
+            let unit = words[j + 1].trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
+            let summed = table.columns.indices.filter { table.columns[$0].totalRule == .sum && totals[$0] != nil }
+            var candidates = summed.filter { table.columns[$0].title.contains(unit) }
+            if candidates.isEmpty, unit == "บาท" { candidates = summed.filter { table.columns[$0].kind == .amount } }
+            guard candidates.count == 1, let total = totals[candidates[0]].flatMap({ Double($0.description) }) else { continue }
+            if abs(total - stated) > 0.005 {
+                problems.append("states \(Self.thai(stated)) \(unit), but the table's \"\(table.columns[candidates[0]].title)\" adds up to \(Self.thai(total))")
+            }
+        }
+        return problems
+    }
+
+    /// Each ```table block of a Markdown body against the line that introduces it.
+    func leadInProblems(body: String, bodyLine: Int?, tables: [TableData], field: String) -> [DataError] {
+        var result: [DataError] = []
+        var index = 0
+        var last: (text: String, line: Int?)?
+        for (offset, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("```table") {
+                if index < tables.count, let lead = last {
+                    result += leadInProblems(lead.text, table: tables[index]).map {
+                        DataError(file: file, line: lead.line, field: field, message: $0, rule: "stated-total")
+                    }
+                }
+                index += 1
+                last = nil
+            } else if !line.isEmpty, !line.hasPrefix("```") {
+                last = (line, bodyLine.map { $0 + offset })
+            }
+        }
+        return result
     }
 }

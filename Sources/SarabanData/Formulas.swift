@@ -75,7 +75,7 @@ extension DataChecks {
             for r in table.rows.indices {
                 let stated = c < table.rows[r].count ? table.rows[r][c].trimmingCharacters(in: .whitespaces) : ""
                 guard !stated.isEmpty, let expected = table.formulaValue(row: r, column: c) else { continue }
-                let line = r < table.rowLines.count ? table.rowLines[r] : table.line
+                let line = r < table.rowLines.count ? table.rowLines[r] ?? table.line : table.line
                 let problem: String?
                 switch expected {
                 case .number(let value):

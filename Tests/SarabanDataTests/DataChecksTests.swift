@@ -300,4 +300,29 @@ struct RuleCorpusTests {
         #expect(wrong.compactMap(\.rule).sorted() == ["date", "names"], "\(wrong)")
         #expect(wrong.contains { $0.description.contains("recorder.name: นางพรพรรณ ปัญญาบุตร signs the minutes but is not among ผู้มาประชุม") }, "\(wrong)")
     }
+
+    /// A total stated in the line that introduces a table, against the table's own total.
+    @Test func aTotalQuotedBeforeItsTableIsTheTables() throws {
+        func findings(_ stated: String) throws -> [DataError] {
+            let data = try DataLoader().load(text: """
+                ---
+                type: document
+                title: [การจัดสรรงบประมาณ]
+                ---
+                จังหวัดจัดสรรงบประมาณ จำนวน ๓ อำเภอ เป็นเงินทั้งสิ้น \(stated) บาท ดังนี้
+
+                ```table
+                columns: [ที่, อำเภอ, {title: งบประมาณ (บาท), type: amount, total: true}]
+                rows:
+                  - [1, เมือง, 200000]
+                  - [2, งาว, 133800]
+                  - [3, เถิน, 200000]
+                ```
+                """, file: "d.md")
+            return DataChecks(file: "d.md").findings(data)
+        }
+        #expect(try findings("๕๓๓,๘๐๐").isEmpty)
+        let wrong = try findings("๕๓๓,๐๐๐")
+        #expect(wrong.map(\.description) == ["d.md:5: body: states ๕๓๓,๐๐๐ บาท, but the table's \"งบประมาณ (บาท)\" adds up to ๕๓๓,๘๐๐ [stated-total]"], "\(wrong)")
+    }
 }
