@@ -26,7 +26,7 @@ public struct DataChecks {
         ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
         ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
         ("date", "a date in running text is a real one, and a deadline (ภายในวันที่ …) is within a year of the document's date"),
-        ("names", "the minutes' recorder and reviewer are among the people listed as present"),
+        ("names", "the minutes' recorder and reviewer are among the people listed as present; a project's name or an abbreviation is written one way"),
         ("formula", "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"),
     ]
 
@@ -61,6 +61,12 @@ public struct DataChecks {
         case .letter(let letter):
             var result = prose(letter.body, line: letter.bodyLine, field: "body", date: letter.date, instructs: true)
             result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
+            result += spellingProblems(in: letter.body, bodyLine: letter.bodyLine, field: "body")
+            if !letter.enclosures.isEmpty, letter.attachments.count > letter.enclosures.count {
+                result.append(DataError(file: file, line: nil, field: "attachments",
+                                        message: "the letter attaches \(letter.attachments.count) documents but lists \(letter.enclosures.count) under สิ่งที่ส่งมาด้วย",
+                                        rule: "enclosure"))
+            }
             for (index, attachment) in letter.attachments.enumerated() {
                 if let minutes = attachment.minutes { result += DataChecks(file: minutes.file).findings(minutes) }
                 var leadIn: String?
@@ -109,6 +115,7 @@ public struct DataChecks {
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += signerProblems(minutes) + openingProblems(minutes)
+        result += spellingProblems(in: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += leadInProblems(body: minutes.body, bodyLine: minutes.bodyLine, tables: minutes.tables, field: "body")
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body", date: minutes.date)
     }

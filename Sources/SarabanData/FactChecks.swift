@@ -399,3 +399,54 @@ extension DataChecks {
         return result
     }
 }
+
+// MARK: a name written two ways
+
+extension DataChecks {
+    /// A project's name written two ways in one document (`โครงการพัฒนาศักยภาพสัมมาชีพชุมชน…` and
+    /// `…สมาชิกชุมชน…`), or an abbreviation with and without its dots (`มชช.` / `ม.ช.ช.`): the
+    /// later spelling is reported with the line of the first.
+    func spellingProblems(in text: String, bodyLine: Int?, field: String) -> [DataError] {
+        var seen: [(name: String, line: Int?)] = []
+        var abbreviations: [String: (written: String, line: Int?)] = [:]
+        var result: [DataError] = []
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let lineNumber = bodyLine.map { $0 + offset }
+            for word in raw.split(separator: " ").map(String.init) {
+                // (มชช.) (ม.ช.ช.): the same letters, dotted differently.
+                let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
+                if bare.contains("."), bare.count <= 12, bare.unicodeScalars.allSatisfy({ (0x0E01...0x0E2E).contains($0.value) || $0 == "." }) {
+                    let letters = bare.filter { $0 != "." }
+                    if letters.count >= 2, let first = abbreviations[letters], first.written != bare {
+                        result.append(DataError(file: file, line: lineNumber, field: field,
+                                                message: "\(bare) is written \(first.written) on line \(first.line.map(String.init) ?? "?")", rule: "names"))
+                    } else if abbreviations[letters] == nil {
+                        abbreviations[letters] = (bare, lineNumber)
+                    }
+                }
+                // A project's name: โครงการ and what follows it up to the next space.
+                guard let start = word.range(of: "โครงการ") else { continue }
+                let name = String(word[start.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "(),\"“”"))
+                guard name.unicodeScalars.count >= 20 else { continue }
+                guard !seen.contains(where: { $0.name == name }) else { continue }
+                // Each other spelling is reported once, where it first appears.
+                if let first = seen.first(where: { Self.differsSlightly($0.name, name) }) {
+                    result.append(DataError(file: file, line: lineNumber, field: field,
+                                            message: "\(name) is written \(first.name) on line \(first.line.map(String.init) ?? "?")", rule: "names"))
+                }
+                seen.append((name, lineNumber))
+            }
+        }
+        return result
+    }
+
+    /// Two long names a slip apart: a few letters changed in the middle, same start and end.
+    static func differsSlightly(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard abs(x.count - y.count) <= 3 else { return false }
+        // One a prefix of the other is a longer or shorter name, not a misspelling.
+        if x.starts(with: y) || y.starts(with: x) { return false }
+        let distance = Suggestion.editDistance(a, b)
+        return distance >= 1 && distance <= max(2, min(x.count, y.count) / 8)
+    }
+}

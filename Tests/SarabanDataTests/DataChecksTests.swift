@@ -325,4 +325,19 @@ struct RuleCorpusTests {
         let wrong = try findings("๕๓๓,๐๐๐")
         #expect(wrong.map(\.description) == ["d.md:5: body: states ๕๓๓,๐๐๐ บาท, but the table's \"งบประมาณ (บาท)\" adds up to ๕๓๓,๘๐๐ [stated-total]"], "\(wrong)")
     }
+
+    /// Seed 004 names its project two ways; seed 001 writes มชช. and ม.ช.ช.-style pairs.
+    @Test func aProjectOrAnAbbreviationIsWrittenOneWay() {
+        let text = """
+            ด้วยจังหวัดได้ดำเนินโครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน (มชช.)
+            ๑. ศึกษาแนวทางการดำเนินโครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน
+            ๒. รายงานความก้าวหน้าโครงการพัฒนาศักยภาพสมาชิกชุมชนสู่ความยั่งยืน และ (ม.ช.ช.)
+            ๓. โครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืนระยะที่ ๒ เป็นอีกโครงการ
+            """
+        let found = checks.spellingProblems(in: text, bodyLine: 10, field: "body")
+        #expect(found.map(\.description) == [
+            "t.yaml:12: body: โครงการพัฒนาศักยภาพสมาชิกชุมชนสู่ความยั่งยืน is written โครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน on line 10 [names]",
+            "t.yaml:12: body: ม.ช.ช. is written มชช. on line 10 [names]",
+        ], "\(found)")
+    }
 }

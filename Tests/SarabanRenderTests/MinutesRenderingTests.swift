@@ -121,8 +121,8 @@ struct CheckCommandTests {
     @Test func theExamplesHoldTheSeedsRealMistakesAndNothingElse() throws {
         let expected: [String: [String]] = [
             "seed-000-minutes.md": ["8 weekday", "54 date", "117 numbering", "325 stated-count"],
-            "seed-001-minutes.md": ["233 stated-total", "244 stated-count", "494 resolution-label"],
-            "seed-004-urgent-circular.yaml": [],
+            "seed-001-minutes.md": ["116 names", "233 stated-total", "244 stated-count", "494 resolution-label", "566 names"],
+            "seed-004-urgent-circular.yaml": ["39 names"],
             "external-letter.yaml": [], "memo.yaml": [], "directives-summary.md": [], "report-with-pictures.md": [],
         ]
         for (name, findings) in expected {
