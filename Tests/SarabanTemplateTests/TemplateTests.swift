@@ -126,7 +126,7 @@ struct TemplateTests {
         rows: [[เกาะคา, 12, 30], [งาว, 8, 16]]
         ```
         """, file: "m.md")
-        let markup = try TemplateLibrary(directory: templateDirectory).markup(for: data)
+        let markup = try TemplateLibrary(directory: templateDirectory).markup(for: data).replacingOccurrences(of: "\n", with: "")
         #expect(markup.contains(#"<cell colspan="2" rowspan="1"><p>ผู้เข้าร่วม</p></cell>"#))
         #expect(markup.contains(#"<cell colspan="1" rowspan="2"><p>อำเภอ</p></cell>"#))
         #expect(markup.contains("<foot><row>"), "a รวม row")
