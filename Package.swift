@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Thai text rules: digits, Buddhist-Era dates, baht text. Pure Swift, no C.
@@ -62,7 +63,7 @@ let package = Package(
         // The whole pipeline behind one call.
         .target(name: "Saraban", dependencies: [
             "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "SarabanFiles", "ThaiText",
-            "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"),
+            "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "SarabanCLI", dependencies: [
             "Saraban", "ThaiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -29,7 +29,10 @@ public enum RecipientList {
     ]
 
     /// `mapping` (`ลำดับ=-,อำเภอ=name`, from `--map`) goes over the built-in aliases.
-    public static func load(path: String, mapping: [String: String] = [:]) throws -> [Recipient] {
+    /// - Parameter sheet: for an Excel workbook (`.xlsx`), the sheet to read; the first when nil.
+    public static func load(path: String, mapping: [String: String] = [:], sheet: String? = nil) throws -> [Recipient] {
+        if path.lowercased().hasSuffix(".xlsx") { return try xlsx(path: path, sheet: sheet, mapping: mapping) }
+        guard sheet == nil else { throw BatchError(message: "\(path): --sheet names a sheet of an Excel workbook (.xlsx)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BatchError(message: "\(path): cannot read the recipients (does the file exist?)")
         }
@@ -91,13 +94,7 @@ public enum RecipientList {
         } catch {
             throw BatchError(message: "\(path): not valid CSV: \(error)")
         }
-        let keys = table.header.map { heading -> String in
-            let trimmed = heading.trimmingCharacters(in: .whitespaces)
-            return mapping[trimmed] ?? aliases[trimmed] ?? trimmed
-        }
-        guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
-            throw BatchError(message: "\(path):1: the first row must name the fields (to, name, amounts.budget…)")
-        }
+        let keys = try fieldNames(table.header, mapping: mapping, place: "\(path):1")
         // SwiftCSV leaves out blank lines; so does the scan.
         let dataRecords = Array(records.dropFirst())
         guard dataRecords.count == table.rows.count else {
@@ -117,6 +114,46 @@ public enum RecipientList {
                 .filter { !$0.value.isEmpty && $0.key != "-" }
             return Recipient(place: "\(path):\(record.line)", fields: fields)
         }
+    }
+
+    /// The fields a header row names: headings as typed, Thai ones through the aliases, and the
+    /// office's `--map` over both.
+    static func fieldNames(_ header: [String], mapping: [String: String], place: String) throws -> [String] {
+        let keys = header.map { heading -> String in
+            let trimmed = heading.trimmingCharacters(in: .whitespaces)
+            return mapping[trimmed] ?? aliases[trimmed] ?? trimmed
+        }
+        guard !keys.isEmpty, keys.allSatisfy({ !$0.isEmpty }) else {
+            throw BatchError(message: "\(place): the first row must name the fields (to, name, amounts.budget…)")
+        }
+        return keys
+    }
+
+    /// Recipients from an Excel workbook's sheet: the first row names the fields; every other
+    /// row with something in it is a recipient, named by its row number in the sheet.
+    static func xlsx(path: String, sheet: String?, mapping: [String: String]) throws -> [Recipient] {
+        let rows = try Spreadsheet.rows(path: path, sheet: sheet)
+        guard let header = rows.first else { throw BatchError(message: "\(path): the sheet is empty") }
+        // Trailing empty headings (a sheet's formatted but unused columns) name nothing.
+        var headings = header.cells
+        while headings.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { headings.removeLast() }
+        let keys = try fieldNames(headings, mapping: mapping, place: "\(path):\(header.row)")
+        var problems: [String] = []
+        var result: [Recipient] = []
+        for row in rows.dropFirst() {
+            let cells = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.contains(where: { !$0.isEmpty }) else { continue }
+            if cells.count > keys.count, cells[keys.count...].contains(where: { !$0.isEmpty }) {
+                problems.append("\(path):\(row.row): a value in column \(cells.lastIndex { !$0.isEmpty }! + 1), which has no heading (the headings are \(keys.joined(separator: ", ")))")
+                continue
+            }
+            let fields = zip(keys, cells).map { (key: $0, value: $1) }.filter { !$0.value.isEmpty && $0.key != "-" }
+            result.append(Recipient(place: "\(path):\(row.row)", fields: fields))
+        }
+        guard problems.isEmpty else {
+            throw BatchError(message: problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
+        }
+        return result
     }
 
     static func yaml(_ text: String, path: String) throws -> [Recipient] {

@@ -19,8 +19,11 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "The letter (YAML or JSON).")
     var letter: String
 
-    @Option(help: "Recipients: CSV (UTF-8 with or without BOM, UTF-16, or Thai Windows' cp874) or YAML.")
+    @Option(help: "Recipients: an Excel workbook (.xlsx), CSV (UTF-8 with or without BOM, UTF-16, or Thai Windows' cp874) or YAML.")
     var recipients: String
+
+    @Option(help: "The sheet of an .xlsx workbook to read (its name); the first sheet when not given.")
+    var sheet: String?
 
     @Option(help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column).")
     var map: String?
@@ -66,7 +69,7 @@ struct BatchCommand: ParsableCommand {
                 }
                 mapping[parts[0]] = parts[1]
             }
-            let list = try RecipientList.load(path: recipients, mapping: mapping)
+            let list = try RecipientList.load(path: recipients, mapping: mapping, sheet: sheet)
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil
             let files = try FileNamePattern.files(name, recipients: list, folder: output)

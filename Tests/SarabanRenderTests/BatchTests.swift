@@ -99,4 +99,41 @@ struct BatchTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: out + "/1-thoen.pdf"))
     }
+
+    /// Recipients from an Excel workbook made by openpyxl (a real writer, with shared strings,
+    /// numbers and an empty row), from the sheet named, every row accounted for.
+    @Test func recipientsFromAnExcelWorkbooksSheet() throws {
+        let folder = temporaryDirectory()
+        let script = """
+            import openpyxl, sys
+            wb = openpyxl.Workbook()
+            wb.active.title = "สรุป"
+            wb.active.append(["ไม่ใช่รายชื่อ"])
+            ws = wb.create_sheet("อำเภอ")
+            ws.append(["ลำดับ", "เรียน", "ชื่อไฟล์", "amounts.budget"])
+            ws.append([1, "นายอำเภอเถิน", "อำเภอเถิน", 31400])
+            ws.append([None, None, None, None])
+            ws.append([2, "นายอำเภองาว", "อำเภองาว", "สามหมื่น"])
+            ws.append([3, "นายอำเภอแม่ทะ", "อำเภอแม่ทะ", 62800.5])
+            wb.save(sys.argv[1])
+            """
+        let made = try run("python3", ["-c", script, folder + "/r.xlsx"])
+        try #require(made.status == 0, "openpyxl (scripts/test installs it): \(made.stderr)")
+        let out = folder + "/out"
+        let result = try run(sarabanBinary, ["batch", letter, "--recipients", folder + "/r.xlsx", "--sheet", "อำเภอ", "-o", out],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1, "one row failed")
+        #expect(result.stderr.contains("r.xlsx:4: amounts.budget: expected an amount"), "the sheet's own row number: \(result.stderr)")
+        #expect(result.stdout.contains("2 of 3 letters written"), "\(result.stdout)")
+        let text = try pdfText(out + "/3-อำเภอแม่ทะ.pdf", page: 1)
+        #expect(text.contains("เรียน นายอำเภอแม่ทะ"))
+        #expect(text.squeezed.contains("๖๒,๘๐๐.๕๐บาท(หกหมื่นสองพันแปดร้อยบาทห้าสิบสตางค์)"), "\(text)")
+        // A sheet that is not there, and a file that is not a workbook: one clear error each.
+        let missing = try run(sarabanBinary, ["batch", letter, "--recipients", folder + "/r.xlsx", "--sheet", "ตำบล", "-o", out],
+                              environment: ["SARABAN_HOME": packageRoot])
+        #expect(missing.status != 0 && missing.stderr.contains("no sheet named \"ตำบล\"; the sheets are: สรุป, อำเภอ"), "\(missing.stderr)")
+        try "not a zip".write(toFile: folder + "/bad.xlsx", atomically: true, encoding: .utf8)
+        let bad = try run(sarabanBinary, ["batch", letter, "--recipients", folder + "/bad.xlsx", "-o", out], environment: ["SARABAN_HOME": packageRoot])
+        #expect(bad.status != 0 && bad.stderr.contains("bad.xlsx: not an Excel workbook"), "\(bad.stderr)")
+    }
 }
