@@ -289,7 +289,12 @@ public struct Style: Codable, Sendable {
         guard let first = layers.first else { throw StyleError(path: "", message: "no style file") }
         var node = try compose(try contents(first), path: first)
         for layer in layers.dropFirst() {
-            node = try merged(try compose(try contents(layer), path: layer), over: node, path: layer, at: "")
+            // A layer with nothing in it but comments (an office's started style.yaml) changes nothing.
+            let text = try contents(layer)
+            if text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                continue
+            }
+            node = try merged(try compose(text, path: layer), over: node, path: layer, at: "")
         }
         return try decode(node, path: layers.last!)
     }

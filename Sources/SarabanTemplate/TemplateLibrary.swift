@@ -24,6 +24,14 @@ public struct TemplateLibrary: Sendable {
 
     /// Where each template was read from (an office's own folder overrides the built-in one).
     private let paths: [String: String]
+    /// Every name the built-in templates use: the values a template can be given (a name an
+    /// office's template uses beyond these and beyond its document's values is a typo). Read
+    /// only when an office's template is used.
+    private var builtInNames: Set<String> {
+        Set(paths.filter { $0.value.hasPrefix(directory + "/") }.keys.flatMap { name in
+            Self.valueNames(in: texts[name] ?? "").flatMap { $0.name.split(separator: ".").map(String.init) }
+        })
+    }
 
     public init(directory: String) throws {
         try self.init(directories: [directory])
@@ -87,7 +95,68 @@ public struct TemplateLibrary: Sendable {
         case .minutes(let minutes): values = try ViewModelBuilder(common: minutes.common).values(for: minutes)
         case .document(let document): values = try ViewModelBuilder(common: document.common).values(for: document)
         }
+        try checkNames(rootedAt: name, values: values)
         return library.render(values, withTemplate: name) ?? ""
+    }
+
+    /// The names an office's templates use are values a template can be given: Mustache prints
+    /// an unknown one (`{{signer.nmae}}`) as nothing, so it is an error naming the file, line
+    /// and column, with the nearest known name. Built-in templates are known good.
+    private func checkNames(rootedAt root: String, values: [String: Any]) throws {
+        let own = names(from: root).filter { !(paths[$0] ?? "").hasPrefix(directory + "/") }
+        guard !own.isEmpty else { return }
+        var known = builtInNames
+        Self.collectKeys(values, into: &known)
+        for name in own {
+            for tag in Self.valueNames(in: texts[name] ?? "") {
+                for part in tag.name.split(separator: ".").map(String.init) where !known.contains(part) {
+                    let hint = Suggestion.closest(to: part, in: Array(known)).map { "; did you mean \($0)?" } ?? ""
+                    throw TemplateError(message: "\(path(of: name)):\(tag.line):\(tag.column): {{\(tag.name)}}: no value is named \(part)\(hint)")
+                }
+            }
+        }
+    }
+
+    /// The template `root` and the partials it reaches.
+    private func names(from root: String) -> [String] {
+        var seen: [String] = []
+        var pending = [root]
+        while let name = pending.popLast() {
+            guard !seen.contains(name), let text = texts[name] else { continue }
+            seen.append(name)
+            pending += Self.partialNames(in: text)
+        }
+        return seen
+    }
+
+    private static func collectKeys(_ value: Any, into keys: inout Set<String>) {
+        if let dictionary = value as? [String: Any] {
+            for (key, child) in dictionary { keys.insert(key); collectKeys(child, into: &keys) }
+        } else if let list = value as? [Any] {
+            for child in list { collectKeys(child, into: &keys) }
+        }
+    }
+
+    /// The value names of a template's tags (`{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}`,
+    /// `{{&name}}`), with their line and column; comments, partials, pragmas and `.` left out.
+    static func valueNames(in text: String) -> [(name: String, line: Int, column: Int)] {
+        var result: [(name: String, line: Int, column: Int)] = []
+        var line = 1, column = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index...].hasPrefix("{{"), let close = text[index...].range(of: "}}") {
+                var body = text[text.index(index, offsetBy: 2)..<close.lowerBound]
+                if body.first == "{" { body = body.dropFirst() }
+                if let sigil = body.first, "#^/&".contains(sigil) { body = body.dropFirst() }
+                let name = body.trimmingCharacters(in: .whitespaces)
+                if let first = name.first, !"!>%=/".contains(first), name != ".", !name.contains(" ") {
+                    result.append((name, line, column))
+                }
+            }
+            if text[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index = text.index(after: index)
+        }
+        return result
     }
 
     /// The template `root` and every partial it names (`{{> _letter}}`), theirs too.

@@ -59,6 +59,25 @@ struct InstallAndScriptTests {
 /// An office adapts Saraban without copying it: its folder's template, style and defaults apply.
 @Suite("Office folder")
 struct OfficeFolderTests {
+    /// A folder as `office init` writes it renders as it is; a name an office's template
+    /// misspells is an error naming the file, line and column, and the name meant.
+    @Test func aStartedOfficeFolderWorksAndATemplatesTypoIsNamed() throws {
+        let folder = temporaryDirectory()
+        let office = folder + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let example = packageRoot + "/Examples/directives-summary.md"
+        let fresh = try run(sarabanBinary, ["render", example, "-o", folder + "/a.pdf", "--office", office], environment: ["SARABAN_HOME": packageRoot])
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        let signer = try String(contentsOfFile: packageRoot + "/Templates/_document-signer.mustache", encoding: .utf8)
+        try signer.replacingOccurrences(of: "({{name}})", with: "({{nmae}})")
+            .write(toFile: office + "/templates/_document-signer.mustache", atomically: true, encoding: .utf8)
+        let typo = try run(sarabanBinary, ["render", example, "-o", folder + "/b.pdf", "--office", office], environment: ["SARABAN_HOME": packageRoot])
+        let line = signer.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("({{name}})") }.map { $0 + 1 } ?? 0
+        #expect(typo.status == 1 && typo.stderr.contains("_document-signer.mustache:\(line):") && typo.stderr.contains("{{nmae}}: no value is named nmae; did you mean name?"),
+                "\(typo.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/b.pdf"))
+    }
+
     /// An office silences the checks it does not want in its checks.yaml; a misspelt rule there
     /// is an error naming the file and line.
     @Test func anOfficeSilencesChecksInItsSettings() throws {
