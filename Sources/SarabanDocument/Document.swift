@@ -131,8 +131,9 @@ public enum Block: Sendable, Equatable {
     /// A bordered table.
     case table(Table)
     /// A heading: level 2 an agenda item (ระเบียบวาระที่ …), 3 and deeper its sub-items; bold,
-    /// kept with what follows, and a PDF bookmark.
-    case heading(level: Int, text: String)
+    /// kept with what follows, and a PDF bookmark at `outline` depth in its document (1 an
+    /// agenda item, 2 its sub-item; 0 none; nil: from the level).
+    case heading(level: Int, text: String, outline: Int? = nil)
     /// A resolution (มติที่ประชุม …): the label bold, the text hanging at the resolution tab.
     case resolution(label: String, text: [Span])
     /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.

@@ -95,7 +95,14 @@ struct DocumentBuilder {
         case "table": return .table(try TableBuilder(builder: self).table(node))
         case "sign-off": return .signOff(lines(node), signs: node.attributes["signature"] == "yes")
         case "sign-offs": return .signOffsSideBySide(node.elements.filter { $0.name == "sign-off" }.map(lines))
-        case "heading": return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text)
+        case "heading":
+            let outline = try node.attributes["outline"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int in
+                guard let depth = Int(text), (0...9).contains(depth) else {
+                    throw MarkupError(line: node.line, message: "<heading outline=\"\(text)\">: expected a depth from 0 (no bookmark) to 9")
+                }
+                return depth
+            }
+            return .heading(level: Int(node.attributes["level"] ?? "2") ?? 2, text: node.text, outline: outline)
         case "resolution": return .resolution(label: node.attributes["label"] ?? "มติที่ประชุม", text: spans(node))
         case "page-break": return .pageBreak
         case "figure": return .figure(try figure(node))

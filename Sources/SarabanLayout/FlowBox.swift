@@ -29,8 +29,9 @@ struct FlowBox {
     /// The header of table `tableHeader` as the pages it continues onto show it (under its
     /// `(ต่อ)` caption): never in the flow itself, only repeated.
     var continuesHeader = false
-    /// A PDF bookmark to the box (agenda items).
-    var bookmark: String?
+    /// A PDF bookmark to the box (agenda items) and its depth in its document's outline (1 an
+    /// agenda item, 2 its sub-item).
+    var bookmark: (title: String, level: Int)?
 
     /// Starts a new page of the same document in another orientation (a wide table).
     var turn: Orientation?

@@ -46,9 +46,12 @@ public final class LayoutEngine {
         let furniture = PageFurniture(setter: setter, style: style)
 
         var pages: [Page] = []
+        // The outline nests as the document does: its title, its attachments under it, each
+        // document's headings under that document (agenda items, then their sub-items).
         var bookmarks: [Bookmark] = []
         let title = document.metadata.title
-        if !title.isEmpty { bookmarks.append(Bookmark(title: title, page: 1, y: 0)) }
+        if !title.isEmpty { bookmarks.append(Bookmark(title: title, page: 1, y: 0, level: 0)) }
+        var documentLevel = title.isEmpty ? -1 : 0
         for (index, plan) in plans.enumerated() {
             let geometry = plan.geometry
             var page = Page(width: geometry.width, height: geometry.height, number: plan.numberInDocument)
@@ -58,9 +61,13 @@ public final class LayoutEngine {
             for placement in plan.placements {
                 let box = boxes[placement.box]
                 if let start = box.documentStart, !start.title.isEmpty {
-                    bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0))
+                    documentLevel = title.isEmpty ? 0 : 1
+                    bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0, level: documentLevel))
                 }
-                if let title = box.bookmark { bookmarks.append(Bookmark(title: title, page: index + 1, y: placement.y)) }
+                if let heading = box.bookmark {
+                    bookmarks.append(Bookmark(title: heading.title, page: index + 1, y: placement.y,
+                                              level: documentLevel + heading.level))
+                }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
             if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,

@@ -49,6 +49,9 @@ public struct Bookmark {
     public var title: String
     public var page: Int
     public var y: Double
+    /// Its depth in the outline: 0 a document's title, 1 an attachment under it or an agenda
+    /// item, and so on down the headings.
+    public var level: Int = 0
 }
 
 /// The result of layout: pages ready for output.

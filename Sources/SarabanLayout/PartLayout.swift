@@ -121,12 +121,13 @@ struct PartLayout {
             case .footer(let lines):
                 result += lineBoxes(lines, spaceBefore: style.letter.footerSpaceBefore.points,
                                     keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
-            case let .heading(level, text):
+            case let .heading(level, text, outline):
                 let layout = setter.layout([Span(text, bold: true)], width: width - (level > 2 ? style.paragraph.firstLineIndent.points : 0))
                 var boxes = setter.boxes(for: layout, x: left + (level > 2 ? style.paragraph.firstLineIndent.points : 0),
                                          spaceBefore: level <= 2 ? style.minutes.agendaSpaceBefore.points : gap, keepLines: false)
                 for i in boxes.indices { boxes[i].keepWithNext = true }
-                boxes[0].bookmark = text
+                // (Outline depth 0: a heading's second line, no place of its own.)
+                if outline != 0 { boxes[0].bookmark = (text, outline ?? max(1, level - 1)) }
                 result += boxes
             case let .resolution(label, text):
                 let tab = style.minutes.resolutionTab.points

@@ -50,8 +50,12 @@ public struct PDFOutput {
                 drawer.draw(page, on: writer.canvas)
                 writer.endPage()
             }
+            // Each bookmark goes under the nearest one above it with a lower level.
+            var parents: [(level: Int, id: Int32)] = []
             for bookmark in document.bookmarks {
-                writer.addBookmark(bookmark.title, page: bookmark.page + pageOffset, y: bookmark.y)
+                while let last = parents.last, last.level >= bookmark.level { parents.removeLast() }
+                let id = writer.addBookmark(bookmark.title, page: bookmark.page + pageOffset, y: bookmark.y, parent: parents.last?.id ?? 0)
+                parents.append((bookmark.level, id))
             }
             pageOffset += document.pages.count
         }

@@ -31,7 +31,51 @@ enum MarkdownBody {
             guard case .element(let element) = node else { continue }
             result += try blocks(element, tables: &tables, builder: builder, resolutions: resolutions)
         }
+        return withOutlineLevels(result)
+    }
+
+    /// Each heading's place in the PDF's outline, read from what it says rather than from the
+    /// size it is typed in (sources mix them): `ระเบียบวาระที่ …` 1; `๑.๑` 2 and `๑.๑.๑` 3; a
+    /// heading numbered `๑.` one below the heading it follows, or beside one numbered so; any
+    /// other heading one below a numbered one, else 1. A heading right under another one, with
+    /// nothing between, is that heading's second line, not a place of its own (0: no bookmark).
+    static func withOutlineLevels(_ blocks: [[String: Any]]) -> [[String: Any]] {
+        var result = blocks
+        var last: (level: Int, parts: Int)?
+        var previousWasHeading = false
+        for index in result.indices {
+            guard var heading = result[index]["md-heading"] as? [String: Any], let text = heading["heading-text"] as? String else {
+                previousWasHeading = false
+                continue
+            }
+            let parts = numberParts(text)
+            let level: Int
+            if text.hasPrefix("ระเบียบวาระ") {
+                level = 1
+            } else if previousWasHeading && parts == 0 {
+                level = 0
+            } else if parts >= 2 {
+                level = parts
+            } else if parts == 1 {
+                level = last.map { $0.parts == 1 ? $0.level : $0.level + 1 } ?? 1
+            } else {
+                level = last.map { $0.parts >= 1 ? $0.level + 1 : $0.level } ?? 1
+            }
+            heading["heading-outline"] = level
+            result[index]["md-heading"] = heading
+            if level > 0 { last = (level, parts) }
+            previousWasHeading = true
+        }
         return result
+    }
+
+    /// How many numbers a heading's own number has: `๓.๒ …` 2, `๑. …` 1, none 0.
+    static func numberParts(_ text: String) -> Int {
+        guard let marker = text.split(separator: " ").first, let first = marker.unicodeScalars.first,
+              ("0"..."9").contains(first) || ("๐"..."๙").contains(first) else { return 0 }
+        let numbers = marker.split(separator: ".").filter { !$0.isEmpty }
+        guard numbers.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) } }) else { return 0 }
+        return numbers.count
     }
 
     private static func blocks(_ element: MarkdownTree.Element, tables: inout ArraySlice<TableData>,

@@ -231,3 +231,43 @@ struct Seed001MinutesTests {
         }
     }
 }
+
+/// The PDF's outline nests as the document does, read back with qpdf.
+@Suite("Outline")
+struct OutlineTests {
+    struct Entry { var title: String; var kids: [Entry] }
+
+    func outline(_ pdf: String) throws -> [Entry] {
+        let json = try run("qpdf", ["--json", "--json-key=outlines", pdf]).stdout
+        let root = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        func entries(_ list: Any?) -> [Entry] {
+            ((list as? [[String: Any]]) ?? []).map { Entry(title: $0["title"] as? String ?? "", kids: entries($0["kids"])) }
+        }
+        return entries(root?["outlines"])
+    }
+
+    @Test func aLettersAttachedMinutesNestTheirAgendaAndSubItems() throws {
+        let top = try outline(renderExample("seed-000-cover-letter"))
+        #expect(top.count == 1 && top[0].title == "ขอส่งรายงานการประชุม", "one entry: the letter")
+        let minutes = try #require(top.first?.kids.first)
+        #expect(minutes.title.hasPrefix("รายงานการประชุมผู้บริหาร"), "the minutes under the letter")
+        let agenda = try #require(minutes.kids.first { $0.title.hasPrefix("ระเบียบวาระที่ ๑") })
+        #expect(agenda.kids.map(\.title) == ["๑.๑ เรื่องจากการประชุมนายอำเภอ", "๑.๒ เรื่องจากการประชุมกระทรวงมหาดไทย", "๑.๓ เรื่องจากการประชุมหัวหน้าส่วนราชการ"]
+            || agenda.kids.prefix(3).map(\.title).allSatisfy { $0.hasPrefix("๑.") }, "\(agenda.kids.map(\.title))")
+        let four = try #require(minutes.kids.first { $0.title.hasPrefix("ระเบียบวาระที่ ๔") })
+        #expect(four.kids.map { String($0.title.prefix(3)) } == ["๔.๑", "๔.๒", "๔.๓", "๔.๔"], "\(four.kids.map(\.title))")
+        // A heading's second line (E-Commerce under its item) is no entry of its own.
+        func all(_ entries: [Entry]) -> [String] { entries.flatMap { [$0.title] + all($0.kids) } }
+        #expect(!all(top).contains("E-Commerce"))
+    }
+
+    @Test func minutesNestSubItemsUnderTheirAgendaItem() throws {
+        let top = try outline(renderExample("seed-001-minutes"))
+        #expect(top.count == 1, "the minutes' title alone at the top")
+        let items = top.first?.kids ?? []
+        #expect(items.filter { $0.title.hasPrefix("ระเบียบวาระที่") }.count == 5, "\(items.map(\.title))")
+        let three = try #require(items.first { $0.title.hasPrefix("ระเบียบวาระที่ ๓") })
+        #expect(three.kids.count == 18 && three.kids.allSatisfy { $0.title.hasPrefix("๓.") }, "\(three.kids.map(\.title))")
+    }
+}
+
