@@ -90,6 +90,32 @@ struct PreviewAndStarterTests {
         #expect(printed.stdout.contains("\"$id\": \"https://saraban.example/schemas/memo.json\""))
     }
 
+    /// The schemas an editor checks with say what the loader says: the same data accepted or
+    /// refused by both, in the shapes clerks write dates, amounts and phone numbers. (A day the
+    /// calendar lacks, 31/02, is the loader's alone: a schema cannot count a month's days.)
+    @Test("the schema and the loader agree", arguments: [
+        ("date: 2026-11-20", true), ("date: 2569-11-20", true), ("date: 20 พฤศจิกายน 2569", true), ("date: ๒๐ พ.ย. ๖๙", true),
+        ("date: 20/11/2569", true), ("date: 20/11/69", true), ("date: tomorrow", false), ("date: 20-11", false),
+        ("amounts: {travel: \"4,850\"}", true), ("amounts: {travel: 4850.50}", true), ("amounts: {travel: \"๔,๘๕๐\"}", true),
+        ("amounts: {travel: }", false), ("amounts: {travel: สี่พัน}", false),
+        ("phone: 054265055", true), ("phone: 0 5426 5055", true),
+        ("urgency: ด่วนมาก", true), ("urgency: ด่วนจี๋", false), ("secrecy: ลับเฉพาะ", false), ("subjet: x", false),
+    ])
+    func schemaAndLoaderAgree(field: String, valid: Bool) throws {
+        let folder = temporaryDirectory()
+        var lines = ["type: memo", "unit: สำนักงานพัฒนาชุมชนจังหวัดลำปาง", "number: ลป 0019.3/318", "subject: ขออนุมัติ",
+                     "to: พัฒนาการจังหวัดลำปาง", "body: ข้อความ", "signer: {name: นางสาวพรทิพย์ แก้วมูล, position: นักวิชาการ}",
+                     "date: 2026-11-20", "amounts: {travel: 4850}"]
+        let key = String(field.prefix { $0 != ":" })
+        lines.removeAll { $0.hasPrefix(key + ":") }
+        lines.append(field)
+        try lines.joined(separator: "\n").write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+        let loader = try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/m.pdf"], environment: env)
+        let schema = try run("python3", [packageRoot + "/scripts/validate-schema.py", folder + "/m.yaml"])
+        #expect((loader.status == 0) == valid, "loader on \(field): \(loader.stderr)")
+        #expect((schema.status == 0) == valid, "schema on \(field): \(schema.stdout)")
+    }
+
     @Test func templatesShowPreviewsTheSample() throws {
         let out = temporaryDirectory() + "/t.png"
         let result = try run(sarabanBinary, ["templates", "show", "minutes", "-o", out], environment: env)
