@@ -60,10 +60,13 @@ let package = Package(
         .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "SarabanFiles", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.
         .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics"]),
+        // Signatures: OpenSSL makes the CMS (PAdES) signature; SarabanSign writes the PDF update.
+        .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "SarabanSign", dependencies: ["CSigning", "SarabanFiles"]),
         // The whole pipeline behind one call.
         .target(name: "Saraban", dependencies: [
             "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "SarabanFiles", "ThaiText",
-            "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SarabanSign", "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "SarabanCLI", dependencies: [
             "Saraban", "ThaiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -16,7 +16,7 @@ struct SarabanCommand: ParsableCommand {
         // Found (files read) only when asked for: every other start skips it.
         version: CommandLine.arguments.contains("--version") ? Version.text : Version.release,
         subcommands: [RenderCommand.self, OfficeCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
-                      NewCommand.self, SchemaCommand.self, ThaiCommand.self]
+                      NewCommand.self, SchemaCommand.self, ThaiCommand.self, SignCommand.self]
     )
 
     static func main() {

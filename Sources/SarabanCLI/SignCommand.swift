@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Saraban
+
+/// `saraban sign IN.pdf --cert office.p12 -o OUT.pdf`: a PAdES signature on a Saraban PDF.
+struct SignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Sign a PDF Saraban wrote (PAdES baseline B-B, with the key and certificate of a .p12 file).",
+        discussion: """
+        The signature is added as an incremental update: the bytes of the unsigned document stay as \
+        they were, and a document signed in turn by several people keeps every earlier signature valid. \
+        The password is read from --password-file (its first line), else SARABAN_CERT_PASSWORD, else \
+        empty. A wrong password, an expired certificate or one whose key usage does not allow signing, \
+        and a PDF Saraban did not write are each an error, and nothing is written.
+        """
+    )
+
+    @Argument(help: "The PDF to sign.")
+    var input: String
+
+    @Option(name: .customLong("cert"), help: "The signer's key and certificate: a PKCS#12 file (.p12 or .pfx).")
+    var certificate: String
+
+    @Option(help: "A file whose first line is the certificate's password.")
+    var passwordFile: String?
+
+    @Option(help: "Why the document is signed (the signature's /Reason).")
+    var reason: String?
+
+    @Option(help: "Where it is signed (the signature's /Location).")
+    var location: String?
+
+    @Option(name: .shortAndLong, help: "The signed PDF (default: IN-signed.pdf beside it).")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            var password = ProcessInfo.processInfo.environment["SARABAN_CERT_PASSWORD"] ?? ""
+            if let passwordFile {
+                guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+                    throw Failure.input("\(passwordFile): cannot read the password file")
+                }
+                password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            }
+            let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
+            try Signing.sign(input: input, output: target, certificate: certificate, password: password,
+                             options: Signing.Options(reason: reason, location: location))
+            print("\(target): signed")
+        }
+    }
+}

@@ -1,0 +1,304 @@
+import CSigning
+import Foundation
+import SarabanFiles
+
+/// Signs a PDF Saraban wrote: a PAdES baseline B-B signature (CMS, SHA-256, the signing
+/// certificate's hash in a signed attribute) added as an incremental update, so the bytes of
+/// the unsigned document stay as they were and an earlier signature stays valid.
+///
+/// OpenSSL makes the signature (`CSigning`); this type only writes the PDF objects around it:
+/// the signature dictionary with its byte range, a signature field and its widget on the page,
+/// the catalog's form, a new cross-reference section.
+public struct PDFSigner {
+    public struct Options {
+        public var reason: String?
+        public var location: String?
+        /// The moment of signing (the signature's /M); now unless a test says otherwise.
+        public var time = Date()
+        public init(reason: String? = nil, location: String? = nil) { self.reason = reason; self.location = location }
+    }
+
+    public struct SignError: Error, CustomStringConvertible, ReportedError {
+        public var message: String
+        package init(message: String) { self.message = message }
+        public var description: String { message }
+        public var exitStatus: ExitStatus { .input }
+    }
+
+    /// Room kept for the signature in the file (hex digits count twice): a certificate chain of
+    /// a few certificates fits with room to spare.
+    static let reservedBytes = 16_384
+
+    /// The signed document: `pdf` followed by the update. `source` names the input in messages.
+    public static func sign(_ pdf: Data, source: String, certificate p12: Data, password: String, options: Options = Options()) throws -> Data {
+        let file = try PDFFile(pdf, source: source)
+        var update = IncrementalUpdate(file: file)
+
+        // The signature dictionary, its /Contents a placeholder of zeros the signature replaces.
+        let signatureNumber = update.newObject()
+        let fieldNumber = update.newObject()
+        let placeholder = "<" + String(repeating: "0", count: reservedBytes * 2) + ">"
+        var signature = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n"
+        signature += "   /ByteRange [0 0000000000 0000000000 0000000000]\n"
+        signature += "   /Contents " + placeholder + "\n"
+        signature += "   /M " + pdfDate(options.time) + "\n"
+        if let reason = options.reason, !reason.isEmpty { signature += "   /Reason " + textString(reason) + "\n" }
+        if let location = options.location, !location.isEmpty { signature += "   /Location " + textString(location) + "\n" }
+        signature += ">>"
+        update.set(signatureNumber, signature)
+
+        // An invisible field on the first page: the signature is the document's, not a picture.
+        let page = try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
+        let existing = try file.signatureFieldCount()
+        update.set(fieldNumber, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(textString("ลายมือชื่อ \(existing + 1)")) /V \(signatureNumber) 0 R\n"
+                   + "   /F 132 /Rect [0 0 0 0] /P \(page) 0 R >>")
+        update.set(page, try file.adding(annotation: fieldNumber, toPage: page))
+        update.set(file.root, try file.catalogAdding(field: fieldNumber))
+
+        // The update, then the byte range around the placeholder, then the signature in it.
+        var signed = update.written()
+        guard let contents = signed.range(of: Data(placeholder.utf8), in: pdf.count..<signed.count) else {
+            throw SignError(message: "\(source): the signature's place was not written")
+        }
+        let before = contents.lowerBound, after = contents.upperBound
+        let range = String(format: "[0 %010d %010d %010d]", before, after, signed.count - after)
+        guard let marker = signed.range(of: Data("[0 0000000000 0000000000 0000000000]".utf8), in: pdf.count..<signed.count) else {
+            throw SignError(message: "\(source): the byte range was not written")
+        }
+        signed.replaceSubrange(marker, with: Data(range.utf8))
+        var covered = Data(signed[0..<before])
+        covered.append(signed[after...])
+        let cms = try makeSignature(of: covered, certificate: p12, password: password, time: options.time, source: source)
+        guard cms.count <= reservedBytes else {
+            throw SignError(message: "\(source): the signature takes \(cms.count) bytes, more than the \(reservedBytes) kept for it (a long certificate chain?)")
+        }
+        let hex = cms.map { String(format: "%02X", $0) }.joined()
+        signed.replaceSubrange((before + 1)..<(before + 1 + hex.count), with: Data(hex.utf8))
+        return signed
+    }
+
+    /// The detached CMS signature of `data`, by OpenSSL.
+    static func makeSignature(of data: Data, certificate p12: Data, password: String, time: Date, source: String) throws -> Data {
+        var output: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        var info = saraban_signer_info()
+        var error = [CChar](repeating: 0, count: 512)
+        let status = p12.withUnsafeBytes { p12Bytes in
+            data.withUnsafeBytes { dataBytes in
+                saraban_cms_sign(p12Bytes.bindMemory(to: UInt8.self).baseAddress, p12.count, password,
+                                 dataBytes.bindMemory(to: UInt8.self).baseAddress, data.count, Int64(time.timeIntervalSince1970),
+                                 &output, &length, &info, &error, error.count)
+            }
+        }
+        guard status == 0, let output else {
+            throw SignError(message: "\(source): \(String(cString: error))")
+        }
+        defer { saraban_free(output) }
+        return Data(bytes: output, count: length)
+    }
+
+    /// `D:20261206073000Z`, as a PDF date.
+    static func pdfDate(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyyMMddHHmmss"
+        return "(D:" + formatter.string(from: date) + "Z)"
+    }
+
+    /// A text string: UTF-16BE with its byte-order mark, in hex (Thai needs more than PDFDocEncoding).
+    static func textString(_ text: String) -> String {
+        "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+    }
+}
+
+/// A PDF as Cairo writes it (a classic cross-reference table, objects written out plainly, no
+/// object streams): its trailer, its objects' offsets and the dictionaries the signature adds to.
+struct PDFFile {
+    let data: Data
+    let source: String
+    let root: Int
+    let info: Int?
+    let size: Int
+    let startxref: Int
+    /// Object number → its offset (the newest, when updates were appended).
+    let offsets: [Int: Int]
+
+    init(_ data: Data, source: String) throws {
+        func refuse(_ why: String) -> PDFSigner.SignError {
+            PDFSigner.SignError(message: "\(source): \(why); `saraban sign` signs the PDFs Saraban writes")
+        }
+        guard data.starts(with: Data("%PDF-".utf8)) else { throw refuse("not a PDF") }
+        self.data = data
+        self.source = source
+        let tail = String(decoding: data.suffix(2048), as: UTF8.self)
+        guard let startRange = tail.range(of: "startxref", options: .backwards),
+              let start = Int(tail[startRange.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "") else {
+            throw refuse("no startxref at its end")
+        }
+        startxref = start
+        // Every cross-reference section, newest first, following /Prev.
+        var offsets: [Int: Int] = [:]
+        var trailer: String?
+        var next: Int? = start
+        var visited = Set<Int>()
+        while let section = next, visited.insert(section).inserted {
+            guard section < data.count, data[section...].starts(with: Data("xref".utf8)) else {
+                throw refuse("its cross-reference is not a table (an xref stream or a damaged file)")
+            }
+            let text = String(decoding: data[section..<min(data.count, section + 4_000_000)], as: UTF8.self)
+            guard let trailerRange = text.range(of: "trailer") else { throw refuse("a cross-reference section without a trailer") }
+            let lines = text[..<trailerRange.lowerBound].split(whereSeparator: \.isNewline).dropFirst()
+            var number = 0
+            for line in lines {
+                let fields = line.split(separator: " ")
+                if fields.count == 2, let first = Int(fields[0]) { number = first; continue }
+                if fields.count >= 3, let offset = Int(fields[0]) {
+                    if fields[2].hasPrefix("n"), offsets[number] == nil { offsets[number] = offset }
+                    number += 1
+                }
+            }
+            let dictionary = String(text[trailerRange.upperBound...].prefix(600))
+            if trailer == nil { trailer = dictionary }
+            next = PDFFile.reference(in: dictionary, key: "/Prev", direct: true)
+        }
+        guard let trailer, let root = PDFFile.reference(in: trailer, key: "/Root"), let size = PDFFile.reference(in: trailer, key: "/Size", direct: true) else {
+            throw refuse("its trailer names no /Root or /Size")
+        }
+        guard !trailer.contains("/Encrypt") else { throw refuse("it is encrypted") }
+        self.root = root
+        self.info = PDFFile.reference(in: trailer, key: "/Info")
+        self.size = size
+        self.offsets = offsets
+        let producer = info.flatMap { try? object($0) } ?? ""
+        guard producer.contains("(Saraban)") else { throw refuse("its document information does not name Saraban as its creator") }
+    }
+
+    /// `/Key 12 0 R` → 12; with `direct`, `/Key 12` → 12.
+    static func reference(in text: String, key: String, direct: Bool = false) -> Int? {
+        guard let range = text.range(of: key + " ") ?? text.range(of: key + "\n") else { return nil }
+        let words = text[range.upperBound...].split(whereSeparator: \.isWhitespace)
+        guard let number = words.first.flatMap({ Int($0) }) else { return nil }
+        if direct { return number }
+        return words.count >= 3 && words[2].hasPrefix("R") ? number : nil
+    }
+
+    /// The text of object `number`'s dictionary, from `<<` to its `>>` (no stream objects).
+    func object(_ number: Int) throws -> String {
+        guard let offset = offsets[number], offset < data.count else {
+            throw PDFSigner.SignError(message: "\(source): object \(number) is not in the cross-reference")
+        }
+        let text = String(decoding: data[offset..<min(data.count, offset + 200_000)], as: UTF8.self)
+        guard text.hasPrefix("\(number) 0 obj"), let open = text.range(of: "<<"), let end = text.range(of: "endobj") else {
+            throw PDFSigner.SignError(message: "\(source): object \(number) is not where the cross-reference says")
+        }
+        let body = text[open.lowerBound..<end.lowerBound]
+        guard !body.contains("stream"), let close = body.range(of: ">>", options: .backwards) else {
+            throw PDFSigner.SignError(message: "\(source): object \(number) is not a dictionary")
+        }
+        return String(body[..<close.upperBound])
+    }
+
+    /// The page objects in order, from the page tree (Cairo writes one level under /Pages).
+    func pageObjects() throws -> [Int] {
+        let catalog = try object(root)
+        guard let pages = PDFFile.reference(in: catalog, key: "/Pages") else { throw PDFSigner.SignError(message: "\(source): the catalog names no pages") }
+        let tree = try object(pages)
+        guard let kids = tree.range(of: "/Kids"), let open = tree[kids.upperBound...].firstIndex(of: "["),
+              let close = tree[open...].firstIndex(of: "]") else { throw PDFSigner.SignError(message: "\(source): the page tree has no /Kids") }
+        let words = tree[tree.index(after: open)..<close].split(whereSeparator: \.isWhitespace)
+        return stride(from: 0, to: words.count - 2, by: 3).compactMap { words[$0 + 2] == "R" ? Int(words[$0]) : nil }
+    }
+
+    /// How many signature fields the form holds already (signers sign in turn).
+    func signatureFieldCount() throws -> Int {
+        let catalog = try object(root)
+        guard let fields = catalog.range(of: "/Fields") else { return 0 }
+        let list = catalog[fields.upperBound...].prefix { $0 != "]" }
+        return list.split(whereSeparator: \.isWhitespace).filter { $0 == "R" }.count
+    }
+
+    /// Page `number`'s dictionary with `annotation` added to its /Annots.
+    func adding(annotation: Int, toPage number: Int) throws -> String {
+        var page = try object(number)
+        if let annots = page.range(of: "/Annots") {
+            let rest = page[annots.upperBound...]
+            if let open = rest.firstIndex(where: { !$0.isWhitespace }), rest[open] == "[" {
+                page.insert(contentsOf: " \(annotation) 0 R", at: page.index(after: open))
+                return page
+            }
+            throw PDFSigner.SignError(message: "\(source): the page's /Annots is not a list written in the page")
+        }
+        page.removeLast(2)
+        return page + "   /Annots [ \(annotation) 0 R ]\n>>"
+    }
+
+    /// The catalog with `field` in its form (a form made when there is none).
+    func catalogAdding(field: Int) throws -> String {
+        var catalog = try object(root)
+        if let fields = catalog.range(of: "/Fields") {
+            let rest = catalog[fields.upperBound...]
+            guard let open = rest.firstIndex(of: "[") else { throw PDFSigner.SignError(message: "\(source): the form's /Fields is not a list") }
+            catalog.insert(contentsOf: " \(field) 0 R", at: catalog.index(after: open))
+            return catalog
+        }
+        catalog.removeLast(2)
+        return catalog + "   /AcroForm << /Fields [ \(field) 0 R ] /SigFlags 3 >>\n>>"
+    }
+}
+
+/// Objects appended after the file, with their cross-reference section and a trailer that
+/// points back at the previous one.
+struct IncrementalUpdate {
+    let file: PDFFile
+    private var objects: [Int: String] = [:]
+    private var nextNumber: Int
+
+    init(file: PDFFile) {
+        self.file = file
+        nextNumber = file.size
+    }
+
+    mutating func newObject() -> Int {
+        defer { nextNumber += 1 }
+        return nextNumber
+    }
+
+    mutating func set(_ number: Int, _ dictionary: String) { objects[number] = dictionary }
+
+    func written() -> Data {
+        var out = file.data
+        if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+        var offsets: [Int: Int] = [:]
+        for number in objects.keys.sorted() {
+            offsets[number] = out.count
+            out.append(Data("\(number) 0 obj\n\(objects[number]!)\nendobj\n".utf8))
+        }
+        let xref = out.count
+        var table = "xref\n"
+        // One subsection per run of consecutive numbers.
+        var numbers = offsets.keys.sorted()[...]
+        while let first = numbers.first {
+            var run = [first]
+            numbers = numbers.dropFirst()
+            while let next = numbers.first, next == run.last! + 1 { run.append(next); numbers = numbers.dropFirst() }
+            table += "\(first) \(run.count)\n" + run.map { String(format: "%010d 00000 n \n", offsets[$0]!) }.joined()
+        }
+        // The file's identifier, from the unsigned bytes (Cairo writes none).
+        let identifier = DocumentIdentifier.identifier(of: file.data)
+        table += "trailer\n<< /Size \(nextNumber) /Root \(file.root) 0 R" + (file.info.map { " /Info \($0) 0 R" } ?? "")
+            + " /Prev \(file.startxref) /ID [<\(identifier)> <\(identifier)>] >>\nstartxref\n\(xref)\n%%EOF\n"
+        out.append(Data(table.utf8))
+        return out
+    }
+}
+
+/// The file identifier the trailer carries: the SHA-256 of the unsigned bytes (OpenSSL), its
+/// first 16 bytes in hex, so that the same document is named the same way.
+enum DocumentIdentifier {
+    static func identifier(of data: Data) -> String {
+        var digest = [UInt8](repeating: 0, count: 32)
+        data.withUnsafeBytes { bytes in saraban_sha256(bytes.bindMemory(to: UInt8.self).baseAddress, data.count, &digest) }
+        return digest.prefix(16).map { String(format: "%02X", $0) }.joined()
+    }
+}
