@@ -59,7 +59,7 @@ let package = Package(
         // 4. layout: blocks → lines → pages (Thai breaking, distributed justification, pagination).
         .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "SarabanFiles", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.
-        .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics"]),
+        .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics", "SarabanSign"]),
         // Signatures: OpenSSL makes the CMS (PAdES) signature; SarabanSign writes the PDF update.
         .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto")]),
         .target(name: "SarabanSign", dependencies: ["CSigning", "SarabanFiles"]),

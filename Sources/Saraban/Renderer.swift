@@ -17,6 +17,8 @@ public final class Renderer {
     public var allowedDirectories: [String] = []
     /// The style file in use.
     public let stylePath: String
+    /// PDF/A-2b output (`--pdfa`, or the style's `output.pdfa`).
+    public var archival: Bool
     let fonts: FontLibrary
     let engine: LayoutEngine
 
@@ -41,6 +43,7 @@ public final class Renderer {
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
         engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
+        archival = style.output?.pdfa ?? false
     }
 
     /// The loader for this renderer's data: files from the allowed folders, the office's defaults.
@@ -62,11 +65,11 @@ public final class Renderer {
     /// Writes the PDF safely (see `OutputFile`); `inputs` are files of this run that the
     /// output must never replace (the data, the recipients, the style is added here).
     public func writePDF(_ document: LaidOutDocument, to path: String, inputs: [String] = []) throws {
-        try PDFOutput(inputs: inputs + [stylePath]).write(document, to: path)
+        try PDFOutput(inputs: inputs + [stylePath], archival: archival).write(document, to: path)
     }
 
     public func writePDF(_ documents: [LaidOutDocument], to path: String, inputs: [String] = []) throws {
-        try PDFOutput(inputs: inputs + [stylePath]).write(documents, to: path)
+        try PDFOutput(inputs: inputs + [stylePath], archival: archival).write(documents, to: path)
     }
 
     public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String, inputs: [String] = []) throws {

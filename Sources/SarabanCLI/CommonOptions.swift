@@ -27,12 +27,16 @@ struct RenderingOptions: ParsableArguments {
 
     var office: OfficeFolder? { OfficeFolder.locate(explicit: officePath) }
 
+    @Flag(help: "Write PDF/A-2b, the archival PDF (XMP metadata, sRGB output intent, language; docs/pdfa.md).")
+    var pdfa = false
+
     func renderer() throws -> (Renderer, TemplateLibrary) {
         let installation = try locateInstallation()
         let office = self.office
         let renderer = try Renderer(installation: installation, office: office, extraFontDirectories: fontDirectories,
                                     stylePath: style, fontFamily: fontFamily)
         renderer.allowedDirectories = files.allowedPaths
+        if pdfa { renderer.archival = true }
         return (renderer, try templates(installation: installation, office: office))
     }
 

@@ -40,6 +40,13 @@ public struct Style: Codable, Sendable {
     /// How big a document may grow before Saraban stops with a message (absent: the defaults).
     public var limits: Limits?
     public var effectiveLimits: Limits { limits ?? Limits() }
+    /// How the PDF is written (absent: as Cairo writes it).
+    public var output: Output?
+
+    /// `output: {pdfa: true}`: every PDF is PDF/A-2b (an office's style may say so once).
+    public struct Output: Codable, Sendable {
+        public var pdfa: Bool?
+    }
 
     /// Bounds on what one document may make, so that no input runs for minutes or fills the
     /// memory; generous for a 200-page minutes. Each may be set in a style file.

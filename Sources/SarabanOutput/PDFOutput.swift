@@ -1,6 +1,7 @@
 import Foundation
 import SarabanGraphics
 import SarabanLayout
+import SarabanSign
 
 /// Writes a laid-out document as PDF through an `OutputFile`: written beside its destination
 /// under a temporary name, synced and renamed when complete, so a failure (a full disk
@@ -9,8 +10,10 @@ import SarabanLayout
 public struct PDFOutput {
     /// Files the run reads (the data, the recipients, the style): never replaced by the output.
     public var inputs: [String]
+    /// PDF/A-2b (`--pdfa`): the archival additions, made once the pages are written.
+    public var archival = false
 
-    public init(inputs: [String] = []) { self.inputs = inputs }
+    public init(inputs: [String] = [], archival: Bool = false) { self.inputs = inputs; self.archival = archival }
 
     public func write(_ document: LaidOutDocument, to path: String) throws {
         try write([document], to: path)
@@ -26,6 +29,11 @@ public struct PDFOutput {
             } catch SurfaceError.standInsNotReplaced {
                 try file.replaceContents([])
                 try render(documents, to: file, substitutingForms: false)
+            }
+            if archival, let first = documents.first {
+                let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
+                let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description, profile: try PDFArchive.sRGBProfile())
+                try file.replaceContents([UInt8](pdf))
             }
             try file.commit()
         } catch {
@@ -66,8 +74,10 @@ public struct PDFOutput {
 /// Draws one page as a PNG image: the same layout as the PDF, written as safely.
 public struct PNGOutput {
     public var inputs: [String]
+    /// PDF/A-2b (`--pdfa`): the archival additions, made once the pages are written.
+    public var archival = false
 
-    public init(inputs: [String] = []) { self.inputs = inputs }
+    public init(inputs: [String] = [], archival: Bool = false) { self.inputs = inputs; self.archival = archival }
 
     public func write(_ document: LaidOutDocument, page number: Int, dpi: Double, to path: String) throws {
         guard document.pages.indices.contains(number - 1) else {

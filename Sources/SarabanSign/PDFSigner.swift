@@ -188,11 +188,15 @@ struct PDFFile {
         guard let offset = offsets[number], offset < data.count else {
             throw PDFSigner.SignError(message: "\(source): object \(number) is not in the cross-reference")
         }
-        let text = String(decoding: data[offset..<min(data.count, offset + 200_000)], as: UTF8.self)
-        guard text.hasPrefix("\(number) 0 obj"), let open = text.range(of: "<<"), let end = text.range(of: "endobj") else {
+        // Only up to the object's end is read (a document has hundreds of objects).
+        guard let endRange = data.range(of: Data("endobj".utf8), in: offset..<data.count) else {
+            throw PDFSigner.SignError(message: "\(source): object \(number) has no end")
+        }
+        let text = String(decoding: data[offset..<endRange.lowerBound], as: UTF8.self)
+        guard text.hasPrefix("\(number) 0 obj"), let open = text.range(of: "<<") else {
             throw PDFSigner.SignError(message: "\(source): object \(number) is not where the cross-reference says")
         }
-        let body = text[open.lowerBound..<end.lowerBound]
+        let body = text[open.lowerBound...]
         guard !body.contains("stream"), let close = body.range(of: ">>", options: .backwards) else {
             throw PDFSigner.SignError(message: "\(source): object \(number) is not a dictionary")
         }
@@ -252,6 +256,7 @@ struct PDFFile {
 struct IncrementalUpdate {
     let file: PDFFile
     private var objects: [Int: String] = [:]
+    private var streams: [Int: Data] = [:]
     private var nextNumber: Int
 
     init(file: PDFFile) {
@@ -266,13 +271,25 @@ struct IncrementalUpdate {
 
     mutating func set(_ number: Int, _ dictionary: String) { objects[number] = dictionary }
 
+    /// A stream object: `dictionary` without its /Length, which is added.
+    mutating func setStream(_ number: Int, dictionary: String, bytes: Data) {
+        streams[number] = bytes
+        objects[number] = String(dictionary.dropLast(2)) + " /Length \(bytes.count) >>"
+    }
+
     func written() -> Data {
         var out = file.data
         if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
         var offsets: [Int: Int] = [:]
         for number in objects.keys.sorted() {
             offsets[number] = out.count
-            out.append(Data("\(number) 0 obj\n\(objects[number]!)\nendobj\n".utf8))
+            if let stream = streams[number] {
+                out.append(Data("\(number) 0 obj\n\(objects[number]!)\nstream\n".utf8))
+                out.append(stream)
+                out.append(Data("\nendstream\nendobj\n".utf8))
+            } else {
+                out.append(Data("\(number) 0 obj\n\(objects[number]!)\nendobj\n".utf8))
+            }
         }
         let xref = out.count
         var table = "xref\n"

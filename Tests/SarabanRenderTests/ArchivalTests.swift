@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `--pdfa`: every example written as PDF/A-2b, each requirement that applies to Saraban's output
+/// checked on the file by scripts/check-pdfa.py (pikepdf), as docs/pdfa.md lists them.
+@Suite("PDF/A")
+struct ArchivalTests {
+    static let examples = ["seed-004-urgent-circular.yaml", "seed-000-cover-letter.yaml", "seed-001-minutes.md", "memo.yaml",
+                           "external-letter.yaml", "directives-summary.md", "report-with-pictures.md"]
+
+    func render(_ example: String, to pdf: String, archival: Bool = true) throws -> ProcessResult {
+        try run(sarabanBinary, ["render", packageRoot + "/Examples/" + example, "-o", pdf] + (archival ? ["--pdfa"] : []),
+                environment: ["SARABAN_HOME": packageRoot])
+    }
+
+    @Test("every example meets the PDF/A-2b requirements", arguments: examples)
+    func everyExampleIsArchival(example: String) throws {
+        let folder = temporaryDirectory()
+        let pdf = folder + "/a.pdf"
+        let result = try render(example, to: pdf)
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = try run("python3", [packageRoot + "/scripts/check-pdfa.py", pdf])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        // The same input writes the same bytes, and the text layer is the document's.
+        #expect(try render(example, to: folder + "/b.pdf").status == 0)
+        #expect(FileManager.default.contents(atPath: pdf) == FileManager.default.contents(atPath: folder + "/b.pdf"))
+        #expect(try !pdfText(pdf).isEmpty)
+    }
+
+    @Test func withoutTheFlagThePDFIsNotClaimedArchivalAndASignatureKeepsItArchival() throws {
+        let folder = temporaryDirectory()
+        #expect(try render("memo.yaml", to: folder + "/plain.pdf", archival: false).status == 0)
+        let plain = try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/plain.pdf"])
+        #expect(plain.status == 1 && plain.stdout.contains("the catalog has /Metadata"), "the checker tells a plain PDF: \(plain.stdout)")
+        // An office sets it once in its style.
+        let office = folder + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        try "output:\n  pdfa: true\n".write(toFile: office + "/style.yaml", atomically: true, encoding: .utf8)
+        let styled = try run(sarabanBinary, ["render", packageRoot + "/Examples/memo.yaml", "-o", folder + "/office.pdf", "--office", office],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(styled.status == 0, "\(styled.stderr)")
+        #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/office.pdf"]).status == 0)
+        let signed = try run(sarabanBinary, ["sign", folder + "/office.pdf", "--cert", SigningTests.pki + "/signer.p12",
+                                             "--password-file", SigningTests.pki + "/password", "-o", folder + "/signed.pdf"])
+        #expect(signed.status == 0, "\(signed.stderr)")
+        #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/signed.pdf"]).status == 0, "a signature is a PDF/A update")
+    }
+}
