@@ -44,7 +44,8 @@ int saraban_cms_sign(const unsigned char *p12_bytes, size_t p12_length, const ch
     if (!p12) { fail(error, error_length, "not a PKCS#12 file (.p12 or .pfx)"); return 1; }
     if (!PKCS12_parse(p12, password, &key, &certificate, &chain) || !key || !certificate) {
         PKCS12_free(p12);
-        fail(error, error_length, "cannot open the certificate: wrong password, or no key and certificate in it");
+        snprintf(error, error_length, "cannot open the certificate: wrong password, or no key and certificate in it");
+        ERR_clear_error();
         return 1;
     }
     PKCS12_free(p12);

@@ -8,6 +8,15 @@ import SarabanSign
 public enum Signing {
     public typealias Options = PDFSigner.Options
 
+    /// Opens the certificate and signs a few bytes with it, so that `render --sign` refuses a
+    /// wrong password or an expired certificate before it writes anything.
+    public static func checkCertificate(_ certificate: String, password: String) throws {
+        guard let p12 = FileManager.default.contents(atPath: certificate) else {
+            throw PDFSigner.SignError(message: "\(certificate): cannot read the certificate")
+        }
+        _ = try PDFSigner.makeSignature(of: Data("saraban".utf8), certificate: p12, password: password, time: Date(), source: certificate)
+    }
+
     /// Signs `input` with the key and certificate of the PKCS#12 file `certificate` into
     /// `output` (which may be `input` itself: the signed file replaces it only when complete).
     public static func sign(input: String, output: String, certificate: String, password: String, options: Options = Options()) throws {

@@ -22,6 +22,11 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Treat the data checks' findings (see `saraban check`) as errors: no PDF is written.")
     var strict = false
 
+    @Option(name: .customLong("sign"), help: "Sign the PDF as it is written, with this PKCS#12 file (see `saraban sign`).")
+    var certificate: String?
+
+    @OptionGroup var signature: SignatureOptions
+
     @OptionGroup var rendering: RenderingOptions
 
     @OptionGroup var checks: CheckOptions
@@ -37,6 +42,7 @@ struct RenderCommand: ParsableCommand {
             let dataName = fromStdin ? (text!.hasPrefix("---\n") ? "stdin.md" : "stdin.yaml") : data
             let dataPath = fromStdin ? FileManager.default.currentDirectoryPath + "/" + dataName : data
             let target = toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
+            if let certificate { try Signing.checkCertificate(certificate, password: try signature.password()) }
             let loader = try renderer.dataLoader()
             let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
             let findings = try checks.checks(file: dataName, office: rendering.office).findings(loaded)
@@ -47,6 +53,15 @@ struct RenderCommand: ParsableCommand {
             var document = try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target, inputs: fromStdin ? [] : [data])
+            if let certificate {
+                // Signed in place; a signature that cannot be made leaves no unsigned PDF behind.
+                do {
+                    try Signing.sign(input: target, output: target, certificate: certificate, password: try signature.password(), options: signature.options)
+                } catch {
+                    try? FileManager.default.removeItem(atPath: target)
+                    throw error
+                }
+            }
             var summary = "\(toStdout ? "-" : target): \(document.pages.count) page(s)"
             let starts = documentStarts([document])
             if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }

@@ -22,7 +22,24 @@ struct SignCommand: ParsableCommand {
     @Option(name: .customLong("cert"), help: "The signer's key and certificate: a PKCS#12 file (.p12 or .pfx).")
     var certificate: String
 
-    @Option(help: "A file whose first line is the certificate's password.")
+    @OptionGroup var signature: SignatureOptions
+
+    @Option(name: .shortAndLong, help: "The signed PDF (default: IN-signed.pdf beside it).")
+    var output: String?
+
+    func run() throws {
+        try reportingErrors {
+            let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
+            try Signing.sign(input: input, output: target, certificate: certificate, password: try signature.password(),
+                             options: signature.options)
+            print("\(target): signed")
+        }
+    }
+}
+
+/// How a signature is made: the certificate's password, why and where.
+struct SignatureOptions: ParsableArguments {
+    @Option(help: "A file whose first line is the certificate's password (else SARABAN_CERT_PASSWORD, else empty).")
     var passwordFile: String?
 
     @Option(help: "Why the document is signed (the signature's /Reason).")
@@ -31,22 +48,13 @@ struct SignCommand: ParsableCommand {
     @Option(help: "Where it is signed (the signature's /Location).")
     var location: String?
 
-    @Option(name: .shortAndLong, help: "The signed PDF (default: IN-signed.pdf beside it).")
-    var output: String?
+    var options: Signing.Options { Signing.Options(reason: reason, location: location) }
 
-    func run() throws {
-        try reportingErrors {
-            var password = ProcessInfo.processInfo.environment["SARABAN_CERT_PASSWORD"] ?? ""
-            if let passwordFile {
-                guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
-                    throw Failure.input("\(passwordFile): cannot read the password file")
-                }
-                password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-            }
-            let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
-            try Signing.sign(input: input, output: target, certificate: certificate, password: password,
-                             options: Signing.Options(reason: reason, location: location))
-            print("\(target): signed")
+    func password() throws -> String {
+        guard let passwordFile else { return ProcessInfo.processInfo.environment["SARABAN_CERT_PASSWORD"] ?? "" }
+        guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+            throw Failure.input("\(passwordFile): cannot read the password file")
         }
+        return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
 }

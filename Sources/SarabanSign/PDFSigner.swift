@@ -78,7 +78,7 @@ public struct PDFSigner {
     }
 
     /// The detached CMS signature of `data`, by OpenSSL.
-    static func makeSignature(of data: Data, certificate p12: Data, password: String, time: Date, source: String) throws -> Data {
+    package static func makeSignature(of data: Data, certificate p12: Data, password: String, time: Date, source: String) throws -> Data {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var info = saraban_signer_info()

@@ -119,4 +119,20 @@ struct SigningTests {
         #expect(result.status != 0 && result.stderr.contains(message), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/out.pdf"), "nothing written")
     }
+
+    /// `render --sign` in one step; a certificate that cannot sign stops it before anything is written.
+    @Test func renderSignsInOneStepOrWritesNothing() throws {
+        let folder = temporaryDirectory()
+        let memo = packageRoot + "/Examples/memo.yaml"
+        let good = try run(sarabanBinary, ["render", memo, "-o", folder + "/m.pdf", "--pdfa", "--sign", Self.pki + "/signer.p12",
+                                           "--password-file", Self.pki + "/password", "--reason", "อนุมัติ"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(good.status == 0, "\(good.stderr)")
+        let verified = try run("pdfsig", [folder + "/m.pdf"]).stdout
+        #expect(verified.contains("Signature is Valid.") && verified.contains("Total document signed"), "\(verified)")
+        #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/m.pdf"]).status == 0, "signed PDF/A in one step")
+        let expired = try run(sarabanBinary, ["render", memo, "-o", folder + "/x.pdf", "--sign", Self.pki + "/expired.p12",
+                                              "--password-file", Self.pki + "/password"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(expired.status != 0 && expired.stderr.contains("expired"), "\(expired.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
+    }
 }
