@@ -78,7 +78,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         return reader.found
     }
 
@@ -88,7 +88,7 @@ private final class XMLElements: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        parser.parse()
+        _ = parser.parse()
         return reader.strings
     }
 

@@ -59,21 +59,18 @@ public enum PDFArchive {
                        + "   /Author \(PDFSigner.textString(description.author))\n   /Subject \(PDFSigner.textString(description.subject))\n"
                        + "   /Creator (Saraban)\n   /CreationDate \(date)\n   /ModDate \(date)\n>>")
         }
-        // A CID TrueType font names how its CIDs map to glyphs (Cairo's are the glyph numbers).
+        // A CID TrueType font names how its CIDs map to glyphs (Cairo's are the glyph numbers);
+        // annotations print (PDF/A: the print flag set, hidden and invisible ones none).
+        let additions: [(marks: String, unless: String, entry: String)] = [
+            ("/Subtype /CIDFontType2", "/CIDToGIDMap", "/CIDToGIDMap /Identity"),
+            ("/Type /Annot", "/F ", "/F 4"),
+        ]
         for number in file.offsets.keys.sorted() {
             let head = file.prefix(of: number, length: 400)
-            guard head.contains("/Subtype /CIDFontType2"), !head.contains("/CIDToGIDMap"), !head.contains("stream") else { continue }
-            var font = try file.object(number)
-            font.removeLast(2)
-            update.set(number, font + " /CIDToGIDMap /Identity >>")
-        }
-        // Annotations print (PDF/A: the print flag set, hidden and invisible ones none).
-        for number in file.offsets.keys.sorted() {
-            let head = file.prefix(of: number, length: 300)
-            guard head.contains("/Type /Annot"), !head.contains("stream"), !head.contains("/F ") else { continue }
-            var annotation = try file.object(number)
-            annotation.removeLast(2)
-            update.set(number, annotation + " /F 4 >>")
+            guard !head.contains("stream"), let addition = additions.first(where: { head.contains($0.marks) && !head.contains($0.unless) }) else { continue }
+            var dictionary = try file.object(number)
+            dictionary.removeLast(2)
+            update.set(number, dictionary + " \(addition.entry) >>")
         }
         return update.written()
     }

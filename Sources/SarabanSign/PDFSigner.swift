@@ -91,7 +91,7 @@ public struct PDFSigner {
             }
         }
         guard status == 0, let output else {
-            throw SignError(message: "\(source): \(String(cString: error))")
+            throw SignError(message: "\(source): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
         defer { saraban_free(output) }
         return Data(bytes: output, count: length)
