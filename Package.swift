@@ -60,13 +60,15 @@ let package = Package(
         .target(name: "SarabanLayout", dependencies: ["SarabanDocument", "SarabanGraphics", "SarabanFiles", "ThaiText", "Yams"]),
         // 5. output: pages → PDF / PNG.
         .target(name: "SarabanOutput", dependencies: ["SarabanLayout", "SarabanGraphics", "SarabanSign"]),
+        // libxml2's reader, opened with dlopen when an Excel workbook is read (never at start).
+        .target(name: "CXMLReader", linkerSettings: [.linkedLibrary("dl")]),
         // Signatures: OpenSSL makes the CMS (PAdES) signature; SarabanSign writes the PDF update.
-        .target(name: "CSigning", linkerSettings: [.linkedLibrary("crypto")]),
+        .target(name: "CSigning", linkerSettings: [.linkedLibrary("dl")]),
         .target(name: "SarabanSign", dependencies: ["CSigning", "SarabanFiles"]),
         // The whole pipeline behind one call.
         .target(name: "Saraban", dependencies: [
             "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "SarabanFiles", "ThaiText",
-            "SarabanSign", "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "SarabanSign", "CXMLReader", "Yams", .product(name: "SwiftCSV", package: "SwiftCSV"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .executableTarget(name: "SarabanCLI", dependencies: [
             "Saraban", "ThaiText", .product(name: "ArgumentParser", package: "swift-argument-parser"),

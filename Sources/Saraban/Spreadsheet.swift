@@ -1,7 +1,5 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
+import CXMLReader
 import ZIPFoundation
 
 /// The cells of one sheet of an Excel workbook (`.xlsx`), as text: what a clerk typed, numbers
@@ -33,9 +31,9 @@ enum Spreadsheet {
             throw BatchError(message: "\(path): not an Excel workbook (no xl/workbook.xml inside)")
         }
         // Sheet names → their parts, through the workbook's relationships.
-        let sheets = XMLElements.read(workbook, named: ["sheet"]).map { ($0["name"] ?? "", $0["r:id"] ?? $0["id"] ?? "") }
-        let targets = Dictionary(XMLElements.read(try part("xl/_rels/workbook.xml.rels") ?? Data(), named: ["Relationship"])
-            .map { ($0["Id"] ?? "", $0["Target"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let sheets = try XMLElements.read(workbook, named: ["sheet"], path: path).map { ($0["name"] ?? "", $0["r:id"] ?? "") }
+        let relationships = try part("xl/_rels/workbook.xml.rels").map { try XMLElements.read($0, named: ["Relationship"], path: path) } ?? []
+        let targets = Dictionary(relationships.map { ($0["Id"] ?? "", $0["Target"] ?? "") }, uniquingKeysWith: { first, _ in first })
         guard !sheets.isEmpty else { throw BatchError(message: "\(path): the workbook has no sheet") }
         let chosen: (name: String, id: String)
         if let sheet {
@@ -51,7 +49,7 @@ enum Spreadsheet {
         guard let sheetData = try part(target) else {
             throw BatchError(message: "\(path): the sheet \"\(chosen.name)\" is missing from the workbook (\(target))")
         }
-        let shared = XMLElements.sharedStrings(try part("xl/sharedStrings.xml") ?? Data())
+        let shared = try part("xl/sharedStrings.xml").map { try XMLElements.sharedStrings($0, path: path) } ?? []
         return try SheetReader.rows(sheetData, shared: shared, path: path)
     }
 
@@ -63,108 +61,106 @@ enum Spreadsheet {
     }
 }
 
+/// libxml2's reader over one part of the workbook (`CXMLReader`, loaded on first use).
+private struct XMLEvents {
+    enum Event { case start(String), end(String), text(String) }
+
+    /// Calls `handle` for each node with the reader, which answers attribute questions for a start.
+    static func read(_ data: Data, path: String, _ handle: (Event, (String) -> String?) throws -> Void) throws {
+        var error = [CChar](repeating: 0, count: 256)
+        let reader = data.withUnsafeBytes { bytes in
+            saraban_xml_open(bytes.bindMemory(to: CChar.self).baseAddress, data.count, &error, error.count)
+        }
+        guard let reader else {
+            throw BatchError(message: "\(path): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+        }
+        defer { saraban_xml_close(reader) }
+        func attribute(_ name: String) -> String? { saraban_xml_attribute(reader, name).map { String(cString: $0) } }
+        var name: UnsafePointer<CChar>?, text: UnsafePointer<CChar>?
+        while true {
+            switch saraban_xml_next(reader, &name, &text) {
+            case 0: return
+            case 1: try handle(.start(String(cString: name!)), attribute)
+            case 2: try handle(.end(String(cString: name!)), attribute)
+            case 3: try handle(.text(String(cString: text!)), attribute)
+            default: throw BatchError(message: "\(path): the workbook holds malformed XML")
+            }
+        }
+    }
+}
+
 /// The attributes of every element with one of some names (workbook sheets, relationships).
-private final class XMLElements: NSObject, XMLParserDelegate {
-    let names: Set<String>
-    var found: [[String: String]] = []
-    var strings: [String] = []
-    private var inItem = false, inText = false
-    private var current = ""
-
-    init(names: Set<String>) { self.names = names }
-
-    static func read(_ data: Data, named names: Set<String>) -> [[String: String]] {
-        let reader = XMLElements(names: names)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
-        return reader.found
+private enum XMLElements {
+    static func read(_ data: Data, named names: Set<String>, path: String) throws -> [[String: String]] {
+        var found: [[String: String]] = []
+        try XMLEvents.read(data, path: path) { event, attribute in
+            guard case .start(let name) = event, names.contains(name) else { return }
+            var attributes: [String: String] = [:]
+            for key in ["name", "r:id", "Id", "Target"] { attributes[key] = attribute(key) }
+            found.append(attributes)
+        }
+        return found
     }
 
     /// The workbook's shared strings, each the text of its runs joined.
-    static func sharedStrings(_ data: Data) -> [String] {
-        let reader = XMLElements(names: [])
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
-        return reader.strings
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if names.contains(name) { found.append(attributes) }
-        if name == "si" { inItem = true; current = "" }
-        if name == "t", inItem { inText = true }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if name == "t" { inText = false }
-        if name == "si" { inItem = false; strings.append(current) }
+    static func sharedStrings(_ data: Data, path: String) throws -> [String] {
+        var strings: [String] = []
+        var current: String?
+        var inText = false
+        try XMLEvents.read(data, path: path) { event, _ in
+            switch event {
+            case .start("si"): current = ""
+            case .start("t"): inText = current != nil
+            case .end("t"): inText = false
+            case .end("si"): strings.append(current ?? ""); current = nil
+            case .text(let text) where inText: current? += text
+            default: break
+            }
+        }
+        return strings
     }
 }
 
 /// A worksheet's rows: `<row r="2"><c r="B2" t="s"><v>3</v></c>…`.
-private final class SheetReader: NSObject, XMLParserDelegate {
-    let shared: [String]
-    var rows: [(row: Int, cells: [String])] = []
-    var problem: String?
-    private var row: (number: Int, cells: [String])?
-    private var cell: (column: Int, type: String)?
-    private var value = ""
-    private var inValue = false
-
-    init(shared: [String]) { self.shared = shared }
-
+private enum SheetReader {
     static func rows(_ data: Data, shared: [String], path: String) throws -> [(row: Int, cells: [String])] {
-        let reader = SheetReader(shared: shared)
-        let parser = XMLParser(data: data)
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        guard parser.parse(), reader.problem == nil else {
-            throw BatchError(message: "\(path): the sheet cannot be read (\(reader.problem ?? parser.parserError.map { "\($0)" } ?? "malformed XML"))")
-        }
-        return reader.rows
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        switch name {
-        case "row":
-            row = (Int(attributes["r"] ?? "") ?? (rows.last?.row ?? 0) + 1, [])
-        case "c":
-            let column = attributes["r"].flatMap(Spreadsheet.column(of:)) ?? row?.cells.count ?? 0
-            guard column < 1000 else { problem = "a cell beyond column 1000"; parser.abortParsing(); return }
-            cell = (column, attributes["t"] ?? "n")
-            value = ""
-        case "v", "t": inValue = cell != nil; if name == "v" { value = "" }
-        default: break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch name {
-        case "v", "t": inValue = false
-        case "c":
-            guard let current = cell, row != nil else { return }
-            let text: String
-            switch current.type {
-            case "s": text = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
-            case "b": text = value == "1" ? "TRUE" : "FALSE"
-            default: text = value
+        var rows: [(row: Int, cells: [String])] = []
+        var row: (number: Int, cells: [String])?
+        var cell: (column: Int, type: String)?
+        var value = ""
+        var inValue = false
+        try XMLEvents.read(data, path: path) { event, attribute in
+            switch event {
+            case .start("row"):
+                row = (Int(attribute("r") ?? "") ?? (rows.last?.row ?? 0) + 1, [])
+            case .start("c"):
+                let column = attribute("r").flatMap(Spreadsheet.column(of:)) ?? row?.cells.count ?? 0
+                guard column < 1000 else { throw BatchError(message: "\(path): a cell beyond column 1000") }
+                cell = (column, attribute("t") ?? "n")
+                value = ""
+            case .start("v"), .start("t"):
+                inValue = cell != nil
+            case .end("v"), .end("t"):
+                inValue = false
+            case .text(let text) where inValue:
+                value += text
+            case .end("c"):
+                guard let current = cell, row != nil else { return }
+                let text: String
+                switch current.type {
+                case "s": text = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "b": text = value == "1" ? "TRUE" : "FALSE"
+                default: text = value
+                }
+                while row!.cells.count <= current.column { row!.cells.append("") }
+                row!.cells[current.column] = text
+                cell = nil
+            case .end("row"):
+                if let done = row { rows.append((done.number, done.cells)) }
+                row = nil
+            default: break
             }
-            while row!.cells.count <= current.column { row!.cells.append("") }
-            row!.cells[current.column] = text
-            cell = nil
-        case "row":
-            if let done = row { rows.append((done.number, done.cells)) }
-            row = nil
-        default: break
         }
+        return rows
     }
 }

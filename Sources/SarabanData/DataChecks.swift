@@ -166,14 +166,22 @@ public struct DataChecks {
             let lineText = String(rawLine)
             // Most lines hold no date, no amount in words and no label: a look at the bytes
             // spares them the slower checks of Thai text.
-            if lineText.containsBytes(of: "วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
-            if lineText.containsBytes(of: "บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
-            for problem in dateProblems(in: lineText, documentDate: documentDate, instructs: instructs) { finding("date", problem) }
+            let bytes = Array(rawLine.utf8)
+            func has(_ needle: String) -> Bool { bytes.firstOffset(of: Array(needle.utf8)) != nil }
+            // A digit, Arabic or Thai (๐–๙ are E0 B9 90–99 in UTF-8).
+            let hasDigits = bytes.indices.contains { i in
+                (0x30...0x39).contains(bytes[i]) || (bytes[i] == 0xB9 && i > 0 && bytes[i - 1] == 0xE0 && i + 1 < bytes.count && (0x90...0x99).contains(bytes[i + 1]))
+            }
+            if has("วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
+            if has("บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
+            if hasDigits, Self.monthMarks.contains(where: { has($0) }) {
+                for problem in dateProblems(in: lineText, documentDate: documentDate, instructs: instructs) { finding("date", problem) }
+            }
             if let problem = resolutionLabelProblem(in: lineText) { finding("resolution-label", problem) }
-            if lineText.containsBytes(of: "ได้แก่") || lineText.containsBytes(of: "คือ") || lineText.contains("(") {
+            if hasDigits, has("ได้แก่") || has("คือ") || bytes.contains(UInt8(ascii: "(")) {
                 for problem in namedCountProblems(in: lineText) { finding("stated-count", problem) }
             }
-            if lineText.containsBytes(of: "รวม") { for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) } }
+            if hasDigits, has("รวม") { for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) } }
             if let problem = numbering.next(lineText) { finding("numbering", problem) }
             if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) {
                 finding("line-under-item", problem)
@@ -212,6 +220,10 @@ public struct DataChecks {
         }
         return result
     }
+
+    /// Bytes every Thai month's name holds, full (…คม, …ยน, กุมภาพันธ์) or abbreviated (ม.ค.):
+    /// a line with none of them holds no date to check.
+    static let monthMarks = ["คม", "ยน", "พันธ์", ".ค.", ".ย.", ".พ."]
 
     /// `… จำนวน ๕ เรื่อง ดังนี้` (or `ได้แก่`, `คือ`) ending a line: the count and its unit.
     static func announcedCount(_ line: String) -> (Int, String)? {

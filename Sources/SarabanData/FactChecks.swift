@@ -14,6 +14,8 @@ import ThaiText
 extension DataChecks {
     /// A number written with Thai or Arabic digits, commas and a decimal point.
     static func number(_ token: some StringProtocol) -> Double? {
+        // Most words are not numbers: their first letter says so at once.
+        guard let lead = token.unicodeScalars.first, ("0"..."9").contains(lead) || ("๐"..."๙").contains(lead) else { return nil }
         let text = ThaiDigits.toArabic(String(token)).replacingOccurrences(of: ",", with: "")
         guard let first = text.first, first.isNumber, text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
         return Double(text)
@@ -21,6 +23,12 @@ extension DataChecks {
 
     /// A number as the findings quote it: Thai digits, thousands separated, two places when it
     /// has a fraction.
+    /// A line's words: cut at spaces and no-break spaces (by scalars: Foundation's replacing
+    /// and Swift's character search are slow on Thai text).
+    static func words(of line: String) -> [String] {
+        line.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map { String(String.UnicodeScalarView($0)) }
+    }
+
     static func thai(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
         let whole = rounded == rounded.rounded()
@@ -36,7 +44,7 @@ extension DataChecks {
 
     /// `N หน่วย ได้แก่ A B C และD` or `N หน่วย (A, B, C และ D)`: the names counted against N.
     func namedCountProblems(in line: String) -> [String] {
-        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        let words = Self.words(of: line)
         var problems: [String] = []
         for i in words.indices.dropLast(2) {
             // A count, not an item's number (๓.) nor an ordinal (มิติที่ ๕).
@@ -95,7 +103,7 @@ extension DataChecks {
     /// `… รวม(เป็นเงิน)(ทั้งสิ้น) T หน่วย` after the numbers it adds up (two or more of the same
     /// unit since the line's start or its last total), or after `N หน่วย หน่วยละ M บาท`.
     func proseTotalProblems(in line: String) -> [String] {
-        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        let words = Self.words(of: line)
         var problems: [String] = []
         var start = 0
         for i in words.indices where words[i].hasPrefix("รวม") {
@@ -268,7 +276,9 @@ extension DataChecks {
     /// `(สิ่งที่ส่งมาด้วย ๕)` in a letter that lists four enclosures.
     func enclosureProblems(in body: String, enclosures: Int, bodyLine: Int?) -> [DataError] {
         var result: [DataError] = []
+        let mark = Array("สิ่งที่ส่งมาด้วย".utf8)
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard Array(line.utf8).firstOffset(of: mark) != nil else { continue }
             var rest = Substring(line)
             while let range = rest.range(of: "สิ่งที่ส่งมาด้วย") {
                 rest = rest[range.upperBound...]
@@ -292,7 +302,7 @@ extension DataChecks {
     /// - Parameter instructs: the document asks for something by a date (a letter, a memo): a
     ///   deadline before its own date is a slip too.
     func dateProblems(in line: String, documentDate: ThaiDate?, instructs: Bool = false) -> [String] {
-        let words = line.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        let words = Self.words(of: line)
         var problems: [String] = []
         for k in words.indices.dropLast(2) {
             let month = words[k + 1]
@@ -358,7 +368,7 @@ extension DataChecks {
     /// totalled column of the table (its title holds the unit, or it is the one money column for
     /// บาท) is compared.
     func leadInProblems(_ leadIn: String, table: TableData) -> [String] {
-        let words = leadIn.replacingOccurrences(of: "\u{A0}", with: " ").split(separator: " ").map(String.init)
+        let words = Self.words(of: leadIn)
         let totals = table.totals()
         var problems: [String] = []
         for j in words.indices.dropFirst().dropLast() {
@@ -410,12 +420,20 @@ extension DataChecks {
         var seen: [(name: String, line: Int?)] = []
         var abbreviations: [String: (written: String, line: Int?)] = [:]
         var result: [DataError] = []
+        let project = Array("โครงการ".utf8)
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let lineNumber = bodyLine.map { $0 + offset }
-            for word in raw.split(separator: " ").map(String.init) {
+            // Words are cut by their bytes; only those holding a dot or โครงการ are looked at.
+            let bytes = Array(raw.utf8)
+            guard bytes.contains(UInt8(ascii: ".")) || bytes.firstOffset(of: project) != nil else { continue }
+            for wordBytes in bytes.split(separator: UInt8(ascii: " ")) {
+                let hasDot = wordBytes.contains(UInt8(ascii: "."))
+                let projectAt = Array(wordBytes).firstOffset(of: project)
+                guard hasDot || projectAt != nil else { continue }
+                let word = String(decoding: wordBytes, as: UTF8.self)
                 // (มชช.) (ม.ช.ช.): the same letters, dotted differently.
                 let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
-                if bare.contains("."), bare.count <= 12, bare.unicodeScalars.allSatisfy({ (0x0E01...0x0E2E).contains($0.value) || $0 == "." }) {
+                if hasDot, bare.count <= 12, bare.unicodeScalars.allSatisfy({ (0x0E01...0x0E2E).contains($0.value) || $0 == "." }) {
                     let letters = bare.filter { $0 != "." }
                     if letters.count >= 2, let first = abbreviations[letters], first.written != bare {
                         result.append(DataError(file: file, line: lineNumber, field: field,
@@ -425,8 +443,8 @@ extension DataChecks {
                     }
                 }
                 // A project's name: โครงการ and what follows it up to the next space.
-                guard let start = word.range(of: "โครงการ") else { continue }
-                let name = String(word[start.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: "(),\"“”"))
+                guard let at = projectAt else { continue }
+                let name = String(decoding: wordBytes.dropFirst(at), as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "(),\"“”"))
                 guard name.unicodeScalars.count >= 20 else { continue }
                 guard !seen.contains(where: { $0.name == name }) else { continue }
                 // Each other spelling is reported once, where it first appears.

@@ -43,7 +43,11 @@ struct TextSetter {
             // no space left stays whole and the line short.
             let utf8 = Array(text.utf8)
             for _ in 0..<Self.reflowAttempts {
-                guard let loose = Self.firstLooseLine(layout) else { break }
+                // Only a short line that a protected stretch starts after is mended; one short for
+                // another reason (a web address set solid) stays as it is.
+                guard let loose = Self.firstLooseLine(layout), !noBreak.isEmpty,
+                      noBreak.contains(where: { $0.lowerBound <= layout.lines[loose + 1].byteStart && layout.lines[loose + 1].byteStart < $0.upperBound })
+                else { break }
                 if loose > 0 {
                     let start = layout.lines[loose].byteStart
                     var before = start - 1

@@ -6,6 +6,20 @@ import SarabanMarkdown
 /// `**bold**`, `*italic*` and `<u>underline</u>` inside a line as in any body. Lines come from a
 /// YAML list given as the cell, from line breaks in the value, or from `<br>` in a pipe table.
 enum CellBlocks {
+    /// A cell's values for the templates: its text, and its blocks unless it is plain text (most
+    /// cells: one line, no item number, no Markdown marks), which the template prints as it is.
+    static func cell(_ text: String, builder: ViewModelBuilder, items: Bool = true) throws -> [String: Any] {
+        if isPlain(text, items: items) { return ["cell-text": text, "cell-plain": true] }
+        return ["cell-text": text, "cell-plain": false, "cell-blocks": try values(text, builder: builder, items: items)]
+    }
+
+    static func isPlain(_ text: String, items: Bool) -> Bool {
+        if items, let first = text.unicodeScalars.first, ("0"..."9").contains(first) || ("๐"..."๙").contains(first) || first == "-" || first == "(" {
+            return false
+        }
+        return !text.unicodeScalars.contains { "\u{2028}*_<`\\&[!".unicodeScalars.contains($0) }
+    }
+
     /// A value of a table's data, already formatted (its digits as its column writes them).
     /// - Parameter items: whether a line's number makes it an item (not in a header: a heading
     ///   that starts with a number is a heading).
@@ -28,7 +42,7 @@ enum CellBlocks {
 
     private static func value(_ line: MarkdownTree.Element, builder: ViewModelBuilder, convertingDigits: Bool, items: Bool) throws -> [String: Any]? {
         if line.elements.contains(where: { $0.name == "img" }) {
-            return ["cell-figure": try MarkdownBody.figure(line, builder: builder)["md-figure"] ?? [:]]
+            return block(figure: try MarkdownBody.figure(line, builder: builder)["md-figure"] ?? [:])
         }
         var spans = line.spans
         let text = spans.map(\.text).joined()
@@ -39,10 +53,16 @@ enum CellBlocks {
         }
         if items, let (number, level, _) = ProseParser.itemMarker(text), spans[0].text.hasPrefix(number) {
             spans[0].text = String(spans[0].text.dropFirst(number.count).drop { $0 == " " })
-            return ["cell-item": ["number": convertingDigits ? builder.digits(number) : number, "level": level,
-                                  "spans": values(spans.filter { !$0.text.isEmpty })]]
+            return block(item: ["number": convertingDigits ? builder.digits(number) : number, "level": level,
+                                "spans": values(spans.filter { !$0.text.isEmpty })])
         }
-        return ["cell-paragraph": ["spans": values(spans)]]
+        return block(paragraph: ["spans": values(spans)])
+    }
+
+    /// One block's values, the kinds it is not given as false: Mustache then finds each name
+    /// at once instead of looking it up through every enclosing value.
+    private static func block(paragraph: Any = false, item: Any = false, figure: Any = false) -> [String: Any] {
+        ["cell-paragraph": paragraph, "cell-item": item, "cell-figure": figure]
     }
 
     /// A value's line as a Markdown paragraph, read as Markdown only where it has Markdown's

@@ -126,9 +126,14 @@ enum MarkdownBody {
             let head = rows.filter { !$0.descendants("th").isEmpty }
             let body = rows.filter { $0.descendants("th").isEmpty }
             func cells(_ row: MarkdownTree.Element, header: Bool = false) throws -> [[String: Any]] {
-                try row.elements.map {
-                    ["cell-text": builder.digits($0.text), "cell-blocks": try CellBlocks.values($0, builder: builder, items: !header),
-                     "colspan": 1, "rowspan": 1]
+                try row.elements.map { cell in
+                    let text = builder.digits(cell.text)
+                    // Plain text (most cells) is printed as it is; anything else as blocks.
+                    if cell.elements.isEmpty, CellBlocks.isPlain(text, items: !header) {
+                        return ["cell-text": text, "cell-plain": true, "colspan": 1, "rowspan": 1]
+                    }
+                    return ["cell-text": text, "cell-plain": false, "cell-blocks": try CellBlocks.values(cell, builder: builder, items: !header),
+                            "colspan": 1, "rowspan": 1]
                 }
             }
             let columns = rows.map { $0.elements.count }.max() ?? 0

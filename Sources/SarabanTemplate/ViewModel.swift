@@ -18,7 +18,8 @@ struct QuotedAmount {
     /// Fills every `{{name}}`, `{{name.digits}}` and `{{name.text}}` of `prose` (the data stage
     /// has checked that each name is declared).
     static func fill(_ prose: String, with amounts: [String: QuotedAmount]) -> String {
-        guard prose.contains("{{") else { return prose }
+        // (By bytes: a Swift string search of a long Thai body is slow.)
+        guard Array(prose.utf8).firstOffset(of: Array("{{".utf8)) != nil else { return prose }
         var result = ""
         var rest = Substring(prose)
         while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
@@ -178,7 +179,10 @@ extension ViewModelBuilder {
 
     func table(_ table: TableData) throws -> [String: Any] {
         func cell(_ text: String, colspan: Int = 1, rowspan: Int = 1, header: Bool = false) throws -> [String: Any] {
-            ["cell-text": text, "cell-blocks": try CellBlocks.values(text, builder: self, items: !header), "colspan": colspan, "rowspan": rowspan]
+            var values = try CellBlocks.cell(text, builder: self, items: !header)
+            values["colspan"] = colspan
+            values["rowspan"] = rowspan
+            return values
         }
         let head: [[String: Any]] = table.header.isEmpty
             ? [["cells": try table.columns.map { try cell(digits($0.title), header: true) }]]
