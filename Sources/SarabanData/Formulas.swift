@@ -97,3 +97,19 @@ extension DataChecks {
         return result
     }
 }
+
+extension TableData {
+    /// Titles of a running-number column (ที่ column).
+    public static let sequenceTitles: Set<String> = ["ที่", "ลำดับ", "ลำดับที่"]
+
+    /// The running number of row `index` when the table's first column is a ที่ column left empty
+    /// in every row (the office leaves the numbering to Saraban); rows typed as `รวม` take none.
+    public func sequenceNumber(row index: Int) -> Int? {
+        guard let first = columns.first, Self.sequenceTitles.contains(first.title.trimmingCharacters(in: .whitespaces)) else { return nil }
+        func isTotal(_ row: [String]) -> Bool {
+            row.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }?.hasPrefix("รวม") ?? false
+        }
+        guard rows.allSatisfy({ ($0.first ?? "").trimmingCharacters(in: .whitespaces).isEmpty }), !isTotal(rows[index]) else { return nil }
+        return rows[...index].filter { !isTotal($0) }.count
+    }
+}

@@ -239,6 +239,8 @@ extension ViewModelBuilder {
         let row = table.rows[r]
         let value = index < row.count ? row[index] : ""
         let column = table.columns[index]
+        // A ที่ column left empty in every row is numbered ๑, ๒, ๓ …
+        if index == 0, let number = table.sequenceNumber(row: r) { return digits("\(number)", column: column) }
         // A formula's cell left empty is worked out (a stated one is checked, not replaced).
         if value.trimmingCharacters(in: .whitespaces).isEmpty, let computed = table.formulaValue(row: r, column: index) {
             switch computed {

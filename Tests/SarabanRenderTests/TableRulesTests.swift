@@ -223,4 +223,20 @@ struct TableRulesTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains("columns[2]: column 2 is not another column of the table; expected numbers from 1 to 2 other than 2"), "\(result.stderr)")
     }
+
+    /// A ที่ column the office leaves empty is numbered; a รวม row takes no number.
+    @Test func anEmptyRunningNumberColumnIsNumbered() throws {
+        let (result, text) = try tablePage(columns: """
+                        - {title: ที่}
+                        - {title: อำเภอ}
+                        - {title: กลุ่ม, type: number}
+            """, rows: """
+                        - ["", เมือง, 5]
+                        - ["", งาว, 3]
+                        - ["", รวม, 8]
+                        - ["", เถิน, 2]
+            """)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(text.contains("๑ เมือง ๕") && text.contains("๒ งาว ๓") && text.contains("\nรวม ๘") && text.contains("๓ เถิน ๒"), "\(text)")
+    }
 }
