@@ -69,6 +69,12 @@ public final class Canvas {
         "uri='\(escaped)' rect=[\(x) \(y) \(width) \(height)]".withCString { cairo_tag_begin(cr, CAIRO_TAG_LINK, $0) }
         cairo_tag_end(cr, CAIRO_TAG_LINK)
     }
+
+    /// Opens a structure element of the tagged PDF (Cairo writes the structure tree; surfaces
+    /// that are not PDF ignore it).
+    public func beginStructure(_ role: String) { cairo_tag_begin(cr, role, "") }
+
+    public func endStructure(_ role: String) { cairo_tag_end(cr, role) }
 }
 
 /// The drawings a PDF shows as stand-ins, to be put in when it is finished.

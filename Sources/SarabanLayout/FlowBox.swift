@@ -35,6 +35,9 @@ struct FlowBox {
 
     /// Starts a new page of the same document in another orientation (a wide table).
     var turn: Orientation?
+    /// The tagged PDF's element the box belongs to (`P`, `H1`, `Table`…) and the block it comes
+    /// from: boxes of one block that follow each other on a page make one element.
+    var structure: (role: String, id: Int)?
 
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
 

@@ -58,8 +58,17 @@ public final class LayoutEngine {
             page.documentIndex = plan.documentIndex
             if let secrecy = document.options.secrecy { page.items += furniture.secrecy(secrecy, on: geometry) }
             if !plan.isFirstOfDocument { page.items.append(furniture.pageNumber(plan.numberInDocument, on: geometry)) }
+            // Boxes of one block that follow each other make one structure element.
+            var open: (role: String, id: Int)?
+            func close() { if let element = open { page.items.append(.endStructure(element.role)); open = nil } }
             for placement in plan.placements {
                 let box = boxes[placement.box]
+                if !box.isOverlay, box.height > 0 || box.structure != nil {
+                    if box.structure?.id != open?.id || box.structure?.role != open?.role {
+                        close()
+                        if let element = box.structure { page.items.append(.beginStructure(element.role)); open = element }
+                    }
+                }
                 if let start = box.documentStart, !start.title.isEmpty {
                     documentLevel = title.isEmpty ? 0 : 1
                     bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0, level: documentLevel))
@@ -70,6 +79,7 @@ public final class LayoutEngine {
                 }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
+            close()
             if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,
                let lead = plans[index + 1].placements.lazy.map({ boxes[$0.box] }).first(where: { !$0.isOverlay && $0.leadText != nil })?.leadText {
                 page.items.append(furniture.continuationMarker(nextPageLead: lead, on: geometry))

@@ -16,6 +16,11 @@ public enum PageItem {
     case rule(x1: Double, y1: Double, x2: Double, y2: Double, lineWidth: Double)
     /// A clickable area (a web or e-mail address).
     case link(uri: String, x: Double, y: Double, width: Double, height: Double)
+    /// The start and end of a structure element of the tagged PDF (`P`, `H1`, `Table`, `TR`,
+    /// `TD`…): what they enclose is that element's content; what no element encloses (page
+    /// numbers, continuation markers, stamps) is no part of the document's text for a reader.
+    case beginStructure(String)
+    case endStructure(String)
 
     func offset(by dy: Double) -> PageItem { moved(x: 0, y: dy) }
 
@@ -29,6 +34,7 @@ public enum PageItem {
         case let .rectangle(x, y, w, h, l): return .rectangle(x: x + dx, y: y + dy, width: w, height: h, lineWidth: l)
         case let .link(uri, x, y, w, h): return .link(uri: uri, x: x + dx, y: y + dy, width: w, height: h)
         case let .rule(x1, y1, x2, y2, l): return .rule(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, lineWidth: l)
+        case .beginStructure, .endStructure: return self
         }
     }
 }

@@ -29,6 +29,8 @@ struct PartLayout {
         var result: [FlowBox] = []
         var signatureAxis: Double?
         for (index, block) in blocks.enumerated() {
+            let firstBox = result.count
+            defer { tagStructure(&result, from: firstBox, block: block, id: index) }
             switch block {
             case let .documentStart(title, orientation):
                 geometry = PageGeometry(style: style, orientation: orientation)
@@ -167,6 +169,25 @@ struct PartLayout {
             }
         }
         return result
+    }
+
+    /// The tagged PDF's element for a block's boxes: a heading `H1`… (an agenda item `H1`, its
+    /// sub-item `H2`), a table `Table` (its rows and cells tagged inside), a picture `Figure`,
+    /// any other text a paragraph `P`. The Garuda and empty boxes are no part of the text.
+    private func tagStructure(_ boxes: inout [FlowBox], from first: Int, block: Block, id: Int) {
+        let role: String
+        switch block {
+        case .emblem, .space, .pageBreak, .documentStart: return
+        case let .heading(level, _, _): role = "H\(min(6, max(1, level - 1)))"
+        case .table: role = "Table"
+        case .figure: role = "Figure"
+        default: role = "P"
+        }
+        for index in first..<boxes.count where boxes[index].height > 0 && !boxes[index].isOverlay && boxes[index].structure == nil {
+            // A table's caption lines are its caption; its rows, the table.
+            let caption = role == "Table" && boxes[index].tableHeader == nil && boxes[index].repeatsHeader == nil
+            boxes[index].structure = (caption ? "Caption" : role, id)
+        }
     }
 
     /// A table's title lines: bold, centred over the text, on the table's page.

@@ -282,13 +282,20 @@ struct TableLayout {
         for height in heights { rowY.append(rowY.last! + height) }
 
         var items: [PageItem] = []
-        for (i, placed) in cells.enumerated() {
-            let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
-            let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
-            if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
-            // Header cells are centred vertically; body cells start at the top.
-            let textTop = header ? top + (bottom - top - contents[i].height) / 2 : top + padding
-            items += contents[i].items.map { $0.moved(x: x + inset, y: textTop) }
+        // Row by row, each cell its own element of the tagged PDF (TH in a header row, else TD).
+        for row in 0..<rows {
+            items.append(.beginStructure("TR"))
+            for (i, placed) in cells.enumerated() where placed.row == row {
+                let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
+                let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
+                items.append(.beginStructure(header ? "TH" : "TD"))
+                if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
+                // Header cells are centred vertically; body cells start at the top.
+                let textTop = header ? top + (bottom - top - contents[i].height) / 2 : top + padding
+                items += contents[i].items.map { $0.moved(x: x + inset, y: textTop) }
+                items.append(.endStructure(header ? "TH" : "TD"))
+            }
+            items.append(.endStructure("TR"))
         }
         // The continuation marker names what a reader sees first on the next page: the topmost,
         // then leftmost, line of the box.

@@ -30,10 +30,13 @@ public struct PDFOutput {
                 try file.replaceContents([])
                 try render(documents, to: file, substitutingForms: false)
             }
+            // The catalog says the PDF is tagged (and, for PDF/A, what an archive needs).
             if archival, let first = documents.first {
                 let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
                 let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description, profile: try PDFArchive.sRGBProfile())
                 try file.replaceContents([UInt8](pdf))
+            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path) {
+                try file.write([UInt8](update))
             }
             try file.commit()
         } catch {

@@ -49,7 +49,7 @@ public enum PDFArchive {
 
         var catalog = try file.object(file.root)
         catalog.removeLast(2)
-        catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n   /Lang (th)\n>>"
+        catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries + ">>"
         update.set(file.root, catalog)
 
         // The document information as the XMP says it, dates with their time zone.
@@ -87,6 +87,23 @@ public enum PDFArchive {
             text.append(character)
         }
         return nil
+    }
+
+    /// What a tagged PDF's catalog says besides the structure tree Cairo writes: the content is
+    /// marked, the language is Thai, a viewer shows the title (the letter's เรื่อง).
+    static let taggedEntries = "   /MarkInfo << /Marked true >>\n   /Lang (th)\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
+
+    /// Every PDF Saraban writes is tagged: when Cairo wrote a structure tree, the catalog says
+    /// so. Returns the bytes of that small incremental update, to append to `pdf` (nil: nothing
+    /// to add).
+    public static func taggedUpdate(_ pdf: Data, source: String) throws -> Data? {
+        let file = try PDFFile(pdf, source: source)
+        var catalog = try file.object(file.root)
+        guard catalog.contains("/StructTreeRoot"), !catalog.contains("/MarkInfo") else { return nil }
+        var update = IncrementalUpdate(file: file)
+        catalog.removeLast(2)
+        update.set(file.root, catalog + taggedEntries + ">>")
+        return update.appended()
     }
 
     /// `(D:20190906000000Z)`.

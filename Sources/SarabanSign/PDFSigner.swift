@@ -277,12 +277,17 @@ struct IncrementalUpdate {
         objects[number] = String(dictionary.dropLast(2)) + " /Length \(bytes.count) >>"
     }
 
-    func written() -> Data {
-        var out = file.data
-        if out.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
+    /// The file with the update after it.
+    func written() -> Data { file.data + appended() }
+
+    /// The update alone: the bytes that go after the file.
+    func appended() -> Data {
+        var out = Data()
+        let base = file.data.count
+        if file.data.last != UInt8(ascii: "\n") { out.append(UInt8(ascii: "\n")) }
         var offsets: [Int: Int] = [:]
         for number in objects.keys.sorted() {
-            offsets[number] = out.count
+            offsets[number] = base + out.count
             if let stream = streams[number] {
                 out.append(Data("\(number) 0 obj\n\(objects[number]!)\nstream\n".utf8))
                 out.append(stream)
@@ -291,7 +296,7 @@ struct IncrementalUpdate {
                 out.append(Data("\(number) 0 obj\n\(objects[number]!)\nendobj\n".utf8))
             }
         }
-        let xref = out.count
+        let xref = base + out.count
         var table = "xref\n"
         // One subsection per run of consecutive numbers.
         var numbers = offsets.keys.sorted()[...]
