@@ -155,6 +155,7 @@ public struct DataChecks {
     func prose(_ text: String, line: Int?, field: String, date documentDate: ThaiDate? = nil, instructs: Bool = false) -> [DataError] {
         var result: [DataError] = []
         var numbering = NumberingTracker()
+        var bracketed = BracketedNumberingTracker()
         var agenda = AgendaTracker()
         var previousItem: String?
         var announced: AnnouncedCount?
@@ -183,6 +184,7 @@ public struct DataChecks {
             }
             if hasDigits, has("รวม") { for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) } }
             if let problem = numbering.next(lineText) { finding("numbering", problem) }
+            if let problem = bracketed.next(lineText) { finding("numbering", problem) }
             if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) {
                 finding("line-under-item", problem)
             }
@@ -378,6 +380,31 @@ struct NumberingTracker {
         return number.last! <= expected.last! - 1
             ? "item \(written) repeats or goes back; expected \(want)"
             : "item \(written) skips a number; expected \(want)"
+    }
+}
+
+/// `๑)`, `๒)` … and `(๑)`, `(๒)` … in order: each shape counts on its own, starts again at ๑
+/// under a new dotted item or heading, and a number that skips or goes back is a finding.
+struct BracketedNumberingTracker {
+    private var last: [String: Int] = [:]
+
+    mutating func next(_ line: String) -> String? {
+        var text = Substring(line)
+        while let first = text.first, first == " " || first == "-" || first == "\t" { text = text.dropFirst() }
+        guard let marker = text.split(separator: " ", maxSplits: 1).first else { return nil }
+        let inner = marker.hasPrefix("(") && marker.hasSuffix(")") ? marker.dropFirst().dropLast() : marker.hasSuffix(")") ? marker.dropLast() : nil
+        guard let inner, !inner.isEmpty, inner.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }),
+              let number = Int(ThaiDigits.toArabic(String(inner))) else {
+            // A heading or a dotted item starts new lists under it.
+            if line.hasPrefix("#") || DataChecks.itemNumber(String(text)).map({ $0.hasSuffix(".") || $0.contains(".") }) == true { last = [:] }
+            return nil
+        }
+        let shape = marker.hasPrefix("(") ? "(9)" : "9)"
+        defer { last[shape] = number }
+        guard let previous = last[shape], number != previous + 1, number != 1 else { return nil }
+        let written = ThaiDigits.toThai(String(marker))
+        let expected = ThaiDigits.toThai(shape == "(9)" ? "(\(previous + 1))" : "\(previous + 1))")
+        return number <= previous ? "item \(written) repeats or goes back; expected \(expected)" : "item \(written) skips a number; expected \(expected)"
     }
 }
 
