@@ -76,7 +76,7 @@ public struct DataChecks {
                         result += prose(text, line: nil, field: "attachments[\(index + 1)]")
                         leadIn = text.split(separator: "\n").last.map(String.init)
                     case .table(let table):
-                        result += totals(table, field: "attachments[\(index + 1)].table")
+                        result += totals(table, field: "attachments[\(index + 1)].table", cellDates: true)
                         result += leadInProblems(leadIn ?? "", table: table).map {
                             DataError(file: file, line: table.line, field: "attachments[\(index + 1)]", message: $0, rule: "stated-total")
                         }
@@ -120,7 +120,9 @@ public struct DataChecks {
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body", date: minutes.date)
     }
 
-    func totals(_ table: TableData, field: String) -> [DataError] {
+    /// - Parameter cellDates: check the dates in the cells (a ```table block's lines are read as
+    ///   the body's prose already).
+    func totals(_ table: TableData, field: String, cellDates: Bool = false) -> [DataError] {
         let computed = table.totals()
         var findings: [DataError] = []
         // A percentage written in a row that is not the share of its parts.
@@ -137,6 +139,19 @@ public struct DataChecks {
             }
         }
         findings += formulaProblems(table, field: field)
+        // Dates in cells: a weekday that is not the date's, a day the calendar lacks.
+        for (r, row) in table.rows.enumerated() where cellDates {
+            let line = r < table.rowLines.count ? table.rowLines[r] ?? table.line : table.line
+            for cell in row where cell.utf8.count > 6 {
+                let bytes = Array(cell.utf8)
+                var problems: [(String, String)] = []
+                if bytes.firstOffset(of: Array("วัน".utf8)) != nil { problems += weekdayProblems(in: cell).map { ("weekday", $0) } }
+                if Self.monthMarks.contains(where: { bytes.firstOffset(of: Array($0.utf8)) != nil }) {
+                    problems += dateProblems(in: cell, documentDate: nil).map { ("date", $0) }
+                }
+                findings += problems.map { DataError(file: file, line: line, field: "\(field).rows[\(r + 1)]", message: $0.1, rule: $0.0) }
+            }
+        }
         let titles = table.columns.map(\.title)
         let averaged = Set(table.columns.indices.filter { [.percent].contains(table.columns[$0].kind) || table.columns[$0].totalRule == .average })
         findings += rowProblems(titles: titles, rows: table.rows, lines: table.rowLines, field: field, averaged: averaged)

@@ -239,4 +239,18 @@ struct TableRulesTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(text.contains("๑ เมือง ๕") && text.contains("๒ งาว ๓") && text.contains("\nรวม ๘") && text.contains("๓ เถิน ๒"), "\(text)")
     }
+
+    /// A date in an attachment's table cell is checked like one in the body, on its row's line.
+    @Test func aWeekdayInATableCellIsChecked() throws {
+        let (result, _) = try tablePage(columns: """
+                        - {title: วัน}
+                        - {title: กิจกรรม}
+            """, rows: """
+                        - ["วันจันทร์ที่ ๑ มิถุนายน ๒๕๖๓", ประชุม]
+                        - ["วันพุธที่ ๒ มิถุนายน ๒๕๖๓", อบรม]
+            """)
+        #expect(result.status == 0)
+        let findings = result.stderr.split(separator: "\n").filter { $0.contains("[weekday]") }
+        #expect(findings.count == 1 && findings[0].contains("rows[2]: วันพุธที่ ๒ มิถุนายน ๒๕๖๓ is a วันอังคาร"), "\(result.stderr)")
+    }
 }
