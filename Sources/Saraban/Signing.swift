@@ -14,12 +14,15 @@ public enum Signing {
         guard let p12 = FileManager.default.contents(atPath: certificate) else {
             throw PDFSigner.SignError(message: "\(certificate): cannot read the certificate")
         }
-        _ = try PDFSigner.makeSignature(of: Data("saraban".utf8), certificate: p12, password: password, time: Date(), source: certificate)
+        _ = try PDFSigner.makeSignature(
+            of: Data("saraban".utf8), certificate: p12, password: password, time: Date(), source: certificate)
     }
 
     /// Signs `input` with the key and certificate of the PKCS#12 file `certificate` into
     /// `output` (which may be `input` itself: the signed file replaces it only when complete).
-    public static func sign(input: String, output: String, certificate: String, password: String, options: Options = Options()) throws {
+    public static func sign(
+        input: String, output: String, certificate: String, password: String, options: Options = Options()
+    ) throws {
         guard let pdf = FileManager.default.contents(atPath: input) else {
             throw PDFSigner.SignError(message: "\(input): cannot read the PDF")
         }
@@ -27,7 +30,8 @@ public enum Signing {
             throw PDFSigner.SignError(message: "\(certificate): cannot read the certificate")
         }
         let signed = try PDFSigner.sign(pdf, source: input, certificate: p12, password: password, options: options)
-        let file = try OutputFile(destination: output, kind: .pdf, inputs: output == input ? [certificate] : [input, certificate])
+        let file = try OutputFile(
+            destination: output, kind: .pdf, inputs: output == input ? [certificate] : [input, certificate])
         do {
             try file.write([UInt8](signed))
             try file.commit()

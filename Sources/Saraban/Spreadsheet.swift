@@ -1,5 +1,5 @@
-import Foundation
 import CXMLReader
+import Foundation
 import ZIPFoundation
 
 /// The cells of one sheet of an Excel workbook (`.xlsx`), as text: what a clerk typed, numbers
@@ -19,7 +19,9 @@ enum Spreadsheet {
         func part(_ name: String) throws -> Data? {
             guard let entry = archive[name] else { return nil }
             guard entry.uncompressedSize <= largestPart else {
-                throw BatchError(message: "\(path): \(name) is larger than \(largestPart >> 20) MB; a recipients sheet is far smaller")
+                throw BatchError(
+                    message:
+                        "\(path): \(name) is larger than \(largestPart >> 20) MB; a recipients sheet is far smaller")
             }
             var data = Data()
             do { _ = try archive.extract(entry) { data.append($0) } } catch {
@@ -31,14 +33,22 @@ enum Spreadsheet {
             throw BatchError(message: "\(path): not an Excel workbook (no xl/workbook.xml inside)")
         }
         // Sheet names → their parts, through the workbook's relationships.
-        let sheets = try XMLElements.read(workbook, named: ["sheet"], path: path).map { ($0["name"] ?? "", $0["r:id"] ?? "") }
-        let relationships = try part("xl/_rels/workbook.xml.rels").map { try XMLElements.read($0, named: ["Relationship"], path: path) } ?? []
-        let targets = Dictionary(relationships.map { ($0["Id"] ?? "", $0["Target"] ?? "") }, uniquingKeysWith: { first, _ in first })
+        let sheets = try XMLElements.read(workbook, named: ["sheet"], path: path).map {
+            ($0["name"] ?? "", $0["r:id"] ?? "")
+        }
+        let relationships =
+            try part("xl/_rels/workbook.xml.rels").map { try XMLElements.read($0, named: ["Relationship"], path: path) }
+            ?? []
+        let targets = Dictionary(
+            relationships.map { ($0["Id"] ?? "", $0["Target"] ?? "") }, uniquingKeysWith: { first, _ in first })
         guard !sheets.isEmpty else { throw BatchError(message: "\(path): the workbook has no sheet") }
         let chosen: (name: String, id: String)
         if let sheet {
             guard let found = sheets.first(where: { $0.0 == sheet }) else {
-                throw BatchError(message: "\(path): no sheet named \"\(sheet)\"; the sheets are: \(sheets.map(\.0).joined(separator: ", "))")
+                throw BatchError(
+                    message:
+                        "\(path): no sheet named \"\(sheet)\"; the sheets are: \(sheets.map(\.0).joined(separator: ", "))"
+                )
             }
             chosen = found
         } else {
@@ -72,7 +82,10 @@ private struct XMLEvents {
             saraban_xml_open(bytes.bindMemory(to: CChar.self).baseAddress, data.count, &error, error.count)
         }
         guard let reader else {
-            throw BatchError(message: "\(path): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+            throw BatchError(
+                message:
+                    "\(path): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))"
+            )
         }
         defer { saraban_xml_close(reader) }
         func attribute(_ name: String) -> String? { saraban_xml_attribute(reader, name).map { String(cString: $0) } }
@@ -148,7 +161,10 @@ private enum SheetReader {
                 guard let current = cell, row != nil else { return }
                 let text: String
                 switch current.type {
-                case "s": text = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < shared.count ? shared[$0] : nil } ?? ""
+                case "s":
+                    text =
+                        Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < shared.count ? shared[$0] : nil }
+                        ?? ""
                 case "b": text = value == "1" ? "TRUE" : "FALSE"
                 default: text = value
                 }

@@ -8,12 +8,12 @@ struct SignCommand: ParsableCommand {
         commandName: "sign",
         abstract: "Sign a PDF Saraban wrote (PAdES baseline B-B, with the key and certificate of a .p12 file).",
         discussion: """
-        The signature is added as an incremental update: the bytes of the unsigned document stay as \
-        they were, and a document signed in turn by several people keeps every earlier signature valid. \
-        The password is read from --password-file (its first line), else SARABAN_CERT_PASSWORD, else \
-        empty. A wrong password, an expired certificate or one whose key usage does not allow signing, \
-        and a PDF Saraban did not write are each an error, and nothing is written.
-        """
+            The signature is added as an incremental update: the bytes of the unsigned document stay as \
+            they were, and a document signed in turn by several people keeps every earlier signature valid. \
+            The password is read from --password-file (its first line), else SARABAN_CERT_PASSWORD, else \
+            empty. A wrong password, an expired certificate or one whose key usage does not allow signing, \
+            and a PDF Saraban did not write are each an error, and nothing is written.
+            """
     )
 
     @Argument(help: "The PDF to sign.")
@@ -30,8 +30,9 @@ struct SignCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
-            try Signing.sign(input: input, output: target, certificate: certificate, password: try signature.password(),
-                             options: signature.options)
+            try Signing.sign(
+                input: input, output: target, certificate: certificate, password: try signature.password(),
+                options: signature.options)
             print("\(target): signed")
         }
     }

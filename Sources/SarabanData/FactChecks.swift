@@ -15,7 +15,9 @@ extension DataChecks {
     /// A number written with Thai or Arabic digits, commas and a decimal point.
     static func number(_ token: some StringProtocol) -> Double? {
         // Most words are not numbers: their first letter says so at once.
-        guard let lead = token.unicodeScalars.first, ("0"..."9").contains(lead) || ("๐"..."๙").contains(lead) else { return nil }
+        guard let lead = token.unicodeScalars.first, ("0"..."9").contains(lead) || ("๐"..."๙").contains(lead) else {
+            return nil
+        }
         let text = ThaiDigits.toArabic(String(token)).replacingOccurrences(of: ",", with: "")
         guard let first = text.first, first.isNumber, text.allSatisfy({ $0.isNumber || $0 == "." }) else { return nil }
         return Double(text)
@@ -26,7 +28,9 @@ extension DataChecks {
     /// A line's words: cut at spaces and no-break spaces (by scalars: Foundation's replacing
     /// and Swift's character search are slow on Thai text).
     static func words(of line: String) -> [String] {
-        line.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map { String(String.UnicodeScalarView($0)) }
+        line.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\u{A0}" }).map {
+            String(String.UnicodeScalarView($0))
+        }
     }
 
     static func thai(_ value: Double) -> String {
@@ -49,7 +53,8 @@ extension DataChecks {
         for i in words.indices.dropLast(2) {
             // A count, not an item's number (๓.) nor an ordinal (มิติที่ ๕).
             guard !words[i].hasSuffix("."), i == 0 || !words[i - 1].hasSuffix("ที่"),
-                  let stated = Self.number(words[i]), stated >= 2, stated == stated.rounded(), stated < 100 else { continue }
+                let stated = Self.number(words[i]), stated >= 2, stated == stated.rounded(), stated < 100
+            else { continue }
             var unit = words[i + 1]
             var next = i + 2
             var list: [String]
@@ -67,8 +72,9 @@ extension DataChecks {
             }
             // A measure word (อำเภอ, หน่วยนับ, ครัวเรือน), not a phrase.
             guard !unit.isEmpty, unit.unicodeScalars.count <= 12, !Self.personUnits.contains(unit),
-                  unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }),
-                  let named = Self.namedItems(list), named >= 2 else { continue }
+                unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }),
+                let named = Self.namedItems(list), named >= 2
+            else { continue }
             if Double(named) != stated {
                 problems.append("states \(Self.thai(stated)) \(unit), but names \(Self.thai(Double(named)))")
             }
@@ -109,15 +115,19 @@ extension DataChecks {
         for i in words.indices where words[i].hasPrefix("รวม") {
             // The total: the first number within three words of รวม, and its unit.
             guard let t = (i...min(i + 3, words.count - 2)).first(where: { Self.number(words[$0]) != nil }),
-                  let total = Self.number(words[t]) else { continue }
+                let total = Self.number(words[t])
+            else { continue }
             let unit = words[t + 1].trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
             defer { start = t + 2 }
             // N ทุน ทุนละ M บาท: a count times a price.
             if let p = (start..<i).last(where: { words[$0].hasSuffix("ละ") && $0 >= 2 && $0 + 2 < i }),
-               let count = Self.number(words[p - 2]), words[p] == words[p - 1] + "ละ",
-               let each = Self.number(words[p + 1]), words[p + 2] == unit {
+                let count = Self.number(words[p - 2]), words[p] == words[p - 1] + "ละ",
+                let each = Self.number(words[p + 1]), words[p + 2] == unit
+            {
                 if abs(count * each - total) > 0.005 {
-                    problems.append("\(Self.thai(count)) \(words[p - 1]) at \(Self.thai(each)) \(unit) each is \(Self.thai(count * each)) \(unit), not \(Self.thai(total))")
+                    problems.append(
+                        "\(Self.thai(count)) \(words[p - 1]) at \(Self.thai(each)) \(unit) each is \(Self.thai(count * each)) \(unit), not \(Self.thai(total))"
+                    )
                 }
                 continue
             }
@@ -128,7 +138,9 @@ extension DataChecks {
             guard parts.count >= 2 else { continue }
             let sum = parts.reduce(0, +)
             if abs(sum - total) > 0.005 {
-                problems.append("\(words[i]) \(Self.thai(total)) \(unit), but the \(Self.thai(Double(parts.count))) numbers before it add up to \(Self.thai(sum))")
+                problems.append(
+                    "\(words[i]) \(Self.thai(total)) \(unit), but the \(Self.thai(Double(parts.count))) numbers before it add up to \(Self.thai(sum))"
+                )
             }
         }
         return problems
@@ -139,11 +151,15 @@ extension DataChecks {
     /// A table's rows as written (a ```table block's, an attachment's, or a pipe table's), with
     /// their lines: a `รวม` row against the rows above it, the ที่ column's numbering.
     /// - Parameter averaged: columns that do not add up (percentages, averages).
-    func rowProblems(titles: [String], rows allRows: [[String]], lines allLines: [Int?], field: String, averaged: Set<Int> = []) -> [DataError] {
+    func rowProblems(
+        titles: [String], rows allRows: [[String]], lines allLines: [Int?], field: String, averaged: Set<Int> = []
+    ) -> [DataError] {
         var result: [DataError] = []
         // Rows with no number in them before the first that has one continue the header
         // (`| | | ผ่าน (คร.) | ร้อยละ |`): their words name the columns.
-        let headerRows = allRows.prefix { row in !row.contains { Self.number($0.trimmingCharacters(in: .whitespaces)) != nil } }
+        let headerRows = allRows.prefix { row in
+            !row.contains { Self.number($0.trimmingCharacters(in: .whitespaces)) != nil }
+        }
         let rows = Array(allRows.dropFirst(headerRows.count)), lines = Array(allLines.dropFirst(headerRows.count))
         var titles = titles
         for row in headerRows {
@@ -152,16 +168,25 @@ extension DataChecks {
             }
         }
         func isTotal(_ row: [String]) -> Bool {
-            row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("รวม") } ?? false
+            row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.map {
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("รวม")
+            } ?? false
         }
         // The ที่ column: ๑, ๒, ๓ … down the rows that carry a number.
         if let title = titles.first?.trimmingCharacters(in: .whitespaces), ["ที่", "ลำดับ", "ลำดับที่", "ข้อ"].contains(title) {
             var expected = 1.0
-            for (r, row) in rows.enumerated() where !isTotal(row) && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-                guard let cell = row.first, let value = Self.number(cell.trimmingCharacters(in: CharacterSet(charactersIn: " ."))) else { continue }
+            for (r, row) in rows.enumerated()
+            where !isTotal(row) && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                guard let cell = row.first,
+                    let value = Self.number(cell.trimmingCharacters(in: CharacterSet(charactersIn: " .")))
+                else { continue }
                 if value != expected {
-                    result.append(DataError(file: file, line: r < lines.count ? lines[r] : nil, field: "\(field).rows[\(r + 1 + headerRows.count)]",
-                                            message: "the \(title) column says \(Self.thai(value)); expected \(Self.thai(expected))", rule: "numbering"))
+                    result.append(
+                        DataError(
+                            file: file, line: r < lines.count ? lines[r] : nil,
+                            field: "\(field).rows[\(r + 1 + headerRows.count)]",
+                            message: "the \(title) column says \(Self.thai(value)); expected \(Self.thai(expected))",
+                            rule: "numbering"))
                     break
                 }
                 expected += 1
@@ -176,8 +201,10 @@ extension DataChecks {
             guard above.count >= 2 else { continue }
             for (c, cell) in row.enumerated() {
                 let title = c < titles.count ? titles[c] : ""
-                guard c > 0, !averaged.contains(c), !["ร้อยละ", "%", "เฉลี่ย"].contains(where: { title.contains($0) || cell.contains($0) }),
-                      let stated = Self.number(cell.trimmingCharacters(in: .whitespaces)) else { continue }
+                guard c > 0, !averaged.contains(c),
+                    !["ร้อยละ", "%", "เฉลี่ย"].contains(where: { title.contains($0) || cell.contains($0) }),
+                    let stated = Self.number(cell.trimmingCharacters(in: .whitespaces))
+                else { continue }
                 let values = above.map { c < $0.count ? $0[c].trimmingCharacters(in: .whitespaces) : "" }
                 // Only a column of numbers adds up (a blank or "-" counts as nothing).
                 guard values.allSatisfy({ $0.isEmpty || $0 == "-" || Self.number($0) != nil }) else { continue }
@@ -185,9 +212,13 @@ extension DataChecks {
                 if abs(sum - stated) > 0.005 {
                     // A column under merged header rows is titled by its number: named so.
                     let name = title.isEmpty || title.allSatisfy(\.isNumber) ? "column \(c + 1)" : "\"\(title)\""
-                    result.append(DataError(file: file, line: r < lines.count ? lines[r] : nil, field: "\(field).rows[\(r + 1 + headerRows.count)]",
-                                            message: "the \(row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "รวม") row gives \(name) as \(Self.thai(stated)), but the rows above add up to \(Self.thai(sum))",
-                                            rule: "stated-total"))
+                    result.append(
+                        DataError(
+                            file: file, line: r < lines.count ? lines[r] : nil,
+                            field: "\(field).rows[\(r + 1 + headerRows.count)]",
+                            message:
+                                "the \(row.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "รวม") row gives \(name) as \(Self.thai(stated)), but the rows above add up to \(Self.thai(sum))",
+                            rule: "stated-total"))
                 }
             }
         }
@@ -204,11 +235,15 @@ extension DataChecks {
                 if let table = current { tables.append(table); current = nil }
                 continue
             }
-            var cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+                $0.trimmingCharacters(in: .whitespaces)
+            }
             cells.removeFirst()
             if cells.last == "" { cells.removeLast() }
             if cells.allSatisfy({ !$0.isEmpty && $0.allSatisfy { "-: ".contains($0) } }) { continue }
-            if current == nil { current = (cells, [], []) } else {
+            if current == nil {
+                current = (cells, [], [])
+            } else {
                 current?.rows.append(cells)
                 current?.lines.append(firstLine.map { $0 + offset })
             }
@@ -225,12 +260,17 @@ extension DataChecks {
         let words = line[range.upperBound...].split(separator: " ").map(String.init)
         guard let first = words.first else { return nil }
         let parts = ThaiDigits.toArabic(first).split(separator: "/")
-        guard parts.count == 2, let number = Int(parts[0]), var year = Int(parts[1].prefix { $0.isNumber }) else { return nil }
+        guard parts.count == 2, let number = Int(parts[0]), var year = Int(parts[1].prefix { $0.isNumber }) else {
+            return nil
+        }
         if year < 100 { year += 2500 }
         // The date: the first three words after it (skipping เมื่อวันที่, วันที่) that read as one.
         var date: ThaiDate?
         for k in 1..<min(words.count, 8) where k + 2 < words.count {
-            if let parsed = try? ThaiDate(parsing: "\(words[k]) \(words[k + 1]) \(words[k + 2].prefix { $0.isNumber })") { date = parsed; break }
+            if let parsed = try? ThaiDate(parsing: "\(words[k]) \(words[k + 1]) \(words[k + 2].prefix { $0.isNumber })")
+            {
+                date = parsed; break
+            }
         }
         return (number, year, date)
     }
@@ -238,7 +278,8 @@ extension DataChecks {
     /// Minutes cite the previous meeting of their series (รับรองรายงานการประชุม, สืบเนื่องจาก
     /// การประชุม) and the next one (ครั้งต่อไป): their numbers follow the session's, and the
     /// previous meeting has one date wherever it is cited.
-    func meetingProblems(session: String?, date: ThaiDate?, body: String, bodyLine: Int?, field: String) -> [DataError] {
+    func meetingProblems(session: String?, date: ThaiDate?, body: String, bodyLine: Int?, field: String) -> [DataError]
+    {
         let parts = ThaiDigits.toArabic(session ?? "").split(separator: "/")
         guard parts.count == 2, let number = Int(parts[0]), var year = Int(parts[1]) else { return [] }
         if year < 100 { year += 2500 }
@@ -248,23 +289,34 @@ extension DataChecks {
             let text = String(line)
             guard text.containsBytes(of: "ครั้งที่"), let mention = Self.meetingMention(in: text) else { continue }
             let lineNumber = bodyLine.map { $0 + offset }
-            func finding(_ message: String) { result.append(DataError(file: file, line: lineNumber, field: field, message: message, rule: "meeting")) }
+            func finding(_ message: String) {
+                result.append(DataError(file: file, line: lineNumber, field: field, message: message, rule: "meeting"))
+            }
             let cited = "ครั้งที่ \(ThaiDigits.toThai("\(mention.number)/\(mention.year)"))"
             if text.containsBytes(of: "รับรองรายงานการประชุม") || text.containsBytes(of: "สืบเนื่องจากการประชุม") {
                 if mention.year == year, number > 1, mention.number != number - 1 {
-                    finding("this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the previous one is ครั้งที่ \(ThaiDigits.toThai("\(number - 1)/\(year)")), not \(cited)")
+                    finding(
+                        "this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the previous one is ครั้งที่ \(ThaiDigits.toThai("\(number - 1)/\(year)")), not \(cited)"
+                    )
                 }
                 if let earlier = previous, earlier.number == mention.number, earlier.year == mention.year,
-                   let first = earlier.date, let now = mention.date, first != now {
-                    finding("\(cited) is dated \(now.full) here but \(first.full) on line \(earlier.line.map(String.init) ?? "?")")
+                    let first = earlier.date, let now = mention.date, first != now
+                {
+                    finding(
+                        "\(cited) is dated \(now.full) here but \(first.full) on line \(earlier.line.map(String.init) ?? "?")"
+                    )
                 }
                 if let held = mention.date, let date, held >= date {
                     finding("\(cited) is dated \(held.full), not before this meeting's \(date.full)")
                 }
-                if previous == nil || previous?.date == nil { previous = (mention.number, mention.year, mention.date, lineNumber) }
+                if previous == nil || previous?.date == nil {
+                    previous = (mention.number, mention.year, mention.date, lineNumber)
+                }
             } else if text.containsBytes(of: "ครั้งต่อไป") || text.containsBytes(of: "ครั้งถัดไป") {
                 if mention.year == year, mention.number != number + 1 {
-                    finding("this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the next one is ครั้งที่ \(ThaiDigits.toThai("\(number + 1)/\(year)")), not \(cited)")
+                    finding(
+                        "this meeting is ครั้งที่ \(ThaiDigits.toThai("\(number)/\(year)")), so the next one is ครั้งที่ \(ThaiDigits.toThai("\(number + 1)/\(year)")), not \(cited)"
+                    )
                 }
             }
         }
@@ -284,9 +336,12 @@ extension DataChecks {
                 rest = rest[range.upperBound...]
                 let digits = rest.drop { $0 == " " }.prefix { $0.isNumber }
                 guard let cited = Int(ThaiDigits.toArabic(String(digits))), cited > enclosures else { continue }
-                result.append(DataError(file: file, line: bodyLine.map { $0 + offset }, field: "body",
-                                        message: "cites สิ่งที่ส่งมาด้วย \(ThaiDigits.toThai(String(cited))), but the letter lists \(ThaiDigits.toThai(String(enclosures))) enclosures",
-                                        rule: "enclosure"))
+                result.append(
+                    DataError(
+                        file: file, line: bodyLine.map { $0 + offset }, field: "body",
+                        message:
+                            "cites สิ่งที่ส่งมาด้วย \(ThaiDigits.toThai(String(cited))), but the letter lists \(ThaiDigits.toThai(String(enclosures))) enclosures",
+                        rule: "enclosure"))
             }
         }
         return result
@@ -307,8 +362,9 @@ extension DataChecks {
         for k in words.indices.dropLast(2) {
             let month = words[k + 1]
             guard ThaiDate.monthNames.contains(month) || ThaiDate.monthAbbreviations.contains(month),
-                  words[k].last?.isNumber == true,
-                  let day = Int(ThaiDigits.toArabic(String(words[k].reversed().prefix { $0.isNumber }.reversed()))) else { continue }
+                words[k].last?.isNumber == true,
+                let day = Int(ThaiDigits.toArabic(String(words[k].reversed().prefix { $0.isNumber }.reversed())))
+            else { continue }
             // พ.ศ. may stand before the year.
             let yearWord = words[k + 2] == "พ.ศ." && k + 3 < words.count ? words[k + 3] : words[k + 2]
             let year = String(yearWord.prefix { $0.isNumber })
@@ -322,7 +378,8 @@ extension DataChecks {
             let before = words[max(0, k - 2)..<k].joined()
             guard let documentDate, before.contains("ภายใน") else { continue }
             if abs(date.daysSince(documentDate)) > 366 {
-                problems.append("the deadline \(written) is more than a year from the document's date, \(documentDate.full)")
+                problems.append(
+                    "the deadline \(written) is more than a year from the document's date, \(documentDate.full)")
             } else if instructs, date < documentDate {
                 problems.append("the deadline \(written) is before the document's own date, \(documentDate.full)")
             }
@@ -335,14 +392,16 @@ extension DataChecks {
     func signerProblems(_ minutes: Minutes) -> [DataError] {
         guard let present = minutes.present, !present.people.isEmpty else { return [] }
         func key(_ name: String) -> String { name.filter { !$0.isWhitespace } }
-        let listed = Set(([present] + [minutes.guests].compactMap { $0 }).flatMap(\.people).flatMap { person in
-            // A name may take one cell or two (first name, surname).
-            [key(person.prefix(1).joined()), key(person.prefix(2).joined())]
-        })
+        let listed = Set(
+            ([present] + [minutes.guests].compactMap { $0 }).flatMap(\.people).flatMap { person in
+                // A name may take one cell or two (first name, surname).
+                [key(person.prefix(1).joined()), key(person.prefix(2).joined())]
+            })
         return [("recorder", minutes.recorder), ("reviewer", minutes.reviewer)].compactMap { role, signer in
             guard let signer, !signer.name.isEmpty, !listed.contains(key(signer.name)) else { return nil }
-            return DataError(file: file, line: present.line, field: "\(role).name",
-                             message: "\(signer.name) signs the minutes but is not among \(present.label)", rule: "names")
+            return DataError(
+                file: file, line: present.line, field: "\(role).name",
+                message: "\(signer.name) signs the minutes but is not among \(present.label)", rule: "names")
         }
     }
 }
@@ -354,9 +413,13 @@ extension DataChecks {
         let gap = abs((opened.hour * 60 + opened.minute) - (called.hour * 60 + called.minute))
         guard gap > 120 else { return [] }
         let span = gap % 60 == 0 ? "\(gap / 60) h" : "\(gap / 60) h \(gap % 60) min"
-        return [DataError(file: file, line: minutes.openingTimeLine, field: "opening-time",
-                          message: "the meeting opened at \(opened.formatted), \(span) from the time it was called for, \(called.formatted)",
-                          rule: "date")]
+        return [
+            DataError(
+                file: file, line: minutes.openingTimeLine, field: "opening-time",
+                message:
+                    "the meeting opened at \(opened.formatted), \(span) from the time it was called for, \(called.formatted)",
+                rule: "date")
+        ]
     }
 }
 
@@ -373,15 +436,21 @@ extension DataChecks {
         var problems: [String] = []
         for j in words.indices.dropFirst().dropLast() {
             guard let stated = Self.number(words[j]),
-                  words[max(0, j - 2)..<j].contains(where: { $0.hasPrefix("จำนวน") || $0.hasPrefix("รวม") || $0.hasPrefix("เป็นเงิน") || $0.hasSuffix("ทั้งสิ้น") })
+                words[max(0, j - 2)..<j].contains(where: {
+                    $0.hasPrefix("จำนวน") || $0.hasPrefix("รวม") || $0.hasPrefix("เป็นเงิน") || $0.hasSuffix("ทั้งสิ้น")
+                })
             else { continue }
             let unit = words[j + 1].trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
             let summed = table.columns.indices.filter { table.columns[$0].totalRule == .sum && totals[$0] != nil }
             var candidates = summed.filter { table.columns[$0].title.contains(unit) }
             if candidates.isEmpty, unit == "บาท" { candidates = summed.filter { table.columns[$0].kind == .amount } }
-            guard candidates.count == 1, let total = totals[candidates[0]].flatMap({ Double($0.description) }) else { continue }
+            guard candidates.count == 1, let total = totals[candidates[0]].flatMap({ Double($0.description) }) else {
+                continue
+            }
             if abs(total - stated) > 0.005 {
-                problems.append("states \(Self.thai(stated)) \(unit), but the table's \"\(table.columns[candidates[0]].title)\" adds up to \(Self.thai(total))")
+                problems.append(
+                    "states \(Self.thai(stated)) \(unit), but the table's \"\(table.columns[candidates[0]].title)\" adds up to \(Self.thai(total))"
+                )
             }
         }
         return problems
@@ -433,24 +502,34 @@ extension DataChecks {
                 let word = String(decoding: wordBytes, as: UTF8.self)
                 // (มชช.) (ม.ช.ช.): the same letters, dotted differently.
                 let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "(),"))
-                if hasDot, bare.count <= 12, bare.unicodeScalars.allSatisfy({ (0x0E01...0x0E2E).contains($0.value) || $0 == "." }) {
+                if hasDot, bare.count <= 12,
+                    bare.unicodeScalars.allSatisfy({ (0x0E01...0x0E2E).contains($0.value) || $0 == "." })
+                {
                     let letters = bare.filter { $0 != "." }
                     if letters.count >= 2, let first = abbreviations[letters], first.written != bare {
-                        result.append(DataError(file: file, line: lineNumber, field: field,
-                                                message: "\(bare) is written \(first.written) on line \(first.line.map(String.init) ?? "?")", rule: "names"))
+                        result.append(
+                            DataError(
+                                file: file, line: lineNumber, field: field,
+                                message:
+                                    "\(bare) is written \(first.written) on line \(first.line.map(String.init) ?? "?")",
+                                rule: "names"))
                     } else if abbreviations[letters] == nil {
                         abbreviations[letters] = (bare, lineNumber)
                     }
                 }
                 // A project's name: โครงการ and what follows it up to the next space.
                 guard let at = projectAt else { continue }
-                let name = String(decoding: wordBytes.dropFirst(at), as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: "(),\"“”"))
+                let name = String(decoding: wordBytes.dropFirst(at), as: UTF8.self).trimmingCharacters(
+                    in: CharacterSet(charactersIn: "(),\"“”"))
                 guard name.unicodeScalars.count >= 20 else { continue }
                 guard !seen.contains(where: { $0.name == name }) else { continue }
                 // Each other spelling is reported once, where it first appears.
                 if let first = seen.first(where: { Self.differsSlightly($0.name, name) }) {
-                    result.append(DataError(file: file, line: lineNumber, field: field,
-                                            message: "\(name) is written \(first.name) on line \(first.line.map(String.init) ?? "?")", rule: "names"))
+                    result.append(
+                        DataError(
+                            file: file, line: lineNumber, field: field,
+                            message: "\(name) is written \(first.name) on line \(first.line.map(String.init) ?? "?")",
+                            rule: "names"))
                 }
                 seen.append((name, lineNumber))
             }

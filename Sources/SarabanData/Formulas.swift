@@ -81,16 +81,24 @@ extension DataChecks {
                 case .number(let value):
                     guard let written = table.amount(row: table.rows[r], column: c) else { continue }
                     let places = max(2, table.places(column: c))
-                    problem = written.toPlaces(places) == value.toPlaces(places) ? nil
+                    problem =
+                        written.toPlaces(places) == value.toPlaces(places)
+                        ? nil
                         : "\"\(column.title)\" says \(written.formatted()) but its row gives \(value.formatted())"
                 case .tick(let reached):
                     let ticked = ["✓", "/", "true", "yes", "1"].contains(stated.lowercased())
                     let crossed = ["✗", "x", "false", "no", "0", "-"].contains(stated.lowercased())
                     guard ticked || crossed else { continue }
-                    problem = ticked == reached ? nil : "\"\(column.title)\" says \(ticked ? "✓" : "✗") but its row gives \(reached ? "✓" : "✗")"
+                    problem =
+                        ticked == reached
+                        ? nil
+                        : "\"\(column.title)\" says \(ticked ? "✓" : "✗") but its row gives \(reached ? "✓" : "✗")"
                 }
                 if let problem {
-                    result.append(DataError(file: file, line: line, field: "\(field).rows[\(r + 1)]", message: problem, rule: "formula"))
+                    result.append(
+                        DataError(
+                            file: file, line: line, field: "\(field).rows[\(r + 1)]", message: problem, rule: "formula")
+                    )
                 }
             }
         }
@@ -105,11 +113,13 @@ extension TableData {
     /// The running number of row `index` when the table's first column is a ที่ column left empty
     /// in every row (the office leaves the numbering to Saraban); rows typed as `รวม` take none.
     public func sequenceNumber(row index: Int) -> Int? {
-        guard let first = columns.first, Self.sequenceTitles.contains(first.title.trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard let first = columns.first, Self.sequenceTitles.contains(first.title.trimmingCharacters(in: .whitespaces))
+        else { return nil }
         func isTotal(_ row: [String]) -> Bool {
             row.lazy.map { $0.trimmingCharacters(in: .whitespaces) }.first { !$0.isEmpty }?.hasPrefix("รวม") ?? false
         }
-        guard rows.allSatisfy({ ($0.first ?? "").trimmingCharacters(in: .whitespaces).isEmpty }), !isTotal(rows[index]) else { return nil }
+        guard rows.allSatisfy({ ($0.first ?? "").trimmingCharacters(in: .whitespaces).isEmpty }), !isTotal(rows[index])
+        else { return nil }
         return rows[...index].filter { !isTotal($0) }.count
     }
 }

@@ -23,7 +23,10 @@ public enum PDFArchive {
 
     public static func sRGBProfile() throws -> Data {
         for path in profilePaths { if let data = FileManager.default.contents(atPath: path) { return data } }
-        throw PDFSigner.SignError(message: "--pdfa needs an sRGB colour profile (ICC), looked for at \(profilePaths.joined(separator: ", ")); on Debian: apt install icc-profiles-free")
+        throw PDFSigner.SignError(
+            message:
+                "--pdfa needs an sRGB colour profile (ICC), looked for at \(profilePaths.joined(separator: ", ")); on Debian: apt install icc-profiles-free"
+        )
     }
 
     public static func archival(_ pdf: Data, source: String, description: Description, profile: Data) throws -> Data {
@@ -39,13 +42,18 @@ public enum PDFArchive {
         let file = try PDFFile(bytes, source: source)
         var update = IncrementalUpdate(file: file)
         // The producer as Cairo wrote it, repeated in the XMP.
-        let producer = try file.info.flatMap { PDFArchive.literal(after: "/Producer", in: try file.object($0)) } ?? "Saraban"
+        let producer =
+            try file.info.flatMap { PDFArchive.literal(after: "/Producer", in: try file.object($0)) } ?? "Saraban"
 
         let metadata = update.newObject(), icc = update.newObject(), intent = update.newObject()
-        update.setStream(metadata, dictionary: "<< /Type /Metadata /Subtype /XML >>", bytes: Data(xmp(description, producer: producer).utf8))
+        update.setStream(
+            metadata, dictionary: "<< /Type /Metadata /Subtype /XML >>",
+            bytes: Data(xmp(description, producer: producer).utf8))
         update.setStream(icc, dictionary: "<< /N 3 >>", bytes: profile)
-        update.set(intent, "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)\n"
-                   + "   /Info (sRGB IEC61966-2.1) /DestOutputProfile \(icc) 0 R >>")
+        update.set(
+            intent,
+            "<< /Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)\n"
+                + "   /Info (sRGB IEC61966-2.1) /DestOutputProfile \(icc) 0 R >>")
 
         var catalog = try file.object(file.root)
         catalog.removeLast(2)
@@ -55,9 +63,11 @@ public enum PDFArchive {
         // The document information as the XMP says it, dates with their time zone.
         if let info = file.info {
             let date = pdfDate(description.date)
-            update.set(info, "<< /Producer \(PDFSigner.textString(producer))\n   /Title \(PDFSigner.textString(description.title))\n"
-                       + "   /Author \(PDFSigner.textString(description.author))\n   /Subject \(PDFSigner.textString(description.subject))\n"
-                       + "   /Creator (Saraban)\n   /CreationDate \(date)\n   /ModDate \(date)\n>>")
+            update.set(
+                info,
+                "<< /Producer \(PDFSigner.textString(producer))\n   /Title \(PDFSigner.textString(description.title))\n"
+                    + "   /Author \(PDFSigner.textString(description.author))\n   /Subject \(PDFSigner.textString(description.subject))\n"
+                    + "   /Creator (Saraban)\n   /CreationDate \(date)\n   /ModDate \(date)\n>>")
         }
         // A CID TrueType font names how its CIDs map to glyphs (Cairo's are the glyph numbers);
         // annotations print (PDF/A: the print flag set, hidden and invisible ones none).
@@ -67,7 +77,9 @@ public enum PDFArchive {
         ]
         for number in file.offsets.keys.sorted() {
             let head = file.prefix(of: number, length: 400)
-            guard !head.contains("stream"), let addition = additions.first(where: { head.contains($0.marks) && !head.contains($0.unless) }) else { continue }
+            guard !head.contains("stream"),
+                let addition = additions.first(where: { head.contains($0.marks) && !head.contains($0.unless) })
+            else { continue }
             var dictionary = try file.object(number)
             dictionary.removeLast(2)
             update.set(number, dictionary + " \(addition.entry) >>")
@@ -78,7 +90,9 @@ public enum PDFArchive {
     /// A literal string's text after `key` (`/Producer (cairo 1.16.0 (https://…))`): brackets
     /// inside it balanced, as Cairo writes them.
     static func literal(after key: String, in dictionary: String) -> String? {
-        guard let keyRange = dictionary.range(of: key), let open = dictionary[keyRange.upperBound...].firstIndex(of: "(") else { return nil }
+        guard let keyRange = dictionary.range(of: key),
+            let open = dictionary[keyRange.upperBound...].firstIndex(of: "(")
+        else { return nil }
         var depth = 0
         var text = ""
         for character in dictionary[open...] {
@@ -91,7 +105,8 @@ public enum PDFArchive {
 
     /// What a tagged PDF's catalog says besides the structure tree Cairo writes: the content is
     /// marked, the language is Thai, a viewer shows the title (the letter's เรื่อง).
-    static let taggedEntries = "   /MarkInfo << /Marked true >>\n   /Lang (th)\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
+    static let taggedEntries =
+        "   /MarkInfo << /Marked true >>\n   /Lang (th)\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
 
     /// Every PDF Saraban writes is tagged: when Cairo wrote a structure tree, the catalog says
     /// so. Returns the bytes of that small incremental update, to append to `pdf` (nil: nothing
@@ -116,7 +131,8 @@ public enum PDFArchive {
     /// same values as the document information.
     static func xmp(_ d: Description, producer: String) -> String {
         func escaped(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
         }
         let date = String(d.date.prefix(19)) + "Z"
         return """

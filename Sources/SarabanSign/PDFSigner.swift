@@ -30,7 +30,9 @@ public struct PDFSigner {
     static let reservedBytes = 16_384
 
     /// The signed document: `pdf` followed by the update. `source` names the input in messages.
-    public static func sign(_ pdf: Data, source: String, certificate p12: Data, password: String, options: Options = Options()) throws -> Data {
+    public static func sign(
+        _ pdf: Data, source: String, certificate p12: Data, password: String, options: Options = Options()
+    ) throws -> Data {
         let file = try PDFFile(pdf, source: source)
         var update = IncrementalUpdate(file: file)
 
@@ -43,15 +45,20 @@ public struct PDFSigner {
         signature += "   /Contents " + placeholder + "\n"
         signature += "   /M " + pdfDate(options.time) + "\n"
         if let reason = options.reason, !reason.isEmpty { signature += "   /Reason " + textString(reason) + "\n" }
-        if let location = options.location, !location.isEmpty { signature += "   /Location " + textString(location) + "\n" }
+        if let location = options.location, !location.isEmpty {
+            signature += "   /Location " + textString(location) + "\n"
+        }
         signature += ">>"
         update.set(signatureNumber, signature)
 
         // An invisible field on the first page: the signature is the document's, not a picture.
-        let page = try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
+        let page =
+            try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
         let existing = try file.signatureFieldCount()
-        update.set(fieldNumber, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(textString("ลายมือชื่อ \(existing + 1)")) /V \(signatureNumber) 0 R\n"
-                   + "   /F 132 /Rect [0 0 0 0] /P \(page) 0 R >>")
+        update.set(
+            fieldNumber,
+            "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(textString("ลายมือชื่อ \(existing + 1)")) /V \(signatureNumber) 0 R\n"
+                + "   /F 132 /Rect [0 0 0 0] /P \(page) 0 R >>")
         update.set(page, try file.adding(annotation: fieldNumber, toPage: page))
         update.set(file.root, try file.catalogAdding(field: fieldNumber))
 
@@ -62,15 +69,22 @@ public struct PDFSigner {
         }
         let before = contents.lowerBound, after = contents.upperBound
         let range = String(format: "[0 %010d %010d %010d]", before, after, signed.count - after)
-        guard let marker = signed.range(of: Data("[0 0000000000 0000000000 0000000000]".utf8), in: pdf.count..<signed.count) else {
+        guard
+            let marker = signed.range(
+                of: Data("[0 0000000000 0000000000 0000000000]".utf8), in: pdf.count..<signed.count)
+        else {
             throw SignError(message: "\(source): the byte range was not written")
         }
         signed.replaceSubrange(marker, with: Data(range.utf8))
         var covered = Data(signed[0..<before])
         covered.append(signed[after...])
-        let cms = try makeSignature(of: covered, certificate: p12, password: password, time: options.time, source: source)
+        let cms = try makeSignature(
+            of: covered, certificate: p12, password: password, time: options.time, source: source)
         guard cms.count <= reservedBytes else {
-            throw SignError(message: "\(source): the signature takes \(cms.count) bytes, more than the \(reservedBytes) kept for it (a long certificate chain?)")
+            throw SignError(
+                message:
+                    "\(source): the signature takes \(cms.count) bytes, more than the \(reservedBytes) kept for it (a long certificate chain?)"
+            )
         }
         let hex = cms.map { String(format: "%02X", $0) }.joined()
         signed.replaceSubrange((before + 1)..<(before + 1 + hex.count), with: Data(hex.utf8))
@@ -78,20 +92,26 @@ public struct PDFSigner {
     }
 
     /// The detached CMS signature of `data`, by OpenSSL.
-    package static func makeSignature(of data: Data, certificate p12: Data, password: String, time: Date, source: String) throws -> Data {
+    package static func makeSignature(
+        of data: Data, certificate p12: Data, password: String, time: Date, source: String
+    ) throws -> Data {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var info = saraban_signer_info()
         var error = [CChar](repeating: 0, count: 512)
         let status = p12.withUnsafeBytes { p12Bytes in
             data.withUnsafeBytes { dataBytes in
-                saraban_cms_sign(p12Bytes.bindMemory(to: UInt8.self).baseAddress, p12.count, password,
-                                 dataBytes.bindMemory(to: UInt8.self).baseAddress, data.count, Int64(time.timeIntervalSince1970),
-                                 &output, &length, &info, &error, error.count)
+                saraban_cms_sign(
+                    p12Bytes.bindMemory(to: UInt8.self).baseAddress, p12.count, password,
+                    dataBytes.bindMemory(to: UInt8.self).baseAddress, data.count, Int64(time.timeIntervalSince1970),
+                    &output, &length, &info, &error, error.count)
             }
         }
         guard status == 0, let output else {
-            throw SignError(message: "\(source): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
+            throw SignError(
+                message:
+                    "\(source): \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))"
+            )
         }
         defer { saraban_free(output) }
         return Data(bytes: output, count: length)
@@ -133,7 +153,8 @@ struct PDFFile {
         self.source = source
         let tail = String(decoding: data.suffix(2048), as: UTF8.self)
         guard let startRange = tail.range(of: "startxref", options: .backwards),
-              let start = Int(tail[startRange.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "") else {
+            let start = Int(tail[startRange.upperBound...].split(whereSeparator: \.isWhitespace).first ?? "")
+        else {
             throw refuse("no startxref at its end")
         }
         startxref = start
@@ -147,7 +168,9 @@ struct PDFFile {
                 throw refuse("its cross-reference is not a table (an xref stream or a damaged file)")
             }
             let text = String(decoding: data[section..<min(data.count, section + 4_000_000)], as: UTF8.self)
-            guard let trailerRange = text.range(of: "trailer") else { throw refuse("a cross-reference section without a trailer") }
+            guard let trailerRange = text.range(of: "trailer") else {
+                throw refuse("a cross-reference section without a trailer")
+            }
             let lines = text[..<trailerRange.lowerBound].split(whereSeparator: \.isNewline).dropFirst()
             var number = 0
             for line in lines {
@@ -162,7 +185,9 @@ struct PDFFile {
             if trailer == nil { trailer = dictionary }
             next = PDFFile.reference(in: dictionary, key: "/Prev", direct: true)
         }
-        guard let trailer, let root = PDFFile.reference(in: trailer, key: "/Root"), let size = PDFFile.reference(in: trailer, key: "/Size", direct: true) else {
+        guard let trailer, let root = PDFFile.reference(in: trailer, key: "/Root"),
+            let size = PDFFile.reference(in: trailer, key: "/Size", direct: true)
+        else {
             throw refuse("its trailer names no /Root or /Size")
         }
         guard !trailer.contains("/Encrypt") else { throw refuse("it is encrypted") }
@@ -171,7 +196,9 @@ struct PDFFile {
         self.size = size
         self.offsets = offsets
         let producer = info.flatMap { try? object($0) } ?? ""
-        guard producer.contains("(Saraban)") else { throw refuse("its document information does not name Saraban as its creator") }
+        guard producer.contains("(Saraban)") else {
+            throw refuse("its document information does not name Saraban as its creator")
+        }
     }
 
     /// `/Key 12 0 R` → 12; with `direct`, `/Key 12` → 12.
@@ -206,10 +233,13 @@ struct PDFFile {
     /// The page objects in order, from the page tree (Cairo writes one level under /Pages).
     func pageObjects() throws -> [Int] {
         let catalog = try object(root)
-        guard let pages = PDFFile.reference(in: catalog, key: "/Pages") else { throw PDFSigner.SignError(message: "\(source): the catalog names no pages") }
+        guard let pages = PDFFile.reference(in: catalog, key: "/Pages") else {
+            throw PDFSigner.SignError(message: "\(source): the catalog names no pages")
+        }
         let tree = try object(pages)
         guard let kids = tree.range(of: "/Kids"), let open = tree[kids.upperBound...].firstIndex(of: "["),
-              let close = tree[open...].firstIndex(of: "]") else { throw PDFSigner.SignError(message: "\(source): the page tree has no /Kids") }
+            let close = tree[open...].firstIndex(of: "]")
+        else { throw PDFSigner.SignError(message: "\(source): the page tree has no /Kids") }
         let words = tree[tree.index(after: open)..<close].split(whereSeparator: \.isWhitespace)
         return stride(from: 0, to: words.count - 2, by: 3).compactMap { words[$0 + 2] == "R" ? Int(words[$0]) : nil }
     }
@@ -242,7 +272,9 @@ struct PDFFile {
         var catalog = try object(root)
         if let fields = catalog.range(of: "/Fields") {
             let rest = catalog[fields.upperBound...]
-            guard let open = rest.firstIndex(of: "[") else { throw PDFSigner.SignError(message: "\(source): the form's /Fields is not a list") }
+            guard let open = rest.firstIndex(of: "[") else {
+                throw PDFSigner.SignError(message: "\(source): the form's /Fields is not a list")
+            }
             catalog.insert(contentsOf: " \(field) 0 R", at: catalog.index(after: open))
             return catalog
         }
@@ -308,7 +340,8 @@ struct IncrementalUpdate {
         }
         // The file's identifier, from the unsigned bytes (Cairo writes none).
         let identifier = DocumentIdentifier.identifier(of: file.data)
-        table += "trailer\n<< /Size \(nextNumber) /Root \(file.root) 0 R" + (file.info.map { " /Info \($0) 0 R" } ?? "")
+        table +=
+            "trailer\n<< /Size \(nextNumber) /Root \(file.root) 0 R" + (file.info.map { " /Info \($0) 0 R" } ?? "")
             + " /Prev \(file.startxref) /ID [<\(identifier)> <\(identifier)>] >>\nstartxref\n\(xref)\n%%EOF\n"
         out.append(Data(table.utf8))
         return out
@@ -320,7 +353,9 @@ struct IncrementalUpdate {
 enum DocumentIdentifier {
     static func identifier(of data: Data) -> String {
         var digest = [UInt8](repeating: 0, count: 32)
-        data.withUnsafeBytes { bytes in saraban_sha256(bytes.bindMemory(to: UInt8.self).baseAddress, data.count, &digest) }
+        data.withUnsafeBytes { bytes in
+            saraban_sha256(bytes.bindMemory(to: UInt8.self).baseAddress, data.count, &digest)
+        }
         return digest.prefix(16).map { String(format: "%02X", $0) }.joined()
     }
 }

@@ -5,12 +5,15 @@ import Testing
 /// checked on the file by scripts/check-pdfa.py (pikepdf), as docs/pdfa.md lists them.
 @Suite("PDF/A")
 struct ArchivalTests {
-    static let examples = ["seed-004-urgent-circular.yaml", "seed-000-cover-letter.yaml", "seed-001-minutes.md", "memo.yaml",
-                           "external-letter.yaml", "directives-summary.md", "report-with-pictures.md"]
+    static let examples = [
+        "seed-004-urgent-circular.yaml", "seed-000-cover-letter.yaml", "seed-001-minutes.md", "memo.yaml",
+        "external-letter.yaml", "directives-summary.md", "report-with-pictures.md",
+    ]
 
     func render(_ example: String, to pdf: String, archival: Bool = true) throws -> ProcessResult {
-        try run(sarabanBinary, ["render", packageRoot + "/Examples/" + example, "-o", pdf] + (archival ? ["--pdfa"] : []),
-                environment: ["SARABAN_HOME": packageRoot])
+        try run(
+            sarabanBinary, ["render", packageRoot + "/Examples/" + example, "-o", pdf] + (archival ? ["--pdfa"] : []),
+            environment: ["SARABAN_HOME": packageRoot])
     }
 
     @Test("every example meets the PDF/A-2b requirements", arguments: examples)
@@ -31,18 +34,29 @@ struct ArchivalTests {
         let folder = temporaryDirectory()
         #expect(try render("memo.yaml", to: folder + "/plain.pdf", archival: false).status == 0)
         let plain = try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/plain.pdf"])
-        #expect(plain.status == 1 && plain.stdout.contains("the catalog has /Metadata"), "the checker tells a plain PDF: \(plain.stdout)")
+        #expect(
+            plain.status == 1 && plain.stdout.contains("the catalog has /Metadata"),
+            "the checker tells a plain PDF: \(plain.stdout)")
         // An office sets it once in its style.
         let office = folder + "/office"
-        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(
+            try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
         try "output:\n  pdfa: true\n".write(toFile: office + "/style.yaml", atomically: true, encoding: .utf8)
-        let styled = try run(sarabanBinary, ["render", packageRoot + "/Examples/memo.yaml", "-o", folder + "/office.pdf", "--office", office],
-                             environment: ["SARABAN_HOME": packageRoot])
+        let styled = try run(
+            sarabanBinary,
+            ["render", packageRoot + "/Examples/memo.yaml", "-o", folder + "/office.pdf", "--office", office],
+            environment: ["SARABAN_HOME": packageRoot])
         #expect(styled.status == 0, "\(styled.stderr)")
         #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/office.pdf"]).status == 0)
-        let signed = try run(sarabanBinary, ["sign", folder + "/office.pdf", "--cert", SigningTests.pki + "/signer.p12",
-                                             "--password-file", SigningTests.pki + "/password", "-o", folder + "/signed.pdf"])
+        let signed = try run(
+            sarabanBinary,
+            [
+                "sign", folder + "/office.pdf", "--cert", SigningTests.pki + "/signer.p12",
+                "--password-file", SigningTests.pki + "/password", "-o", folder + "/signed.pdf",
+            ])
         #expect(signed.status == 0, "\(signed.stderr)")
-        #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/signed.pdf"]).status == 0, "a signature is a PDF/A update")
+        #expect(
+            try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/signed.pdf"]).status == 0,
+            "a signature is a PDF/A update")
     }
 }

@@ -33,16 +33,25 @@ struct TaggedPDFTests {
         // Outside every element: a page's number (three runs) and its continuation marker (a few
         // runs of text in two fonts), nothing else — the text itself is all in the tree.
         #expect(tree.untagged.allSatisfy { $0 <= 12 }, "\(tree.untagged)")
-        #expect(tree.untagged.dropFirst().allSatisfy { $0 >= 3 }, "every page after the first has its number outside: \(tree.untagged)")
+        #expect(
+            tree.untagged.dropFirst().allSatisfy { $0 >= 3 },
+            "every page after the first has its number outside: \(tree.untagged)")
     }
 
     @Test func aLetterWithALinkStaysTaggedAfterIt() throws {
         // (A link drawn inside a paragraph once ended the paragraph's marked content and left
         // the rest of the page untagged.)
         let folder = temporaryDirectory()
-        let body = "รายละเอียดดาวน์โหลดได้ที่ www.lopburi.cdd.go.th และติดต่อ saraban@example.go.th\n\n" + String(repeating: "ข้อความต่อจากลิงก์ที่ต้องอยู่ในโครงสร้างของเอกสาร ", count: 20)
-        try ("---\ntype: document\ntitle: [รายงาน]\n---\n" + body + "\n").write(toFile: folder + "/r.md", atomically: true, encoding: .utf8)
-        #expect(try run(sarabanBinary, ["render", folder + "/r.md", "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let body =
+            "รายละเอียดดาวน์โหลดได้ที่ www.lopburi.cdd.go.th และติดต่อ saraban@example.go.th\n\n"
+            + String(repeating: "ข้อความต่อจากลิงก์ที่ต้องอยู่ในโครงสร้างของเอกสาร ", count: 20)
+        try ("---\ntype: document\ntitle: [รายงาน]\n---\n" + body + "\n").write(
+            toFile: folder + "/r.md", atomically: true, encoding: .utf8)
+        #expect(
+            try run(
+                sarabanBinary, ["render", folder + "/r.md", "-o", folder + "/r.pdf"],
+                environment: ["SARABAN_HOME": packageRoot]
+            ).status == 0)
         let tree = try structure(folder + "/r.pdf")
         #expect(tree.tagged && tree.untagged == [0], "\(tree.untagged)")
         #expect((tree.counts["Link"] ?? 0) == 2 && (tree.counts["P"] ?? 0) >= 2, "\(tree.counts)")

@@ -19,8 +19,11 @@ struct TextLayerTests {
 
     func render() throws -> String {
         let folder = temporaryDirectory()
-        try ("---\ntype: document\ntitle: [รายงานผล]\n---\n" + Self.body + "\n").write(toFile: folder + "/r.md", atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["render", folder + "/r.md", "-o", folder + "/r.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        try ("---\ntype: document\ntitle: [รายงานผล]\n---\n" + Self.body + "\n").write(
+            toFile: folder + "/r.md", atomically: true, encoding: .utf8)
+        let result = try run(
+            sarabanBinary, ["render", folder + "/r.md", "-o", folder + "/r.pdf"],
+            environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 0, "\(result.stderr)")
         return folder + "/r.pdf"
     }
@@ -45,7 +48,8 @@ struct TextLayerTests {
         for line in raw.split(separator: "\n") {
             // A piece with the reader's spaces on both sides is a whole written word, never a
             // fragment of one (page numbers aside).
-            for piece in line.split(separator: " ").dropFirst().dropLast() where piece.contains(where: { ("ก"..."ฮ").contains($0) }) {
+            for piece in line.split(separator: " ").dropFirst().dropLast()
+            where piece.contains(where: { ("ก"..."ฮ").contains($0) }) {
                 #expect(written.contains(String(piece)), "\(piece) in \(line)")
             }
         }
