@@ -42,6 +42,8 @@ struct PreviewCommand: ParsableCommand {
                 if now != last {
                     last = now
                     let start = Date()
+                    // Each render on a clean screen, from its top.
+                    if isatty(STDOUT_FILENO) != 0 { print("\u{1B}[2J\u{1B}[H", terminator: "") }
                     do {
                         // A template or the style may have changed: read them again (the style is the renderer's).
                         let (renderer, templates) = try rendering.renderer()
@@ -74,17 +76,23 @@ struct PreviewCommand: ParsableCommand {
         if !text, isatty(STDOUT_FILENO) != 0, terminal != .none {
             if terminal == .sixel {
                 let grey = renderer.greyPixels(document, page: page, dpi: dpi)
-                FileHandle.standardOutput.write(Sixel.encode(grey: grey.pixels, width: grey.width, height: grey.height))
+                let sixel = Sixel.encode(grey: grey.pixels, width: grey.width, height: grey.height)
+                FileHandle.standardOutput.write(TerminalImages.insideTmux ? TerminalImages.throughTmux(sixel) : sixel)
             } else {
                 let file = NSTemporaryDirectory() + "saraban-preview-\(getpid()).png"
                 defer { try? FileManager.default.removeItem(atPath: file) }
                 try renderer.writePNG(document, page: page, dpi: dpi, to: file)
-                FileHandle.standardOutput.write(terminal.escape(png: try Data(contentsOf: URL(fileURLWithPath: file))))
+                let image = terminal.escape(png: try Data(contentsOf: URL(fileURLWithPath: file)))
+                FileHandle.standardOutput.write(TerminalImages.insideTmux ? TerminalImages.throughTmux(image) : image)
             }
             print("\npage \(page) of \(document.pages.count)")
         } else {
-            let columns = Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90
-            print(TextPreview(columns: columns).render(document, page: page), terminator: "")
+            let size = TerminalSize.current()
+            let preview = TextPreview(columns: size?.columns ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90)
+                .render(document, page: page)
+            // A page taller than the terminal goes through the pager, so its top does not scroll away.
+            if !watch, let size, preview.split(separator: "\n").count > size.rows, TerminalSize.page(preview) { return }
+            print(preview, terminator: "")
         }
     }
 
@@ -117,11 +125,34 @@ enum TerminalImages: Equatable {
         case "none": return .none
         default: break
         }
-        let term = env["TERM"] ?? ""
-        if env["KITTY_WINDOW_ID"] != nil || term.contains("kitty") { return .kitty }
-        if env["TERM_PROGRAM"] == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" || env["TERM_PROGRAM"] == "WezTerm" { return .iterm2 }
-        if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel") { return .sixel }
+        let term = env["TERM"] ?? "", program = env["TERM_PROGRAM"] ?? ""
+        // kitty's protocol: kitty, Ghostty, Konsole.
+        if env["KITTY_WINDOW_ID"] != nil || term.contains("kitty") || term.contains("ghostty") || program == "ghostty" || env["KONSOLE_VERSION"] != nil {
+            return .kitty
+        }
+        // iTerm2's: iTerm2, WezTerm, VS Code's terminal (images on), mintty.
+        if program == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" || program == "WezTerm" || program == "vscode" || program == "mintty" {
+            return .iterm2
+        }
+        // Sixel: foot, mlterm, contour, Windows Terminal.
+        if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel") || env["WT_SESSION"] != nil {
+            return .sixel
+        }
         return .none
+    }
+
+    /// Inside tmux, an image's escape sequence passes through to the terminal around it.
+    static var insideTmux: Bool { ProcessInfo.processInfo.environment["TMUX"] != nil }
+
+    /// `sequence` as tmux passes it on (its escapes doubled inside a DCS `tmux;` wrapper).
+    static func throughTmux(_ sequence: Data) -> Data {
+        var out = Data("\u{1B}Ptmux;".utf8)
+        for byte in sequence {
+            if byte == 0x1B { out.append(0x1B) }
+            out.append(byte)
+        }
+        out.append(contentsOf: Array("\u{1B}\\".utf8))
+        return out
     }
 
     func escape(png: Data) -> Data {
@@ -177,5 +208,30 @@ enum Sixel {
             band += 6
         }
         return Data((out + "\u{1B}\\").utf8)
+    }
+}
+
+/// The terminal's size (ioctl on standard output), and its pager.
+enum TerminalSize {
+    static func current() -> (columns: Int, rows: Int)? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
+    /// Shows `text` through $PAGER (or less -R); false when there is no pager to run.
+    static func page(_ text: String) -> Bool {
+        let pager = ProcessInfo.processInfo.environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", pager]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do { try process.run() } catch { return false }
+        pipe.fileHandleForWriting.write(Data(text.utf8))
+        try? pipe.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 }

@@ -65,6 +65,29 @@ struct PreviewAndStarterTests {
         #expect(lines.last == "page 1 of 1")
     }
 
+    /// The text view loses no word of the page (tables and the address beside ที่ included),
+    /// and its frame is straight in a terminal: Thai marks take no column, ำ takes one.
+    @Test func theTextPreviewKeepsEveryWordInAStraightFrame() throws {
+        for example in ["seed-004-urgent-circular.yaml", "seed-001-minutes.md"] {
+            let result = try run(sarabanBinary, ["preview", packageRoot + "/Examples/" + example, "--text", "--page", "2"],
+                                 environment: env.merging(["COLUMNS": "90"]) { $1 })
+            #expect(result.status == 0, "\(result.stderr)")
+            let framed = result.stdout.split(separator: "\n").filter { $0.hasPrefix("│") || $0.hasPrefix("┌") || $0.hasPrefix("└") }
+            func columns(_ line: Substring) -> Int {
+                line.unicodeScalars.filter { !((0x0E31...0x0E31).contains($0.value) || (0x0E34...0x0E3A).contains($0.value) || (0x0E47...0x0E4E).contains($0.value)) }.count
+            }
+            let widths = Set(framed.map(columns))
+            #expect(widths.count == 1, "\(example): rows of \(widths.sorted()) columns")
+            // Every word pdftotext reads on the page stands in the preview.
+            let pdf = temporaryDirectory() + "/p.pdf"
+            #expect(try run(sarabanBinary, ["render", packageRoot + "/Examples/" + example, "-o", pdf], environment: env).status == 0)
+            let preview = result.stdout.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: "│", with: "")
+            let words = try pdfText(pdf, page: 2).split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+            let missing = words.filter { !preview.contains($0) }
+            #expect(missing.isEmpty, "\(example): \(missing.prefix(5))")
+        }
+    }
+
     @Test("new writes a starter that renders", arguments: ["external-letter", "circular-letter", "memo", "minutes", "document"])
     func starterRenders(type: String) throws {
         let folder = temporaryDirectory()
