@@ -62,6 +62,11 @@ public struct DataChecks {
             var result = prose(letter.body, line: letter.bodyLine, field: "body", date: letter.date, instructs: true)
             result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
             result += spellingProblems(in: letter.body, bodyLine: letter.bodyLine, field: "body")
+            result += crossTableProblems(letter.attachments.enumerated().flatMap { index, attachment in
+                attachment.content.compactMap { block -> (TableData, String)? in
+                    if case .table(let table) = block { return (table, "attachments[\(index + 1)].table") } else { return nil }
+                }
+            })
             if !letter.enclosures.isEmpty, letter.attachments.count > letter.enclosures.count {
                 result.append(DataError(file: file, line: nil, field: "attachments",
                                         message: "the letter attaches \(letter.attachments.count) documents but lists \(letter.enclosures.count) under สิ่งที่ส่งมาด้วย",
@@ -95,6 +100,7 @@ public struct DataChecks {
             for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
             result += meetingProblems(session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine, field: "body")
             result += leadInProblems(body: document.body, bodyLine: document.bodyLine, tables: document.tables, field: "body")
+            result += crossTableProblems(document.tables.enumerated().map { ($1, "body table \($0 + 1)") })
             return result + prose(document.body, line: document.bodyLine, field: "body", date: document.date)
         }
     }
@@ -117,6 +123,7 @@ public struct DataChecks {
         result += signerProblems(minutes) + openingProblems(minutes)
         result += spellingProblems(in: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += leadInProblems(body: minutes.body, bodyLine: minutes.bodyLine, tables: minutes.tables, field: "body")
+        result += crossTableProblems(minutes.tables.enumerated().map { ($1, "body table \($0 + 1)") })
         return result + prose(minutes.body, line: minutes.bodyLine, field: "body", date: minutes.date)
     }
 

@@ -547,3 +547,49 @@ extension DataChecks {
         return distance >= 1 && distance <= max(2, min(x.count, y.count) / 8)
     }
 }
+
+// MARK: the same figure in two tables
+
+extension DataChecks {
+    /// Two tables of one document that give the same row (its name: `เมือง`) a column of the same
+    /// title naming a target, an allocation or a budget (`เป้าหมาย`) must give it the same figure:
+    /// a target copied from one table to the next is the same fact stated twice.
+    /// Column titles of figures set once and restated (a target, an allocation, a budget).
+    static let restatedTitles = ["เป้าหมาย", "จัดสรร", "งบประมาณ"]
+
+    func crossTableProblems(_ tables: [(table: TableData, field: String)]) -> [DataError] {
+        func labelColumn(_ table: TableData) -> Int? {
+            table.columns.indices.first { table.columns[$0].kind == .text
+                && !TableData.sequenceTitles.contains(table.columns[$0].title.trimmingCharacters(in: .whitespaces)) }
+        }
+        func comparable(_ title: String) -> Bool {
+            let trimmed = title.trimmingCharacters(in: .whitespaces)
+            // Targets and allocations are restated as they were set; results change from one
+            // report to the next.
+            return Self.restatedTitles.contains { trimmed.contains($0) }
+        }
+        var result: [DataError] = []
+        for (j, later) in tables.enumerated() {
+            guard let laterLabel = labelColumn(later.table) else { continue }
+            for (i, earlier) in tables.prefix(j).enumerated() {
+                guard let earlierLabel = labelColumn(earlier.table) else { continue }
+                var rowsByLabel: [String: [String]] = [:]
+                for row in earlier.table.rows where earlierLabel < row.count { rowsByLabel[row[earlierLabel]] = row }
+                for (c, column) in later.table.columns.enumerated() where c != laterLabel && comparable(column.title) {
+                    guard let e = earlier.table.columns.firstIndex(where: { $0.title == column.title }) else { continue }
+                    for (r, row) in later.table.rows.enumerated() where laterLabel < row.count && c < row.count {
+                        guard let other = rowsByLabel[row[laterLabel]], e < other.count,
+                              let here = Self.number(row[c].trimmingCharacters(in: .whitespaces)),
+                              let there = Self.number(other[e].trimmingCharacters(in: .whitespaces)), abs(here - there) > 0.005
+                        else { continue }
+                        let line = r < later.table.rowLines.count ? later.table.rowLines[r] ?? later.table.line : later.table.line
+                        result.append(DataError(file: file, line: line, field: "\(later.field).rows[\(r + 1)]",
+                                                message: "\(row[laterLabel]): \"\(column.title)\" is \(Self.thai(here)) here but \(Self.thai(there)) in table \(i + 1)",
+                                                rule: "stated-total"))
+                    }
+                }
+            }
+        }
+        return result
+    }
+}

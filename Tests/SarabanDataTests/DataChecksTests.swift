@@ -342,4 +342,36 @@ struct RuleCorpusTests {
             "t.yaml:12: body: ม.ช.ช. is written มชช. on line 10 [names]",
         ], "\(found)")
     }
+
+    /// A target restated in a second table with another figure; results may change.
+    @Test func aTargetRestatedInAnotherTableIsTheSame() throws {
+        func findings(_ second: String) throws -> [String] {
+            let data = try DataLoader().load(text: """
+                ---
+                type: document
+                title: [รายงาน]
+                ---
+                ไตรมาสที่ ๑
+
+                ```table
+                columns: [อำเภอ, {title: เป้าหมาย, type: number}, {title: ผล, type: number}]
+                rows:
+                  - [เมือง, 40, 30]
+                  - [งาว, 60, 45]
+                ```
+
+                ไตรมาสที่ ๒
+
+                ```table
+                columns: [อำเภอ, {title: เป้าหมาย, type: number}, {title: ผล, type: number}]
+                rows:
+                \(second)
+                ```
+                """, file: "d.md")
+            return DataChecks(file: "d.md").findings(data).map(\.description)
+        }
+        #expect(try findings("  - [เมือง, 40, 38]\n  - [งาว, 60, 50]").isEmpty, "results change; targets stay")
+        #expect(try findings("  - [เมือง, 40, 38]\n  - [งาว, 65, 50]")
+            == ["d.md:20: body table 2.rows[2]: งาว: \"เป้าหมาย\" is ๖๕ here but ๖๐ in table 1 [stated-total]"])
+    }
 }
