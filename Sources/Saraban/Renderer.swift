@@ -103,9 +103,12 @@ extension Renderer {
 
     /// Checked data read from `dataFile`: its images and attached files are found beside that file.
     /// `source` names the data in messages (default: the file).
+    /// The template is `template`, else the one the data file (or the office's defaults) names,
+    /// else its type's.
     public func layout(data: DocumentData, readFrom dataFile: String, source: String? = nil, template: String? = nil,
                        templates: TemplateLibrary) throws -> LaidOutDocument {
-        try layout(data: data, source: source ?? dataFile, template: template, templates: templates,
+        let chosen = try template ?? dataLoader().namedTemplate(path: dataFile)
+        return try layout(data: data, source: source ?? dataFile, template: chosen, templates: templates,
                    baseDirectory: URL(fileURLWithPath: dataFile).deletingLastPathComponent().path)
     }
 

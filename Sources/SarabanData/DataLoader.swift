@@ -60,6 +60,23 @@ public struct DataLoader {
         return try load(text: text, file: path)
     }
 
+    /// The template a data file names (`template: lampang-letter`), or its office's defaults
+    /// name for its type; nil when neither does (the type's own template is used).
+    public func namedTemplate(path: String) throws -> String? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        // Most data names none, and most offices give none: then nothing is read again.
+        let inDefaults = defaults.values.contains { $0.keys.contains { $0.scalar?.string == "template" } }
+        guard inDefaults || Array(text.utf8).firstOffset(of: Array("template".utf8)) != nil else { return nil }
+        var yaml = text
+        if path.hasSuffix(".md") {
+            guard text.hasPrefix("---\n"), let end = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else { return nil }
+            yaml = "\n" + String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
+        }
+        let root = try FieldReader.root(text: yaml, file: path)
+        let type = try root.choice("type", from: Self.documentTypes)
+        return try root.withDefaults(type.flatMap { defaults[$0] }).string("template")
+    }
+
     /// `file` names the text in messages; a name ending in `.md` means Markdown minutes.
     public func load(text: String, file: String) throws -> DocumentData {
         do { try BoundedYAML.checkText(text, file: file) } catch let error as BoundedYAML.LimitError {
@@ -94,6 +111,8 @@ public struct DataLoader {
             reading: readingName.flatMap(ThaiNumberReading.init(rawValue:)) ?? .royalSociety,
             amounts: try r.amounts("amounts").map { (name: $0.0, amount: $0.1) })
         fields.keepTablesTogether = try r.bool("keep-tables-together") ?? false
+        // The template a document names is read by `namedTemplate` (checked here as text).
+        _ = try r.string("template")
         return fields
     }
 

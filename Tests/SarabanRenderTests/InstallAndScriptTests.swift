@@ -59,6 +59,32 @@ struct InstallAndScriptTests {
 /// An office adapts Saraban without copying it: its folder's template, style and defaults apply.
 @Suite("Office folder")
 struct OfficeFolderTests {
+    /// A data file names its template (or the office's defaults do, per type); a name no
+    /// template has is an error naming the templates.
+    @Test func aDataFileNamesItsTemplate() throws {
+        let folder = temporaryDirectory()
+        let office = folder + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let memoTemplate = try String(contentsOfFile: packageRoot + "/Templates/memo.mustache", encoding: .utf8)
+        try memoTemplate.replacingOccurrences(of: "บันทึกข้อความ", with: "บันทึกข้อความลำปาง")
+            .write(toFile: office + "/templates/lampang-memo.mustache", atomically: true, encoding: .utf8)
+        let data = try String(contentsOfFile: packageRoot + "/Examples/memo.yaml", encoding: .utf8)
+        try (data + "template: lampang-memo\n").write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+        let env = ["SARABAN_HOME": packageRoot]
+        let named = try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/m.pdf", "--office", office], environment: env)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try pdfText(folder + "/m.pdf").contains("บันทึกข้อความลำปาง"))
+        // The office's defaults name it for every memo.
+        try "memo:\n  template: lampang-memo\n".write(toFile: office + "/defaults.yaml", atomically: true, encoding: .utf8)
+        let byDefault = try run(sarabanBinary, ["render", packageRoot + "/Examples/memo.yaml", "-o", folder + "/d.pdf", "--office", office], environment: env)
+        #expect(byDefault.status == 0, "\(byDefault.stderr)")
+        #expect(try pdfText(folder + "/d.pdf").contains("บันทึกข้อความลำปาง"))
+        try (data + "template: lampang-memmo\n").write(toFile: folder + "/x.yaml", atomically: true, encoding: .utf8)
+        let wrong = try run(sarabanBinary, ["render", folder + "/x.yaml", "-o", folder + "/x.pdf", "--office", office], environment: env)
+        #expect(wrong.status != 0 && wrong.stderr.contains("unknown template \"lampang-memmo\""), "\(wrong.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
+    }
+
     /// A folder as `office init` writes it renders as it is; a name an office's template
     /// misspells is an error naming the file, line and column, and the name meant.
     @Test func aStartedOfficeFolderWorksAndATemplatesTypoIsNamed() throws {
