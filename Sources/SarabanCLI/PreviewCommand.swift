@@ -96,14 +96,16 @@ struct PreviewCommand: ParsableCommand {
         }
     }
 
-    /// The data, the styles and every template folder, the office's included.
+    /// The data and every file beside it (attached files, pictures, signatures), the styles,
+    /// every template folder (the office's included), the office's settings and the font folders.
     private func watchedFiles(_ installation: Installation) -> [String] {
         let office = rendering.office
-        let folders = [installation.templateDirectory] + (office.map { [$0.templateDirectory] } ?? [])
-        let templates = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).map { folder + "/" + $0 }
+        let dataFolder = URL(fileURLWithPath: data).deletingLastPathComponent().path
+        let folders = [installation.templateDirectory, dataFolder] + (office.map { [$0.templateDirectory] } ?? []) + rendering.fontDirectories
+        let files = folders.flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).prefix(2000).map { folder + "/" + $0 }
         }
-        return [data] + (rendering.style.map { [$0] } ?? []) + [office?.stylePath, office?.defaultsPath].compactMap { $0 } + templates
+        return [data] + (rendering.style.map { [$0] } ?? []) + [office?.stylePath, office?.defaultsPath, office?.checksPath].compactMap { $0 } + files
     }
 
     private func modified(_ path: String) -> Date {

@@ -233,5 +233,15 @@ struct WatchTests {
         Thread.sleep(forTimeInterval: 1.1)
         try (goodStyle + "font: [\n").write(toFile: style, atomically: true, encoding: .utf8)
         #expect(waitFor("style.yaml: not valid YAML", in: log))
+        // A file saved beside the data (a picture, a signature, an attached file) draws it again too.
+        let beforeRestore = count("rendered in", in: log)
+        try goodStyle.write(toFile: style, atomically: true, encoding: .utf8)
+        for _ in 0..<200 where count("rendered in", in: log) == beforeRestore { Thread.sleep(forTimeInterval: 0.1) }
+        Thread.sleep(forTimeInterval: 0.8)
+        let beforeFile = count("rendered in", in: log)
+        Thread.sleep(forTimeInterval: 1.1)
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: home + "/signature.svg")
+        for _ in 0..<200 where count("rendered in", in: log) == beforeFile { Thread.sleep(forTimeInterval: 0.1) }
+        #expect(count("rendered in", in: log) > beforeFile)
     }
 }
