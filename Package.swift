@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "SarabanData", dependencies: ["ThaiText", "SarabanMarkdown", "SarabanFiles", "Yams"]),
         // 2. template: typed documents → document markup via user-editable Mustache templates.
         .target(name: "SarabanTemplate", dependencies: [
-            "SarabanData", "ThaiText", "SarabanMarkdown", "SarabanFiles", .product(name: "Mustache", package: "swift-mustache"),
+            "SarabanData", "SarabanDocument", "ThaiText", "SarabanMarkdown", "SarabanFiles", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // 3. document: the markup → a typed model of blocks.
         .target(name: "SarabanDocument", dependencies: ["ThaiText", "SarabanFiles"]),

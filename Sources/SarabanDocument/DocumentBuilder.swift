@@ -1,7 +1,7 @@
 import ThaiText
 
 /// Turns the element tree into typed blocks, naming the line of anything it does not know.
-struct DocumentBuilder {
+public struct DocumentBuilder {
     typealias MarkupError = MarkupParser.MarkupError
 
     func build(_ root: XMLNode) throws -> Document {
@@ -23,6 +23,12 @@ struct DocumentBuilder {
         let blocks = try root.elements.flatMap(blocks)
         return Document(kind: kind, metadata: metadata, options: options, blocks: blocks)
     }
+
+    /// Every element name of the markup: the blocks and the elements inside them.
+    public static let allElementNames: Set<String> = Set(elementNames + [
+        "document", "line", "reference", "address", "memo-field", "enclosure", "name", "position", "caption", "head", "body",
+        "foot", "row", "cell", "b", "i", "u", "br", "figure",
+    ])
 
     static let elementNames = [
         "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",

@@ -3,6 +3,7 @@ import Foundation
 import ThaiText
 import Mustache
 import SarabanData
+import SarabanDocument
 
 /// The user-editable templates in `Templates/` (`*.mustache`), each turning a document's
 /// values into document markup (docs/markup.md). Mustache escapes every value it inserts,
@@ -75,9 +76,13 @@ public struct TemplateLibrary: Sendable {
     /// Templates that render a whole document (partials start with `_`).
     public var documentTemplates: [String] { descriptions.keys.filter { !$0.hasPrefix("_") }.sorted() }
 
-    /// Parses every template, so that a syntax error anywhere is reported now (`saraban templates`).
+    /// Parses every template and reads its markup, so that a syntax error or a markup typo
+    /// anywhere is reported now (`saraban templates`).
     public func check() throws {
-        for name in texts.keys.sorted() { _ = try template(name) }
+        for name in texts.keys.sorted() {
+            _ = try template(name)
+            try checkMarkup(of: name)
+        }
     }
 
     /// Renders `data` with the template `name` (default: the one its `type:` names) into markup.
@@ -107,6 +112,7 @@ public struct TemplateLibrary: Sendable {
         guard !own.isEmpty else { return }
         var known = builtInNames
         Self.collectKeys(values, into: &known)
+        for name in own { try checkMarkup(of: name) }
         for name in own {
             for tag in Self.valueNames(in: texts[name] ?? "") {
                 for part in tag.name.split(separator: ".").map(String.init) where !known.contains(part) {
@@ -114,6 +120,58 @@ public struct TemplateLibrary: Sendable {
                     throw TemplateError(message: "\(path(of: name)):\(tag.line):\(tag.column): {{\(tag.name)}}: no value is named \(part)\(hint)")
                 }
             }
+        }
+    }
+
+    /// The markup an office's template writes uses the markup's elements, each opened and
+    /// closed: a typo is named at the template's own line and column (the generated markup's
+    /// line would mean nothing to its author).
+    private func checkMarkup(of name: String) throws {
+        let text = texts[name] ?? ""
+        var open: [String: [(line: Int, column: Int)]] = [:]
+        var line = 1, column = 1
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            // Mustache tags and comments are not markup.
+            if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
+                var end = index + 2
+                while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
+                for scalar in scalars[index..<min(scalars.count, end + 2)] { if scalar == "\n" { line += 1; column = 1 } else { column += 1 } }
+                index = end + 2
+                continue
+            }
+            if scalars[index] == "<", index + 1 < scalars.count {
+                var cursor = index + 1
+                let closing = scalars[cursor] == "/"
+                if closing { cursor += 1 }
+                var tag = ""
+                while cursor < scalars.count, scalars[cursor] == "-" || ("a"..."z").contains(scalars[cursor]) || ("0"..."9").contains(scalars[cursor]) {
+                    tag.unicodeScalars.append(scalars[cursor]); cursor += 1
+                }
+                if !tag.isEmpty {
+                    guard DocumentBuilder.allElementNames.contains(tag) else {
+                        let hint = Suggestion.closest(to: tag, in: Array(DocumentBuilder.allElementNames)).map { "; did you mean <\($0)>?" } ?? ""
+                        throw TemplateError(message: "\(path(of: name)):\(line):\(column): <\(closing ? "/" : "")\(tag)> is not an element of the document markup\(hint) (docs/markup.md lists them)")
+                    }
+                    // Self-closing (`<br/>`) or not: find the tag's end.
+                    var end = cursor
+                    while end < scalars.count, scalars[end] != ">" { end += 1 }
+                    let selfClosing = end > 0 && end < scalars.count && scalars[end - 1] == "/"
+                    if closing {
+                        if open[tag]?.popLast() == nil {
+                            throw TemplateError(message: "\(path(of: name)):\(line):\(column): </\(tag)> closes an element that is not open")
+                        }
+                    } else if !selfClosing {
+                        open[tag, default: []].append((line, column))
+                    }
+                }
+            }
+            if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
+            index += 1
+        }
+        if let (tag, places) = open.first(where: { !$0.value.isEmpty }).map({ ($0.key, $0.value) }), let place = places.last {
+            throw TemplateError(message: "\(path(of: name)):\(place.line):\(place.column): <\(tag)> is never closed")
         }
     }
 

@@ -216,4 +216,22 @@ struct TemplateTests {
             "\(error)".contains("broken.mustache:") && "\(error)".contains("template syntax error")
         }
     }
+
+    /// The built-in templates write only the markup's elements, each closed; a typo in a copy
+    /// is named at the template's own line and column.
+    @Test func templateMarkupIsCheckedAtTheTemplatesOwnLine() throws {
+        try TemplateLibrary(directory: templateDirectory).check()
+        let folder = NSTemporaryDirectory() + "saraban-markup-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (text, message) in [
+            ("{{! a comment with <b> is no markup }}\n<document>\n  <headng level=\"2\">{{subject}}</headng>\n</document>\n",
+             "memo.mustache:3:3: <headng> is not an element of the document markup; did you mean <heading>?"),
+            ("<document>\n<p>{{subject}}\n</document>\n", "memo.mustache:2:1: <p> is never closed"),
+        ] {
+            try text.write(toFile: folder + "/memo.mustache", atomically: true, encoding: .utf8)
+            #expect(throws: (any Error).self) { try TemplateLibrary(directory: folder).check() }
+            do { try TemplateLibrary(directory: folder).check() } catch { #expect("\(error)".contains(message), "\(error)") }
+        }
+    }
 }
