@@ -141,12 +141,14 @@ struct PartLayout {
             case let .signOff(lines, signs):
                 if !result.isEmpty, signs { keepTailWithClosing(&result) }
                 let axis = left + style.letter.signatureAxis.points
-                result += lines.enumerated().map { i, text in
+                var boxes = lines.enumerated().map { i, text in
                     let layout = setter.line(text)
                     return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? 2 * gap : 0, keepWithNext: i < lines.count - 1,
                                    items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
                                    leadText: text)
                 }
+                if signs, let place = signOffPlace(lines, axis: axis) { boxes[0].items.append(place) }
+                result += boxes
             case .signOffsSideBySide(let blocks):
                 if !result.isEmpty { keepTailWithClosing(&result) }
                 var items: [PageItem] = []
@@ -157,6 +159,7 @@ struct PartLayout {
                         items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
                                                baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
                     }
+                    if let place = signOffPlace(lines, axis: axis) { items.append(place) }
                 }
                 let rows = blocks.map(\.count).max() ?? 0
                 result.append(FlowBox(height: Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items, leadText: blocks.first?.first))
@@ -417,13 +420,26 @@ struct PartLayout {
             items.append(image.item(x: axis - imageHeight / image.aspect / 2, y: space * 0.05, height: imageHeight))
         }
         let lines = ["(\(signature.name))"] + signature.positions
+        var widest = 0.0
         for (i, text) in lines.enumerated() {
             let layout = setter.line(text)
+            widest = max(widest, layout.naturalWidth)
             items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
                                    baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
         }
+        // The signing space, as wide as the signer's lines: where a digital signature goes.
+        items.append(.signaturePlace(name: signature.name, x: axis - widest / 2, y: 0, width: widest, height: space))
         return FlowBox(height: space + Double(lines.count) * setter.pitch, spaceBefore: 0, keepWithNext: keepWithNext,
                        items: items, leadText: lines[0])
+    }
+
+    /// A sign-off's signing place: over its first line (`(ลงชื่อ)……ผู้จดรายงานการประชุม`) and half a
+    /// line above it, as wide as that line; named by the line in brackets under it (the name).
+    private func signOffPlace(_ lines: [String], axis: Double) -> PageItem? {
+        guard lines.count >= 2, let first = lines.first else { return nil }
+        let width = setter.line(first).naturalWidth
+        let name = String(String.UnicodeScalarView(lines[1].unicodeScalars.filter { $0 != "(" && $0 != ")" })).split(separator: " ").joined(separator: " ")
+        return .signaturePlace(name: name.isEmpty ? first : name, x: axis - width / 2, y: -setter.pitch / 2, width: width, height: 1.5 * setter.pitch)
     }
 
     private func lineBoxes(_ lines: [String], spaceBefore: Double, keepWithNext: Bool) -> [FlowBox] {

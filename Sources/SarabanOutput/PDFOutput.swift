@@ -30,12 +30,15 @@ public struct PDFOutput {
                 try file.replaceContents([])
                 try render(documents, to: file, substitutingForms: false)
             }
-            // The catalog says the PDF is tagged (and, for PDF/A, what an archive needs).
+            // The catalog says the PDF is tagged (and, for PDF/A, what an archive needs); each
+            // signing space gets its empty signature field.
+            let places = signaturePlaces(documents)
             if archival, let first = documents.first {
                 let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
-                let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description, profile: try PDFArchive.sRGBProfile())
+                let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description,
+                                                  profile: try PDFArchive.sRGBProfile(), signaturePlaces: places)
                 try file.replaceContents([UInt8](pdf))
-            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path) {
+            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path, signaturePlaces: places) {
                 try file.write([UInt8](update))
             }
             try file.commit()
@@ -43,6 +46,21 @@ public struct PDFOutput {
             file.discard()
             throw error
         }
+    }
+
+    /// The signing spaces of every page, in PDF points from each page's bottom left.
+    private func signaturePlaces(_ documents: [LaidOutDocument]) -> [PDFArchive.SignaturePlace] {
+        var places: [PDFArchive.SignaturePlace] = []
+        var index = 0
+        for document in documents {
+            for page in document.pages {
+                for case let .signaturePlace(name, x, y, width, height) in page.items {
+                    places.append(PDFArchive.SignaturePlace(page: index, rect: (x, page.height - y - height, x + width, page.height - y), name: name))
+                }
+                index += 1
+            }
+        }
+        return places
     }
 
     private func render(_ documents: [LaidOutDocument], to file: OutputFile, substitutingForms: Bool) throws {

@@ -33,6 +33,8 @@ struct PageDrawer {
             case let .rectangle(x, y, width, height, lineWidth):
                 canvas.setColor(.black)
                 canvas.strokeRect(x: x, y: y, width: width, height: height, lineWidth: lineWidth)
+            case .signaturePlace:
+                break
             case .beginStructure(let role):
                 canvas.beginStructure(role)
             case .endStructure(let role):

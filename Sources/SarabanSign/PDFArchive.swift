@@ -29,7 +29,8 @@ public enum PDFArchive {
         )
     }
 
-    public static func archival(_ pdf: Data, source: String, description: Description, profile: Data) throws -> Data {
+    public static func archival(_ pdf: Data, source: String, description: Description, profile: Data,
+                                signaturePlaces: [SignaturePlace] = []) throws -> Data {
         // Images ask viewers to smooth them (`/Interpolate true`), which PDF/A forbids: the value
         // becomes null, which a PDF reads as the key being absent, in as many bytes, so no offset moves.
         var bytes = pdf
@@ -57,7 +58,8 @@ public enum PDFArchive {
 
         var catalog = try file.object(file.root)
         catalog.removeLast(2)
-        catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries + ">>"
+        catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries
+            + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
         update.set(file.root, catalog)
 
         // The document information as the XMP says it, dates with their time zone.
@@ -108,17 +110,60 @@ public enum PDFArchive {
     static let taggedEntries =
         "   /MarkInfo << /Marked true >>\n   /Lang (th)\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
 
+    /// Where a signer signs: a page (from 0), the signing space in PDF points from the page's
+    /// bottom left, and the signer's name.
+    public struct SignaturePlace {
+        public var page: Int
+        public var rect: (x1: Double, y1: Double, x2: Double, y2: Double)
+        public var name: String
+        public init(page: Int, rect: (x1: Double, y1: Double, x2: Double, y2: Double), name: String) {
+            self.page = page; self.rect = rect; self.name = name
+        }
+    }
+
     /// Every PDF Saraban writes is tagged: when Cairo wrote a structure tree, the catalog says
-    /// so. Returns the bytes of that small incremental update, to append to `pdf` (nil: nothing
-    /// to add).
-    public static func taggedUpdate(_ pdf: Data, source: String) throws -> Data? {
+    /// so; and each signing space gets an empty signature field (`saraban sign` fills the first
+    /// one left). Returns the bytes of that small incremental update, to append to `pdf` (nil:
+    /// nothing to add).
+    public static func taggedUpdate(_ pdf: Data, source: String, signaturePlaces: [SignaturePlace] = []) throws -> Data? {
         let file = try PDFFile(pdf, source: source)
         var catalog = try file.object(file.root)
-        guard catalog.contains("/StructTreeRoot"), !catalog.contains("/MarkInfo") else { return nil }
+        let tagged = catalog.contains("/StructTreeRoot") && !catalog.contains("/MarkInfo")
+        guard tagged || !signaturePlaces.isEmpty else { return nil }
         var update = IncrementalUpdate(file: file)
         catalog.removeLast(2)
-        update.set(file.root, catalog + taggedEntries + ">>")
+        catalog += (tagged ? taggedEntries : "") + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
+        update.set(file.root, catalog)
         return update.appended()
+    }
+
+    /// Empty signature fields over the signing spaces, each with an empty appearance (the page
+    /// prints as it was; a viewer shows the field there); the catalog's form entry that lists them.
+    static func signatureFields(_ places: [SignaturePlace], file: PDFFile, update: inout IncrementalUpdate) throws -> String {
+        guard !places.isEmpty else { return "" }
+        let pages = try file.pageObjects()
+        var annotations: [Int: [Int]] = [:]
+        var fields: [Int] = []
+        for (index, place) in places.enumerated() where place.page < pages.count {
+            let (x1, y1, x2, y2) = place.rect
+            let appearance = update.newObject(), field = update.newObject()
+            // An empty appearance: the printed page stays as it was; a viewer marks the field.
+            let frame = ""
+            update.setStream(appearance, dictionary: String(format: "<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] >>", x2 - x1, y2 - y1),
+                             bytes: Data(frame.utf8))
+            // (A field's name holds no period: PDF readers take one for a level of the form.)
+            let fieldName = "ลายมือชื่อ \(index + 1) " + place.name.filter { $0 != "." }
+            update.set(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(PDFSigner.textString(fieldName))\n"
+                       + String(format: "   /Rect [%.2f %.2f %.2f %.2f]", x1, y1, x2, y2) + " /F 4 /P \(pages[place.page]) 0 R /AP << /N \(appearance) 0 R >> >>")
+            annotations[pages[place.page], default: []].append(field)
+            fields.append(field)
+        }
+        for (page, added) in annotations {
+            var dictionary = try file.object(page)
+            for field in added { dictionary = try PDFFile.adding(annotation: field, to: dictionary, source: file.source) }
+            update.set(page, dictionary)
+        }
+        return "   /AcroForm << /Fields [ " + fields.map { "\($0) 0 R" }.joined(separator: " ") + " ] /SigFlags 1 >>\n"
     }
 
     /// `(D:20190906000000Z)`.

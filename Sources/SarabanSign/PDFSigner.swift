@@ -51,16 +51,23 @@ public struct PDFSigner {
         signature += ">>"
         update.set(signatureNumber, signature)
 
-        // An invisible field on the first page: the signature is the document's, not a picture.
-        let page =
-            try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
-        let existing = try file.signatureFieldCount()
-        update.set(
-            fieldNumber,
-            "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(textString("ลายมือชื่อ \(existing + 1)")) /V \(signatureNumber) 0 R\n"
-                + "   /F 132 /Rect [0 0 0 0] /P \(page) 0 R >>")
-        update.set(page, try file.adding(annotation: fieldNumber, toPage: page))
-        update.set(file.root, try file.catalogAdding(field: fieldNumber))
+        if let (empty, dictionary) = try file.firstEmptySignatureField() {
+            // The first signing space still empty (the recorder's, then the reviewer's): the
+            // signature goes there, visible where the signer signs.
+            update.set(empty, String(dictionary.dropLast(2)) + " /V \(signatureNumber) 0 R >>")
+            update.set(file.root, try file.object(file.root).replacingOccurrences(of: "/SigFlags 1", with: "/SigFlags 3"))
+        } else {
+            // An invisible field on the first page: the signature is the document's, not a picture.
+            let page =
+                try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
+            let existing = try file.signatureFieldCount()
+            update.set(
+                fieldNumber,
+                "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(textString("ลายมือชื่อ \(existing + 1)")) /V \(signatureNumber) 0 R\n"
+                    + "   /F 132 /Rect [0 0 0 0] /P \(page) 0 R >>")
+            update.set(page, try file.adding(annotation: fieldNumber, toPage: page))
+            update.set(file.root, try file.catalogAdding(field: fieldNumber))
+        }
 
         // The update, then the byte range around the placeholder, then the signature in it.
         var signed = update.written()
@@ -244,6 +251,19 @@ struct PDFFile {
         return stride(from: 0, to: words.count - 2, by: 3).compactMap { words[$0 + 2] == "R" ? Int(words[$0]) : nil }
     }
 
+    /// The form's first signature field without a signature, and its dictionary.
+    func firstEmptySignatureField() throws -> (Int, String)? {
+        let catalog = try object(root)
+        guard let fields = catalog.range(of: "/Fields") else { return nil }
+        let list = catalog[fields.upperBound...].prefix { $0 != "]" }.split(whereSeparator: { $0 == " " || $0 == "[" || $0 == "\n" })
+        for index in list.indices where list[index] == "R" && index >= 2 {
+            guard let number = Int(list[index - 2]) else { continue }
+            let field = try object(number)
+            if field.contains("/FT /Sig"), !field.contains("/V ") { return (number, field) }
+        }
+        return nil
+    }
+
     /// How many signature fields the form holds already (signers sign in turn).
     func signatureFieldCount() throws -> Int {
         let catalog = try object(root)
@@ -254,7 +274,11 @@ struct PDFFile {
 
     /// Page `number`'s dictionary with `annotation` added to its /Annots.
     func adding(annotation: Int, toPage number: Int) throws -> String {
-        var page = try object(number)
+        try PDFFile.adding(annotation: annotation, to: try object(number), source: source)
+    }
+
+    static func adding(annotation: Int, to dictionary: String, source: String) throws -> String {
+        var page = dictionary
         if let annots = page.range(of: "/Annots") {
             let rest = page[annots.upperBound...]
             if let open = rest.firstIndex(where: { !$0.isWhitespace }), rest[open] == "[" {

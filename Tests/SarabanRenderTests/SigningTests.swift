@@ -167,4 +167,34 @@ struct SigningTests {
         #expect(expired.status != 0 && expired.stderr.contains("expired"), "\(expired.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
     }
+
+    /// The minutes' recorder and reviewer each have a signature field over their sign-off; the
+    /// first signer fills the recorder's, the next the reviewer's, and both verify.
+    @Test func eachSignerSignsTheirOwnBlock() throws {
+        let folder = temporaryDirectory()
+        let unsigned = try renderExample("seed-001-minutes")
+        #expect(try sign(unsigned, cert: "signer.p12", output: folder + "/a.pdf").status == 0)
+        #expect(try sign(folder + "/a.pdf", cert: "reviewer.p12", output: folder + "/b.pdf").status == 0)
+        let pdfsig = try run("pdfsig", [folder + "/b.pdf"]).stdout
+        #expect(pdfsig.contains("Field Name: ลายมือชื่อ 1 นายวีระยุทธ ราชิวงค์") && pdfsig.contains("Field Name: ลายมือชื่อ 2 นางพันซ์กร วงศ์ชมภู"), "\(pdfsig)")
+        #expect(pdfsig.components(separatedBy: "Signature is Valid.").count - 1 == 2)
+        let hanko = try pyHanko(folder + "/b.pdf")
+        #expect(hanko.status == 0 && hanko.stdout.split(separator: "\n").filter { $0.contains(":INTACT:TRUSTED") }.count == 2, "\(hanko.stdout)")
+        // Each field lies over its sign-off's (ลงชื่อ) line, on the last page.
+        let script = """
+            import pikepdf, sys
+            pdf = pikepdf.open(sys.argv[1])
+            for f in pdf.Root.AcroForm.Fields:
+                print(pdf.pages.index(pikepdf.Page(f.P)) + 1, float(f.Rect[1]), float(f.Rect[3]), 1 if '/V' in f else 0)
+            """
+        let fields = try run("python3", ["-c", script, folder + "/b.pdf"]).stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+        let words = try pdfWords(folder + "/b.pdf").filter { $0.text.hasPrefix("(ลงชื่อ)") }
+        #expect(fields.count == 2 && words.count == 2, "\(fields) \(words.map(\.text))")
+        for (field, word) in zip(fields, words) where field.count == 4 {
+            let pageHeight = 841.89
+            #expect(Int(field[0]) == word.page && field[3] == 1, "on the sign-off's page, signed")
+            let middle = (word.yMin + word.yMax) / 2
+            #expect(pageHeight - field[2] <= middle && middle <= pageHeight - field[1], "over the (ลงชื่อ) line: \(field) \(word)")
+        }
+    }
 }
