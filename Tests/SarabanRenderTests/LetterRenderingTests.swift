@@ -138,7 +138,9 @@ struct LetterRenderingTests {
         var headers: [[UInt8]] = []
         var index = 0
         while index + keyword.count + 2 <= bytes.count {
-            if bytes[index..<(index + keyword.count)].elementsEqual(keyword), index == 0 || bytes[index - 1] != UInt8(ascii: "d") {
+            // Every compressed stream (the signature field's empty appearance is no stream to compress).
+            if bytes[index..<(index + keyword.count)].elementsEqual(keyword), index == 0 || bytes[index - 1] != UInt8(ascii: "d"),
+               String(decoding: bytes[max(0, index - 300)..<index], as: UTF8.self).components(separatedBy: " obj").last?.contains("/FlateDecode") == true {
                 headers.append(Array(bytes[(index + keyword.count)..<(index + keyword.count + 2)]))
             }
             index += 1
