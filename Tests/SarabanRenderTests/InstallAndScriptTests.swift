@@ -28,6 +28,43 @@ struct InstallAndScriptTests {
         #expect(version.stdout.hasPrefix("saraban ") && version.stdout.contains("commit "), "\(version.stdout)")
     }
 
+    /// The release files an IT officer installs from: the archive unpacked anywhere runs from
+    /// another folder without SARABAN_HOME; the .deb holds the same under /usr and names the
+    /// Debian packages of the libraries the binary needs.
+    @Test func theReleaseArchiveAndTheDebianPackageHoldAWorkingSaraban() throws {
+        let dist = temporaryDirectory()
+        let made = try run(packageRoot + "/scripts/package", [dist], environment: ["SARABAN_INSTALL_BINARY": sarabanBinary])
+        #expect(made.status == 0, "\(made.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dist).sorted()
+        let archive = try #require(files.first { $0.hasSuffix(".tar.gz") }, "\(files)")
+        let package = try #require(files.first { $0.hasSuffix(".deb") }, "\(files)")
+        let unpacked = temporaryDirectory()
+        #expect(try run("tar", ["-xzf", dist + "/" + archive, "-C", unpacked]).status == 0)
+        let debRoot = temporaryDirectory()
+        #expect(try run("dpkg-deb", ["-x", dist + "/" + package, debRoot]).status == 0)
+        let top = try FileManager.default.contentsOfDirectory(atPath: unpacked)
+        var environment = ProcessInfo.processInfo.environment
+        environment["SARABAN_HOME"] = nil
+        let elsewhere = temporaryDirectory()
+        for binary in [unpacked + "/" + (top.first ?? "") + "/bin/saraban", debRoot + "/usr/bin/saraban"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["render", packageRoot + "/Examples/memo.yaml", "-o", elsewhere + "/m.pdf"]
+            process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
+            process.environment = environment
+            try process.run()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "\(binary)")
+            #expect(try pdfInfo(elsewhere + "/m.pdf")["Pages"] == "1")
+            try FileManager.default.removeItem(atPath: elsewhere + "/m.pdf")
+        }
+        let depends = try run("dpkg-deb", ["-f", dist + "/" + package, "Depends"]).stdout
+        for needed in ["libcairo2", "libpango-1.0-0", "libcmark-gfm0", "libssl3", "libxml2", "librsvg2-2"] {
+            #expect(depends.contains(needed), "\(needed) in \(depends)")
+        }
+        #expect(try run("dpkg-deb", ["-f", dist + "/" + package, "Package"]).stdout == "saraban\n")
+    }
+
     @Test("a command line that cannot be used exits 2", arguments: [["render"], ["render", "x.yaml", "--bogus"], ["check", "x.yaml", "--format", "xml"]])
     func usage(arguments: [String]) throws {
         let result = try run(sarabanBinary, arguments, environment: ["SARABAN_HOME": packageRoot])
