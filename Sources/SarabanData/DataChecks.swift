@@ -53,7 +53,40 @@ public struct DataChecks {
     }
 
     public func findings(_ data: DocumentData) -> [DataError] {
-        allFindings(data).filter { $0.rule.map { !ignoring.contains($0) } ?? true }
+        (allFindings(data) + ambiguousYearProblems()).filter { $0.rule.map { !ignoring.contains($0) } ?? true }
+    }
+
+    /// Dates typed as a spreadsheet writes them, `20/11/26`: a two-digit year is read as พ.ศ.
+    /// (๒๕๒๖), but below ๔๓ the Common-Era reading (2026) is as likely — Excel writes its short
+    /// dates in ค.ศ. Each such date in the file is a finding asking for the year in full.
+    func ambiguousYearProblems() -> [DataError] {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return [] }
+        var result: [DataError] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains("/") {
+            let arabic = Array(ThaiDigits.toArabic(String(line)))
+            var i = 0
+            while i < arabic.count {
+                guard arabic[i].isASCII, arabic[i].isNumber, i == 0 || !(arabic[i - 1].isNumber || arabic[i - 1] == "/") else { i += 1; continue }
+                var parts: [String] = [""]
+                var j = i
+                while j < arabic.count, (arabic[j].isASCII && arabic[j].isNumber) || (arabic[j] == "/" && parts.count < 4) {
+                    if arabic[j] == "/" { parts.append("") } else { parts[parts.count - 1].append(arabic[j]) }
+                    j += 1
+                }
+                if parts.count == 3, parts.allSatisfy({ !$0.isEmpty }), parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 2,
+                   let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), year < 43,
+                   let date = try? ThaiDate(year: 1957 + year, month: month, day: day) {
+                    let typed = parts.joined(separator: "/")
+                    result.append(DataError(
+                        file: file, line: index + 1, field: nil,
+                        message: "\(typed): a two-digit year reads as \(date.full) (พ.ศ.), but a spreadsheet's short date may mean ค.ศ. 20\(parts[2]); "
+                            + "write the year in full (\(parts[0])/\(parts[1])/25\(parts[2]) or \(parts[0])/\(parts[1])/20\(parts[2]))",
+                        rule: "date"))
+                }
+                i = max(j, i + 1)
+            }
+        }
+        return result
     }
 
     private func allFindings(_ data: DocumentData) -> [DataError] {

@@ -277,6 +277,23 @@ struct RuleCorpusTests {
         #expect(checks.prose("ตามหนังสือลงวันที่ ๑๐ มกราคม ๒๕๕๘", line: 10, field: "body", date: date).isEmpty)
     }
 
+    /// A short date as a spreadsheet writes it, `20/11/26`, reads as พ.ศ. ๒๕๒๖ but may mean
+    /// ค.ศ. 2026: a finding on its line. Years written in full, and short years that can only be
+    /// พ.ศ. (๖๙ → ๒๕๖๙; 2069 is decades away), are not.
+    @Test func aShortYearThatCouldBeEitherEraIsReported() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("short-year-\(getpid()).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "type: memo\ndate: 20/11/26\nbody: ตามหนังสือลงวันที่ ๕/๑/๒๕ และ 31/12/2569, 5/6/69, เลขที่ 0019.3/318\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let found = DataChecks(file: file).ambiguousYearProblems().map(\.description)
+        #expect(found.count == 2, "\(found)")
+        #expect(found.first?.hasSuffix(":2: 20/11/26: a two-digit year reads as ๒๐ พฤศจิกายน ๒๕๒๖ (พ.ศ.), but a spreadsheet's short date may mean ค.ศ. 2026; write the year in full (20/11/2526 or 20/11/2026) [date]") == true, "\(found)")
+        #expect(found.last?.contains(":3: 5/1/25: a two-digit year reads as ๕ มกราคม ๒๕๒๕") == true, "Thai digits too: \(found)")
+        let document = try DataChecksTests().letter(attachments: "")
+        #expect(DataChecks(file: file).findings(document).contains { $0.message.hasPrefix("20/11/26") }, "part of every check")
+        #expect(!DataChecks(file: file, ignoring: ["date"]).findings(document).contains { $0.message.hasPrefix("20/11/26") })
+    }
+
     @Test func theMinutesSignersAreAmongThosePresentAndTheMeetingOpensNearItsTime() throws {
         func minutes(recorder: String, opening: String) throws -> [DataError] {
             let data = try DataLoader().load(text: """
