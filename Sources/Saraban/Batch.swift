@@ -30,19 +30,55 @@ public enum RecipientList {
 
     /// `mapping` (`ลำดับ=-,อำเภอ=name`, from `--map`) goes over the built-in aliases.
     /// - Parameter sheet: for an Excel workbook (`.xlsx`), the sheet to read; the first when nil.
-    public static func load(path: String, mapping: [String: String] = [:], sheet: String? = nil) throws -> [Recipient] {
+    /// - Parameter encoding: a text file's encoding when detecting it is not wanted (`--encoding`).
+    public static func load(path: String, mapping: [String: String] = [:], sheet: String? = nil,
+                            encoding: TextEncoding? = nil) throws -> [Recipient] {
         if path.lowercased().hasSuffix(".xlsx") { return try xlsx(path: path, sheet: sheet, mapping: mapping) }
         guard sheet == nil else { throw BatchError(message: "\(path): --sheet names a sheet of an Excel workbook (.xlsx)") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BatchError(message: "\(path): cannot read the recipients (does the file exist?)")
         }
-        return try load(text: decoded(data, path: path), path: path, mapping: mapping)
+        return try load(text: decoded(data, path: path, encoding: encoding), path: path, mapping: mapping)
+    }
+
+    /// The encodings a sheet's text may be saved in.
+    public enum TextEncoding: String, CaseIterable, Sendable {
+        case utf8 = "utf-8", utf16 = "utf-16", cp874
+
+        /// `utf8`, `UTF-8`, `tis-620`, `windows-874`… as people write them.
+        public init?(named name: String) {
+            switch name.lowercased().replacingOccurrences(of: "_", with: "-") {
+            case "utf-8", "utf8": self = .utf8
+            case "utf-16", "utf16", "utf-16le", "ucs-2": self = .utf16
+            case "cp874", "tis-620", "tis620", "windows-874", "iso-8859-11": self = .cp874
+            default: return nil
+            }
+        }
     }
 
     /// A sheet's text as Thai offices save it: UTF-8 (with or without Excel's BOM), UTF-16 (with
-    /// its BOM), or Thai Windows' cp874 / TIS-620 when the bytes are not UTF-8.
-    static func decoded(_ data: Data, path: String) throws -> String {
+    /// its BOM), or Thai Windows' cp874 / TIS-620 when the bytes are not UTF-8 — or as `encoding`
+    /// says, and then an error naming the line where the bytes are not that encoding.
+    static func decoded(_ data: Data, path: String, encoding: TextEncoding? = nil) throws -> String {
         let bytes = [UInt8](data)
+        switch encoding {
+        case nil: break
+        case .utf8:
+            if let text = String(data: data, encoding: .utf8) { return text }
+            throw BatchError(message: "\(path):\(lineOfFirstInvalidUTF8(bytes)): not UTF-8 text (--encoding utf-8); a sheet saved by Thai Windows is cp874")
+        case .utf16:
+            let body = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? data : Data([0xFF, 0xFE]) + data
+            guard bytes.count % 2 == 0, let text = String(data: body, encoding: .utf16) else {
+                throw BatchError(message: "\(path): not UTF-16 text (--encoding utf-16)")
+            }
+            return text
+        case .cp874:
+            let text = cp874Text(bytes)
+            if let bad = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("\u{FFFD}") }) {
+                throw BatchError(message: "\(path):\(bad + 1): a byte cp874 does not have (--encoding cp874); is the file UTF-8?")
+            }
+            return text
+        }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             guard let text = String(data: data, encoding: .utf16) else {
                 throw BatchError(message: "\(path): the file says UTF-16 but is not readable as such")
@@ -50,9 +86,23 @@ public enum RecipientList {
             return text
         }
         if let text = String(data: data, encoding: .utf8) { return text }
-        return String(decoding: bytes.flatMap { byte -> [UInt8] in
-            Array(String(Character(cp874(byte))).utf8)
-        }, as: UTF8.self)
+        return cp874Text(bytes)
+    }
+
+    static func cp874Text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes.flatMap { byte -> [UInt8] in Array(String(Character(cp874(byte))).utf8) }, as: UTF8.self)
+    }
+
+    /// The line (from 1) holding the first byte sequence that is not UTF-8.
+    static func lineOfFirstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var line = 1
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            if String(validatingUTF8: bytes[start..<index].map { CChar(bitPattern: $0) } + [0]) == nil { return line }
+            line += 1
+            start = index + 1
+        }
+        return line
     }
 
     /// One byte of cp874 (TIS-620 and Microsoft's additions) as Unicode.
@@ -285,6 +335,37 @@ public struct MailMerge: @unchecked Sendable {
             // Line numbers of the merged text mean nothing to the user; the field and the row do.
             throw BatchError(message: "\(recipient.place): \(error.field.map { "\($0): " } ?? "")\(error.message)")
         }
+    }
+
+    /// A spreadsheet's columns that are no field of this letter (a notes column, a telephone
+    /// number kept for the office's own use; not a misspelt field inside a known group such as
+    /// `signer.nmae`), each tried once on the letter alone; they are left
+    /// out of every row with one warning, instead of one error per row. A YAML list's keys are
+    /// typed as data and stay errors.
+    public func withoutUnknownColumns(_ list: [Recipient], path: String) -> (recipients: [Recipient], warning: String?) {
+        guard [".csv", ".tsv", ".txt", ".xlsx"].contains(where: path.lowercased().hasSuffix) else { return (list, nil) }
+        var tried = Set<String>()
+        var unknown: [String] = []
+        for recipient in list {
+            for (key, value) in recipient.fields where !tried.contains(key) && !Self.outputOnlyFields.contains(key) {
+                tried.insert(key)
+                var mapping = base
+                set(&mapping, path: key.split(separator: ".").map(String.init), value: value)
+                guard let text = try? Yams.serialize(node: .mapping(mapping)) else { continue }
+                do { _ = try loader.load(text: text, file: letterPath) } catch let error as DataError {
+                    // A misspelt field inside a group (signer.nmae) stays an error on its rows.
+                    if error.field == key, !key.contains("."), error.message.hasPrefix("unknown field") { unknown.append(key) }
+                } catch {}
+            }
+        }
+        guard !unknown.isEmpty else { return (list, nil) }
+        let kept = list.map { recipient in
+            Recipient(place: recipient.place, fields: recipient.fields.filter { !unknown.contains($0.key) })
+        }
+        let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
+        let map = unknown.map { "\($0)=-" }.joined(separator: ",")
+        return (kept, "\(path): column\(unknown.count > 1 ? "s" : "") \(names) \(unknown.count > 1 ? "are not fields" : "is not a field") of "
+            + "\(letterPath) and left out of every letter (--map \"\(map)\" says so and silences this)")
     }
 
     /// Tables marked `rows-for` keep, in this recipient's copy, only the rows that concern them.

@@ -10,6 +10,8 @@ import Yams
 ///     defaults.yaml   per document type, the fields every document gets unless its data gives
 ///                     them (the office's name and address, its signer, its contact lines)
 ///     checks.yaml     `ignore: [rule, …]`: checks the office does not want reported
+///     recipients.yaml `map: {ลำดับ: "-", อำเภอ: name}`: its sheets' column headings as fields
+///     starters/       its own starter data (`saraban new NAME`), and schemas/ (`saraban schema NAME`)
 ///
 /// Found from `--office DIR`, else `SARABAN_OFFICE`, else `~/.config/saraban` when it exists.
 public struct OfficeFolder: Sendable {
@@ -32,6 +34,43 @@ public struct OfficeFolder: Sendable {
     public var stylePath: String? { existing("style.yaml") }
     public var defaultsPath: String? { existing("defaults.yaml") }
     public var checksPath: String? { existing("checks.yaml") }
+    public var recipientsPath: String? { existing("recipients.yaml") }
+
+    /// The office's column headings for its recipients' sheets (`recipients.yaml`, `map:`);
+    /// `--map` goes over it.
+    public func recipientColumns() throws -> [String: String] {
+        guard let file = recipientsPath else { return [:] }
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw DataError(file: file, message: "cannot read the office's recipients settings")
+        }
+        let root = try FieldReader.root(text: text, file: file)
+        let pairs = try root.texts("map")
+        try root.finish()
+        return Dictionary(pairs.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
+    }
+
+    /// A file kept per document type (`starters/NAME.yaml`, `schemas/NAME.json`): the office's
+    /// own when it has one, else the installation's; nil when neither has it.
+    public static func documentTypeFile(office: OfficeFolder?, installation: Installation, folder: String,
+                                        name: String, extension ext: String) -> String? {
+        guard !name.contains("/"), !name.hasPrefix(".") else { return nil }
+        for directory in [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap({ $0 }) {
+            let path = "\(directory)/\(folder)/\(name).\(ext)"
+            if let text = try? String(contentsOfFile: path, encoding: .utf8) { return text }
+        }
+        return nil
+    }
+
+    /// The names `documentTypeFile` knows in `folder`: the installation's and the office's.
+    public static func documentTypeNames(office: OfficeFolder?, installation: Installation, folder: String,
+                                         extension ext: String) -> [String] {
+        let directories = [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap { $0 }
+        let names = directories.flatMap { directory in
+            ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)")) ?? [])
+                .filter { $0.hasSuffix("." + ext) }.map { String($0.dropLast(ext.count + 1)) }
+        }
+        return Array(Set(names)).sorted()
+    }
 
     /// The checks an office and a command line silence, for one data file (`saraban check`,
     /// `render`): each name checked against the rules.
@@ -95,6 +134,23 @@ public struct OfficeFolder: Sendable {
             ignore: []
 
             """.write(toFile: path + "/checks.yaml", atomically: true, encoding: .utf8)
+        try """
+            # Column headings of the office's recipients sheets and the fields they fill
+            # ("-" leaves a column out); saraban batch --map goes over these.
+            # map:
+            #   ลำดับ: "-"
+            #   อำเภอ: name
+            #   หมายเหตุ: "-"
+            {}
+
+            """.write(toFile: path + "/recipients.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: path + "/starters", withIntermediateDirectories: true)
+        try """
+            The office's own starter data files: saraban new NAME writes starters/NAME.yaml (an
+            office starter named like a built-in one replaces it). Put JSON Schemas for editors in
+            schemas/NAME.json beside it the same way.
+
+            """.write(toFile: path + "/starters/README.txt", atomically: true, encoding: .utf8)
         try """
             Put templates here to replace Saraban's by name (copy one from `saraban templates show NAME`
             or the installation's Templates/ and change it), or add new ones and name them in the data

@@ -25,8 +25,11 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "The sheet of an .xlsx workbook to read (its name); the first sheet when not given.")
     var sheet: String?
 
-    @Option(help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column).")
+    @Option(help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column); over the office's recipients.yaml.")
     var map: String?
+
+    @Option(help: "The text encoding of a CSV: utf-8, utf-16 or cp874 (Thai Windows; also tis-620); detected when not given.")
+    var encoding: String?
 
     @Option(name: .shortAndLong, help: "Folder for one PDF per recipient.")
     var output: String = "."
@@ -61,7 +64,7 @@ struct BatchCommand: ParsableCommand {
         try reportingErrors {
             let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
                                       recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:])
-            var mapping: [String: String] = [:]
+            var mapping = try rendering.office?.recipientColumns() ?? [:]
             for pair in (map ?? "").split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
@@ -69,7 +72,15 @@ struct BatchCommand: ParsableCommand {
                 }
                 mapping[parts[0]] = parts[1]
             }
-            let list = try RecipientList.load(path: recipients, mapping: mapping, sheet: sheet)
+            let textEncoding = try encoding.map { name in
+                guard let known = RecipientList.TextEncoding(named: name) else {
+                    throw Failure.usage("--encoding \(name): expected one of \(RecipientList.TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return known
+            }
+            let read = try RecipientList.load(path: recipients, mapping: mapping, sheet: sheet, encoding: textEncoding)
+            let (list, warning) = merge.withoutUnknownColumns(read, path: recipients)
+            if let warning { FileHandle.standardError.write(Data("saraban: warning: \(warning)\n".utf8)) }
             guard !list.isEmpty else { throw Failure.input("\(recipients): no recipients") }
             let distribution = distributionList ? list.map { $0.value("to") ?? $0.value("name") ?? "" } : nil
             let files = try FileNamePattern.files(name, recipients: list, folder: output)

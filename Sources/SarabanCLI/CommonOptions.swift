@@ -5,6 +5,7 @@ import SarabanFiles
 import SarabanGraphics
 import SarabanLayout
 import SarabanDocument
+import ThaiText
 
 /// Options every rendering command takes.
 struct RenderingOptions: ParsableArguments {
@@ -63,14 +64,16 @@ func locateInstallation() throws -> Installation {
     return installation
 }
 
-/// The installed file kept per document type (`Templates/starters/memo.yaml`, `Templates/schemas/memo.json`);
-/// a type with no such file is not a document type.
-func documentTypeFile(_ type: String, folder: String, extension ext: String) throws -> String {
-    let path = try locateInstallation().templateDirectory + "/\(folder)/\(type).\(ext)"
-    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        throw Failure.input("unknown document type \"\(type)\"; expected one of: \(DataLoader.documentTypes.joined(separator: ", "))")
+/// The file kept per document type (`starters/memo.yaml`, `schemas/memo.json`): the office's own
+/// first, then the installation's; a name with neither is not a document type.
+func documentTypeFile(_ type: String, folder: String, extension ext: String, office: OfficeFolder?) throws -> String {
+    let installation = try locateInstallation()
+    if let text = OfficeFolder.documentTypeFile(office: office, installation: installation, folder: folder, name: type, extension: ext) {
+        return text
     }
-    return text
+    let names = OfficeFolder.documentTypeNames(office: office, installation: installation, folder: folder, extension: ext)
+    let suggestion = Suggestion.closest(to: type, in: names).map { "did you mean \"\($0)\"? " } ?? ""
+    throw Failure.input("unknown document type \"\(type)\"; \(suggestion)expected one of: \(names.joined(separator: ", "))")
 }
 
 /// A failure with its exit code.

@@ -10,12 +10,15 @@ struct SchemaCommand: ParsableCommand {
         discussion: "VS Code with the YAML extension: add `# yaml-language-server: $schema=letter.schema.json` as a data file's first line, after `saraban schema external-letter > letter.schema.json`."
     )
 
-    @Argument(help: "external-letter, circular-letter, memo or minutes.")
+    @Argument(help: "external-letter, circular-letter, memo, minutes, document, or a schema of the office's (its schemas/ folder).")
     var type: String
+
+    @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
+    var officePath: String?
 
     func run() throws {
         try reportingErrors {
-            print(try documentTypeFile(type, folder: "schemas", extension: "json"))
+            print(try documentTypeFile(type, folder: "schemas", extension: "json", office: OfficeFolder.locate(explicit: officePath)))
         }
     }
 }

@@ -59,7 +59,7 @@ public final class FieldReader {
     private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private func node(_ key: String) -> Node? {
-        known.append(key)
+        if !known.contains(key) { known.append(key) }
         guard let value = mapping[key] else { return nil }
         if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
@@ -240,6 +240,18 @@ public final class FieldReader {
                 throw reader.error(name, reader.mapping[name], "expected an amount as a number (e.g. 533800 or 1234.50), found nothing")
             }
             return (name, amount)
+        }
+    }
+
+    /// A group of names the file chooses itself (`map: {ลำดับ: "-", อำเภอ: name}`), each a text.
+    public func texts(_ key: String) throws -> [(name: String, value: String)] {
+        guard let reader = try object(key) else { return [] }
+        return try reader.mapping.map { keyNode, value in
+            let name = keyNode.scalar?.string ?? ""
+            guard let text = value.scalar?.string, !text.isEmpty else {
+                throw reader.error(name, value, "expected a text, found \(FieldReader.describe(value))")
+            }
+            return (name, text)
         }
     }
 

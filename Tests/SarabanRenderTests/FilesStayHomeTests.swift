@@ -95,6 +95,56 @@ struct FilesStayHomeTests {
         }
     }
 
+    /// A sheet's own columns that are no field of the letter (notes, a mobile number) are left
+    /// out with one warning for the sheet, not an error on every row; the office's recipients.yaml
+    /// maps its headings and silences it; a forced encoding that the bytes are not is an error
+    /// naming the line.
+    @Test func columnsALetterDoesNotHaveAreLeftOutWithOneWarning() throws {
+        let folder = temporaryDirectory()
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        let text = "ลำดับ,เรียน,ชื่อไฟล์,หมายเหตุ,มือถือ\n1,นายอำเภอเมือง,เมือง,ส่งแล้ว,0812345678\n2,นายอำเภองาว,งาว,,0899999999\n"
+        try text.write(toFile: folder + "/r.csv", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/out"],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let warnings = result.stderr.components(separatedBy: "warning:").count - 1
+        #expect(warnings == 1 && result.stderr.contains("columns \"หมายเหตุ\", \"มือถือ\" are not fields of"), "\(result.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out").sorted() == ["1-เมือง.pdf", "2-งาว.pdf"])
+        let page = try pdfText(folder + "/out/1-เมือง.pdf")
+        #expect(page.contains("เรียน นายอำเภอเมือง") && !page.contains("ส่งแล้ว") && !page.contains("0812345678"), "\(page)")
+        // A misspelt field inside a known group is still an error on its rows, not a column left out.
+        try "to,name,signer.nmae\nก,a,x\n".write(toFile: folder + "/typo.csv", atomically: true, encoding: .utf8)
+        let typo = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/typo.csv", "-o", folder + "/t"],
+                           environment: ["SARABAN_HOME": packageRoot])
+        #expect(typo.status == 1 && typo.stderr.contains("typo.csv:2: signer.nmae: unknown field; did you mean `name`?"), "\(typo.stderr)")
+        // The office says what its columns are: no warning; its mapping names the files.
+        let office = folder + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        try "map:\n  หมายเหตุ: \"-\"\n  มือถือ: \"-\"\n  ชื่อไฟล์: \"-\"\n  ลำดับ: name\n".write(toFile: office + "/recipients.yaml", atomically: true, encoding: .utf8)
+        let mapped = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/m", "--office", office],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(mapped.status == 0 && !mapped.stderr.contains("warning"), "\(mapped.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/m").sorted() == ["1-1.pdf", "2-2.pdf"])
+        try "map: [ลำดับ]\n".write(toFile: office + "/recipients.yaml", atomically: true, encoding: .utf8)
+        let badMap = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/r.csv", "-o", folder + "/n", "--office", office],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(badMap.status != 0 && badMap.stderr.contains("recipients.yaml:1: map: expected a group of fields"), "\(badMap.stderr)")
+        // Forced encodings: the UTF-8 file read as UTF-8 works; cp874 bytes forced as UTF-8 name their line.
+        let cp874 = Data("to,name\nabc,a\nนาย,b\n".unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : UInt8($0.value - 0x0E00 + 0xA0) })
+        try cp874.write(to: URL(fileURLWithPath: folder + "/win.csv"))
+        let forced = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/win.csv", "-o", folder + "/w", "--encoding", "utf-8"],
+                             environment: ["SARABAN_HOME": packageRoot])
+        #expect(forced.status != 0 && forced.stderr.contains("win.csv:3: not UTF-8 text"), "\(forced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/w/2-b.pdf"))
+        let asWindows = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/win.csv", "-o", folder + "/w2", "--encoding", "TIS-620"],
+                                environment: ["SARABAN_HOME": packageRoot])
+        #expect(asWindows.status == 0, "\(asWindows.stderr)")
+        #expect(try pdfText(folder + "/w2/2-b.pdf").contains("เรียน นาย"))
+        let unknown = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", folder + "/win.csv", "--encoding", "latin1"],
+                              environment: ["SARABAN_HOME": packageRoot])
+        #expect(unknown.status == 2 && unknown.stderr.contains("--encoding latin1: expected one of utf-8, utf-16, cp874"), "\(unknown.stderr)")
+    }
+
     /// For scripts: a JSON summary that accounts for every row, and a quiet run.
     @Test func batchSummariesForScripts() throws {
         let folder = temporaryDirectory()

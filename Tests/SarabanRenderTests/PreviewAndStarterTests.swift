@@ -98,6 +98,36 @@ struct PreviewAndStarterTests {
         #expect(try run(sarabanBinary, ["new", type, "-o", folder + "/d.yaml"], environment: env).status == 3, "never overwrites")
     }
 
+    /// An office keeps its own starters and schemas: `new` and `schema` find them by name, an
+    /// office starter named like a built-in one replaces it, and a name neither has is an error
+    /// that lists both and suggests the nearest.
+    @Test func newAndSchemaReadTheOfficesOwnStarters() throws {
+        let folder = temporaryDirectory()
+        let office = folder + "/office"
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: env).status == 0)
+        let own = "# แบบบันทึกของอำเภอ\ntype: memo\nunit: ที่ว่าการอำเภอเมืองลำปาง\nnumber: ลป ๐๐๑๘/\ndate: 2569-12-01\nsubject: ขออนุมัติ\n"
+            + "to: นายอำเภอเมืองลำปาง\nbody: ข้อความ\nsigner: {name: นายสมชาย ใจดี, position: ปลัดอำเภอ}\n"
+        try own.write(toFile: office + "/starters/district-memo.yaml", atomically: true, encoding: .utf8)
+        try "# ของอำเภอ\n".write(toFile: office + "/starters/memo.yaml", atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(atPath: office + "/schemas", withIntermediateDirectories: true)
+        try "{\"title\": \"district memo\"}\n".write(toFile: office + "/schemas/district-memo.json", atomically: true, encoding: .utf8)
+        let made = try run(sarabanBinary, ["new", "district-memo", "-o", folder + "/m.yaml", "--office", office], environment: env)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(try String(contentsOfFile: folder + "/m.yaml", encoding: .utf8) == own)
+        #expect(try run(sarabanBinary, ["render", folder + "/m.yaml"], environment: env).status == 0)
+        let replaced = try run(sarabanBinary, ["new", "memo"], environment: env.merging(["SARABAN_OFFICE": office]) { $1 })
+        #expect(replaced.stdout == "# ของอำเภอ\n", "the office's memo starter replaces the built-in one")
+        let schema = try run(sarabanBinary, ["schema", "district-memo", "--office", office], environment: env)
+        #expect(schema.status == 0 && schema.stdout.contains("district memo"))
+        #expect(try run(sarabanBinary, ["schema", "memo", "--office", office], environment: env).stdout.contains("memo.json"),
+                "the built-in schema where the office has none")
+        let typo = try run(sarabanBinary, ["new", "district-meno", "--office", office], environment: env)
+        #expect(typo.status == 1 && typo.stderr.contains("unknown document type \"district-meno\"; did you mean \"district-memo\"?"), "\(typo.stderr)")
+        #expect(typo.stderr.contains("external-letter") && typo.stderr.contains("district-memo"))
+        #expect(try run(sarabanBinary, ["new", "../office/starters/memo", "--office", office], environment: env).status == 1,
+                "a name, never a path")
+    }
+
     @Test func schemasValidateTheExamplesAndRejectABrokenFile() throws {
         let files = ["seed-004-urgent-circular.yaml", "seed-000-cover-letter.yaml", "external-letter.yaml", "memo.yaml", "batch/districts-letter.yaml"]
             .map { packageRoot + "/Examples/" + $0 }
