@@ -303,8 +303,8 @@ public struct MailMerge: @unchecked Sendable {
     public static let outputOnlyFields: Set<String> = ["name"]
 
     public init(letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false,
-                defaults: [String: Node.Mapping] = [:]) throws {
-        loader = DataLoader(allowedDirectories: allowedDirectories, defaults: defaults)
+                defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil) throws {
+        loader = DataLoader(allowedDirectories: allowedDirectories, defaults: defaults, defaultsFile: defaultsFile)
         self.recipientsMayNameFiles = recipientsMayNameFiles
         guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
             throw DataError(file: letterPath, message: "cannot read the file (does it exist?)")

@@ -48,7 +48,7 @@ public final class Renderer {
 
     /// The loader for this renderer's data: files from the allowed folders, the office's defaults.
     public func dataLoader() throws -> DataLoader {
-        DataLoader(allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:])
+        DataLoader(allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:], defaultsFile: office?.defaultsPath)
     }
 
     /// Lays out document markup (what templates produce).

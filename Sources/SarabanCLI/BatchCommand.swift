@@ -63,7 +63,8 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
-                                      recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:])
+                                      recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:],
+                                      defaultsFile: rendering.office?.defaultsPath)
             var mapping = try rendering.office?.recipientColumns() ?? [:]
             for pair in (map ?? "").split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

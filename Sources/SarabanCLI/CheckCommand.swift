@@ -35,6 +35,7 @@ struct CheckCommand: ParsableCommand {
         try reportingErrors {
             var loader = files.loader
             loader.defaults = try OfficeFolder.locate(explicit: office)?.defaults() ?? [:]
+            loader.defaultsFile = OfficeFolder.locate(explicit: office)?.defaultsPath
             let document = try loader.load(path: data)
             let findings = try checks.checks(file: data, office: OfficeFolder.locate(explicit: office)).findings(document)
             switch format {

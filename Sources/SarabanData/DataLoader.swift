@@ -14,14 +14,17 @@ public struct DataLoader {
     /// An office's defaults, by document type (`defaults.yaml` of the office folder): fields
     /// every document of that type gets unless its data gives them.
     public var defaults: [String: Node.Mapping] = [:]
+    /// The file the defaults come from, named in messages about what they give.
+    public var defaultsFile: String?
     /// The files being read, outermost first: a file attached inside itself is an error, not a loop.
     var loading: [String] = []
     /// Attachments inside attachments, at most this deep.
     static let maximumAttachmentDepth = 4
 
-    public init(allowedDirectories: [String] = [], defaults: [String: Node.Mapping] = [:]) {
+    public init(allowedDirectories: [String] = [], defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil) {
         self.allowedDirectories = allowedDirectories
         self.defaults = defaults
+        self.defaultsFile = defaultsFile
     }
 
     /// An office's `defaults.yaml`: a group of fields per document type.
@@ -74,7 +77,7 @@ public struct DataLoader {
         }
         let root = try FieldReader.root(text: yaml, file: path)
         let type = try root.choice("type", from: Self.documentTypes)
-        return try root.withDefaults(type.flatMap { defaults[$0] }).string("template")
+        return try root.withDefaults(type.flatMap { defaults[$0] }, file: defaultsFile).string("template")
     }
 
     /// `file` names the text in messages; a name ending in `.md` means Markdown minutes.
@@ -88,7 +91,7 @@ public struct DataLoader {
         guard let type else {
             throw DataError(file: file, line: 1, field: "type", message: "missing; expected one of: \(Self.documentTypes.joined(separator: ", "))")
         }
-        let root = data.withDefaults(defaults[type])
+        let root = data.withDefaults(defaults[type], file: defaultsFile)
         _ = try root.string("type")   // read already; the merged reader must know it too
         let result: DocumentData
         switch type {

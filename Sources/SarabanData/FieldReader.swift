@@ -12,6 +12,12 @@ public final class FieldReader {
     let file: String
     let line: Int?
     private var known: [String] = []
+    /// Where this group's fields came from when an office's defaults lie under the data, and the
+    /// defaults' file: a mistake in what the defaults gave names that file and its line.
+    var origin: Origin = .data
+    var defaultsFile: String?
+
+    indirect enum Origin { case data, defaults, merged([String: Origin]) }
 
     init(mapping: Node.Mapping, path: String, file: String) {
         self.mapping = mapping
@@ -38,22 +44,51 @@ public final class FieldReader {
 
     /// The same fields with an office's defaults under them: what the data gives wins, groups
     /// of fields (office, signer) are merged field by field.
-    func withDefaults(_ defaults: Node.Mapping?) -> FieldReader {
+    func withDefaults(_ defaults: Node.Mapping?, file defaultsFile: String? = nil) -> FieldReader {
         guard let defaults else { return self }
-        func merge(_ data: Node.Mapping, over base: Node.Mapping) -> Node.Mapping {
+        func merge(_ data: Node.Mapping, over base: Node.Mapping) -> (Node.Mapping, Origin) {
             var result = base
+            var origins: [String: Origin] = [:]
+            for key in base.keys { origins[key.scalar?.string ?? ""] = .defaults }
             for (key, value) in data {
+                let name = key.scalar?.string ?? ""
                 if let inner = value.mapping, let baseInner = result[key]?.mapping {
-                    result[key] = .mapping(merge(inner, over: baseInner))
+                    let (merged, origin) = merge(inner, over: baseInner)
+                    result[key] = .mapping(merged)
+                    origins[name] = origin
                 } else {
                     result[key] = value
+                    origins[name] = .data
                 }
             }
-            return result
+            return (result, .merged(origins))
         }
-        var merged = merge(mapping, over: defaults)
+        var (merged, origin) = merge(mapping, over: defaults)
         merged.mark = mapping.mark
-        return FieldReader(mapping: merged, path: path, file: file)
+        let reader = FieldReader(mapping: merged, path: path, file: file)
+        reader.origin = origin
+        reader.defaultsFile = defaultsFile
+        return reader
+    }
+
+    /// Where `key`'s value came from.
+    private func origin(of key: String) -> Origin {
+        if case .merged(let origins) = origin { return origins[key] ?? .data }
+        return origin
+    }
+
+    /// The file that holds `key`'s value: the data's, or the office's defaults'.
+    private func file(of key: String) -> String {
+        if case .defaults = origin(of: key), let defaultsFile { return defaultsFile }
+        return file
+    }
+
+    /// A reader for a group under `key`, knowing where its fields came from.
+    private func child(_ mapping: Node.Mapping, path childPath: String, key: String) -> FieldReader {
+        let reader = FieldReader(mapping: mapping, path: childPath, file: file)
+        reader.origin = origin(of: key)
+        reader.defaultsFile = defaultsFile
+        return reader
     }
 
     private func fieldPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
@@ -68,7 +103,7 @@ public final class FieldReader {
     }
 
     func error(_ key: String, _ node: Node?, _ message: String) -> DataError {
-        DataError(file: file, line: node?.mark?.line ?? line, field: fieldPath(key), message: message)
+        DataError(file: file(of: key), line: node?.mark?.line ?? line, field: fieldPath(key), message: message)
     }
 
     public func has(_ key: String) -> Bool { mapping[key] != nil }
@@ -186,7 +221,7 @@ public final class FieldReader {
     public func object(_ key: String) throws -> FieldReader? {
         guard let value = node(key) else { return nil }
         guard let mapping = value.mapping else { throw error(key, value, "expected a group of fields, found \(FieldReader.describe(value))") }
-        return FieldReader(mapping: mapping, path: fieldPath(key), file: file)
+        return child(mapping, path: fieldPath(key), key: key)
     }
 
     /// A list whose items are groups of fields, or plain texts read through `fromText`.
@@ -197,9 +232,9 @@ public final class FieldReader {
             let itemPath = "\(fieldPath(key))[\(index + 1)]"
             if let scalar = element.scalar, let fromText { return fromText(scalar.string) }
             guard let mapping = element.mapping else {
-                throw DataError(file: file, line: element.mark?.line, field: itemPath, message: "expected a group of fields, found \(FieldReader.describe(element))")
+                throw DataError(file: file(of: key), line: element.mark?.line, field: itemPath, message: "expected a group of fields, found \(FieldReader.describe(element))")
             }
-            let reader = FieldReader(mapping: mapping, path: itemPath, file: file)
+            let reader = child(mapping, path: itemPath, key: key)
             let result = try item(reader)
             try reader.finish()
             return result
@@ -216,10 +251,10 @@ public final class FieldReader {
         return try sequence.enumerated().map { index, row in
             let rowPath = "\(fieldPath(key))[\(index + 1)]"
             guard let cells = row.sequence else {
-                throw DataError(file: file, line: row.mark?.line, field: rowPath, message: "expected a row written as [value, value, …], found \(FieldReader.describe(row))")
+                throw DataError(file: file(of: key), line: row.mark?.line, field: rowPath, message: "expected a row written as [value, value, …], found \(FieldReader.describe(row))")
             }
             return cells.enumerated().map { c, cell in
-                if let mapping = cell.mapping { return .fields(FieldReader(mapping: mapping, path: "\(rowPath)[\(c + 1)]", file: file)) }
+                if let mapping = cell.mapping { return .fields(child(mapping, path: "\(rowPath)[\(c + 1)]", key: key)) }
                 // An empty cell (`~`, `null`, nothing) is empty, never the word null.
                 if let scalar = cell.scalar, scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return .text("") }
                 // A list in a cell, or lines typed in a block (`|`): one line each (U+2028 breaks the line).
@@ -260,7 +295,7 @@ public final class FieldReader {
         for (keyNode, _) in mapping {
             guard let key = keyNode.scalar?.string, !known.contains(key) else { continue }
             let suggestion = closestName(to: key, in: known).map { "; did you mean `\($0)`?" } ?? ""
-            throw DataError(file: file, line: keyNode.mark?.line, field: fieldPath(key),
+            throw DataError(file: file(of: key), line: keyNode.mark?.line, field: fieldPath(key),
                             message: "unknown field\(suggestion) (known fields here: \(known.joined(separator: ", ")))")
         }
     }

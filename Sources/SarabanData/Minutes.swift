@@ -109,7 +109,7 @@ extension DataLoader {
         // Front matter lines are numbered from the file's second line.
         let data = try FieldReader.root(text: "\n" + frontMatter, file: file)
         let type = try data.choice("type", from: Self.documentTypes)
-        let root = data.withDefaults(type.flatMap { defaults[$0] })
+        let root = data.withDefaults(type.flatMap { defaults[$0] }, file: defaultsFile)
         _ = try root.string("type")   // read already; the merged reader must know it too
         guard type == "minutes" || type == "document" else {
             throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes or a document; expected `type: minutes` or `type: document`")

@@ -143,6 +143,29 @@ struct OfficeFolderTests {
 
     /// An office silences the checks it does not want in its checks.yaml; a misspelt rule there
     /// is an error naming the file and line.
+    /// A mistake in what the office's defaults give is reported at the defaults file's line, not
+    /// at that line number of the clerk's data file; a mistake in the data still names the data.
+    @Test func aMistakeInTheDefaultsNamesTheDefaultsFile() throws {
+        let folder = temporaryDirectory()
+        let office = folder + "/office"
+        let env = ["SARABAN_HOME": packageRoot]
+        #expect(try run(sarabanBinary, ["office", "init", office], environment: env).status == 0)
+        try "memo:\n  unit: ที่ว่าการอำเภอ\n  signer:\n    name: นายสมชาย ใจดี\n    nmae: x\n".write(toFile: office + "/defaults.yaml", atomically: true, encoding: .utf8)
+        try "type: memo\nnumber: ลป ๐๐๑๘/\ndate: 2569-12-01\nsubject: ขออนุมัติ\nto: นายอำเภอ\nbody: ข้อความ\nsigner: {position: ปลัดอำเภอ}\n"
+            .write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+        for command in [["render", folder + "/m.yaml", "-o", folder + "/m.pdf"], ["check", folder + "/m.yaml"]] {
+            let result = try run(sarabanBinary, command + ["--office", office], environment: env)
+            #expect(result.status == 1 && result.stderr.contains("office/defaults.yaml:5: signer.nmae: unknown field; did you mean `name`?"),
+                    "\(command[0]): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder + "/m.pdf"))
+        }
+        try "memo:\n  unit: ที่ว่าการอำเภอ\n  signer: {name: นายสมชาย ใจดี}\n".write(toFile: office + "/defaults.yaml", atomically: true, encoding: .utf8)
+        try "type: memo\nnumber: ลป ๐๐๑๘/\ndate: 31/02/2569\nsubject: ขออนุมัติ\nto: นายอำเภอ\nbody: ข้อความ\nsigner: {position: ปลัดอำเภอ}\n"
+            .write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+        let data = try run(sarabanBinary, ["render", folder + "/m.yaml", "--office", office], environment: env)
+        #expect(data.stderr.contains("m.yaml:3: date:"), "\(data.stderr)")
+    }
+
     @Test func anOfficeSilencesChecksInItsSettings() throws {
         let office = temporaryDirectory() + "/office"
         #expect(try run(sarabanBinary, ["office", "init", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
