@@ -72,8 +72,8 @@ struct PreviewCommand: ParsableCommand {
             print("\(output): page \(page) of \(document.pages.count)")
             return
         }
-        let terminal = TerminalImages.detect()
-        if !text, isatty(STDOUT_FILENO) != 0, terminal != .none {
+        let terminal = !text && isatty(STDOUT_FILENO) != 0 ? TerminalImages.detected : .none
+        if terminal != .none {
             if terminal == .sixel {
                 let grey = renderer.greyPixels(document, page: page, dpi: dpi)
                 let sixel = Sixel.encode(grey: grey.pixels, width: grey.width, height: grey.height)
@@ -117,7 +117,10 @@ struct PreviewCommand: ParsableCommand {
 enum TerminalImages: Equatable {
     case kitty, iterm2, sixel, none
 
-    /// From the environment; `SARABAN_TERMINAL_IMAGES=kitty|iterm2|sixel|none` overrides.
+    /// Found once a run (`--watch` asks the terminal only the first time).
+    nonisolated(unsafe) static let detected = detect()
+
+    /// From the environment, else the terminal's answers; `SARABAN_TERMINAL_IMAGES=kitty|iterm2|sixel|none` overrides.
     static func detect() -> TerminalImages {
         let env = ProcessInfo.processInfo.environment
         switch env["SARABAN_TERMINAL_IMAGES"] {
@@ -140,7 +143,54 @@ enum TerminalImages: Equatable {
         if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel") || env["WT_SESSION"] != nil {
             return .sixel
         }
-        return .none
+        return query() ?? .none
+    }
+
+    /// Asks the terminal itself, where the protocols have a question: kitty's graphics protocol
+    /// answers a query image with `OK`, and a sixel terminal lists 4 among its device attributes
+    /// (DA1). Only on a terminal, with its echo off, waiting at most 0.2 s for the answers.
+    static func query() -> TerminalImages? {
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { return nil }
+        let tty = open("/dev/tty", O_RDWR | O_NOCTTY)
+        guard tty >= 0 else { return nil }
+        defer { close(tty) }
+        var saved = termios()
+        guard tcgetattr(tty, &saved) == 0 else { return nil }
+        var raw = saved
+        raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        guard tcsetattr(tty, TCSANOW, &raw) == 0 else { return nil }
+        defer { tcsetattr(tty, TCSANOW, &saved) }
+        let kittyQuery = Data("\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\".utf8)
+        let question = (insideTmux ? throughTmux(kittyQuery) : kittyQuery) + Data("\u{1B}[c".utf8)
+        _ = question.withUnsafeBytes { write(tty, $0.baseAddress, $0.count) }
+        // Every terminal answers DA1; the kitty answer, when there is one, comes before it.
+        var answer: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let deadline = Date().addingTimeInterval(0.2)
+        while Date() < deadline, !answeredDeviceAttributes(answer) {
+            var descriptor = pollfd(fd: tty, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000))) > 0 else { break }
+            let count = read(tty, &buffer, buffer.count)
+            guard count > 0 else { break }
+            answer += buffer[0..<count]
+        }
+        return fromAnswer(answer)
+    }
+
+    static func answeredDeviceAttributes(_ answer: [UInt8]) -> Bool {
+        guard let start = answer.lastIndex(of: 0x1B), answer.count > start + 2, answer[start + 1] == 0x5B, answer[start + 2] == 0x3F else { return false }
+        return answer.last == 0x63
+    }
+
+    /// What a terminal's answers say it draws: kitty's `_Gi=31;OK`, or a sixel terminal's DA1
+    /// (`ESC [ ? 62 ; 4 ; … c`); nil when neither.
+    static func fromAnswer(_ answer: [UInt8]) -> TerminalImages? {
+        let text = String(decoding: answer, as: UTF8.self)
+        if text.contains("_Gi=31;OK") { return .kitty }
+        if let start = text.range(of: "\u{1B}[?"), let end = text[start.upperBound...].firstIndex(of: "c") {
+            if text[start.upperBound..<end].split(separator: ";").contains("4") { return .sixel }
+        }
+        return nil
     }
 
     /// Inside tmux, an image's escape sequence passes through to the terminal around it.

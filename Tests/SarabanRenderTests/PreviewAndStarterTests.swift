@@ -179,6 +179,7 @@ struct PreviewAndStarterTests {
 
 @Suite("Terminal images")
 struct TerminalImageTests {
+    let env = ["SARABAN_HOME": packageRoot]
     /// Runs a preview on a pseudo-terminal (`script`), as in a terminal window.
     func preview(terminal: String) throws -> String {
         let command = "\(sarabanBinary) preview \(packageRoot)/Examples/memo.yaml --dpi 20"
@@ -199,6 +200,43 @@ struct TerminalImageTests {
         let out = try preview(terminal: "sixel")
         #expect(out.hasPrefix("\u{1B}Pq\"1;1;165;234#0;2;100;100;100#1;2;0;0;0"), "raster size of A4 at 20 dpi")
         #expect(out.contains("\u{1B}\\"))
+    }
+
+    /// A terminal the environment says nothing of is asked: kitty's graphics query answered OK
+    /// gets the PNG, a sixel terminal (4 among its device attributes) gets sixels, and one that
+    /// answers neither gets text. The terminal here is a pseudo-terminal that answers like each.
+    @Test("the terminal is asked what it draws", arguments: [
+        ("\u{1B}_Gi=31;OK\u{1B}\\\u{1B}[?62;22c", "\u{1B}_Ga=T,f=100,"), ("\u{1B}[?62;4;22c", "\u{1B}Pq\""), ("\u{1B}[?62;22c", "บันทึกข้อความ"),
+    ])
+    func theTerminalIsAsked(answer: String, shows: String) throws {
+        let script = """
+            import os, pty, select, sys, time
+            env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "TERM_PROGRAM", "KITTY_WINDOW_ID", "WT_SESSION", "KONSOLE_VERSION", "LC_TERMINAL", "SARABAN_TERMINAL_IMAGES")}
+            env["TERM"] = "xterm-256color"
+            pid, fd = pty.fork()
+            if pid == 0:
+                os.execve(sys.argv[1], [sys.argv[1], "preview", sys.argv[2], "--dpi", "20"], env)
+            out, answered, deadline = b"", False, time.time() + 30
+            while time.time() < deadline:
+                if not select.select([fd], [], [], 0.5)[0]:
+                    continue
+                try:
+                    data = os.read(fd, 65536)
+                except OSError:
+                    break
+                if not data:
+                    break
+                out += data
+                if not answered and b"\\x1b[c" in out:
+                    os.write(fd, sys.argv[3].encode())
+                    answered = True
+            os.waitpid(pid, 0)
+            sys.stdout.buffer.write(out)
+            """
+        let result = try run("python3", ["-c", script, sarabanBinary, packageRoot + "/Examples/memo.yaml", answer], environment: env)
+        #expect(result.stdout.contains("\u{1B}_Gi=31,s=1,v=1,a=q"), "the kitty query was asked")
+        #expect(result.stdout.contains(shows), "\(result.stdout.prefix(300))")
+        #expect(result.stdout.contains("page 1 of 1") || shows == "บันทึกข้อความ")
     }
 
     @Test func otherTerminalsGetText() throws {
