@@ -4,6 +4,8 @@ import SarabanDocument
 import SarabanGraphics
 import SarabanLayout
 import SarabanOutput
+import SarabanSign
+import ThaiText
 @_exported import SarabanData
 @_exported import SarabanTemplate
 
@@ -129,4 +131,37 @@ public struct RenderError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension RenderError: ReportedError { public var exitStatus: ExitStatus { .input } }
+extension RenderError: ReportedError { public var exitStatus: ExitStatus { .input }
+}
+
+extension Renderer {
+    /// What a digital signature shows in a signing space: the style's `signature:` lines with
+    /// the certificate's holder, the position under the signer and the moment of signing (Thai
+    /// date and time in the machine's time zone), in the body's font.
+    public func signatureAppearance(_ request: PDFSigner.AppearanceRequest) -> Data {
+        let settings = engine.style.effectiveSignature
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone.current
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: request.time)
+        let date = (try? ThaiDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1))?.full ?? ""
+        let time = ThaiDigits.toThai(String(format: "%02d.%02d", parts.hour ?? 0, parts.minute ?? 0))
+        let values = ["{name}": request.holder, "{position}": request.position, "{date}": date, "{time}": time]
+        let height = request.rect.y2 - request.rect.y1
+        let chosen = height >= Double(settings.lines.count) * 1.25 * 0.75 * settings.size.points ? settings.lines : settings.shortLines
+        let lines = chosen.compactMap { line -> String? in
+            var text = line
+            var anyValue = false, anyPlaceholder = false
+            for (placeholder, value) in values where text.contains(placeholder) {
+                anyPlaceholder = true
+                if !value.isEmpty { anyValue = true }
+                text = text.replacingOccurrences(of: placeholder, with: value)
+            }
+            return anyPlaceholder && !anyValue ? nil : text.trimmingCharacters(in: .whitespaces)
+        }
+        let rgb = settings.rgb ?? (0, 0, 0)
+        return Data(SignatureAppearanceDrawing.page(
+            fonts: fonts, family: engine.style.font.family, size: settings.size.points,
+            color: Color(red: rgb.red, green: rgb.green, blue: rgb.blue), lines: lines,
+            box: request.rect, pageWidth: request.pageWidth, pageHeight: request.pageHeight))
+    }
+}

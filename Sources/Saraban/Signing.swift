@@ -1,7 +1,9 @@
 import Foundation
 import SarabanFiles
 import SarabanGraphics
+import SarabanLayout
 import SarabanSign
+import ThaiText
 
 /// `saraban sign`: a signed copy of a PDF Saraban wrote, written as every output is (a
 /// temporary file beside it, renamed when complete; nothing left behind on an error).
@@ -20,9 +22,14 @@ public enum Signing {
 
     /// Signs `input` with the key and certificate of the PKCS#12 file `certificate` into
     /// `output` (which may be `input` itself: the signed file replaces it only when complete).
+    /// With a `renderer`, the signature shows in the signer's space as its style says
+    /// (`signature:` lines, font and colour) unless `options.invisible`.
     public static func sign(
-        input: String, output: String, certificate: String, password: String, options: Options = Options()
+        input: String, output: String, certificate: String, password: String, options: Options = Options(),
+        renderer: Renderer? = nil
     ) throws {
+        var options = options
+        if let renderer, options.appearance == nil { options.appearance = renderer.signatureAppearance }
         guard let pdf = FileManager.default.contents(atPath: input) else {
             throw PDFSigner.SignError(message: "\(input): cannot read the PDF")
         }

@@ -56,7 +56,8 @@ struct RenderCommand: ParsableCommand {
             if let certificate {
                 // Signed in place; a signature that cannot be made leaves no unsigned PDF behind.
                 do {
-                    try Signing.sign(input: target, output: target, certificate: certificate, password: try signature.password(), options: signature.options)
+                    try Signing.sign(input: target, output: target, certificate: certificate, password: try signature.password(), options: signature.options,
+                                     renderer: renderer)
                 } catch {
                     try? FileManager.default.removeItem(atPath: target)
                     throw error

@@ -10,7 +10,9 @@ struct SignCommand: ParsableCommand {
         discussion: """
             The signature is added as an incremental update: the bytes of the unsigned document stay as \
             they were, and a document signed in turn by several people keeps every earlier signature valid. \
-            The password is read from --password-file (its first line), else SARABAN_CERT_PASSWORD, else \
+            The signature shows in the signer's signing space (the certificate's holder, the position \
+            under the signer, the date and time, as the style's signature: lines say), or nothing with \
+            --invisible. The password is read from --password-file (its first line), else SARABAN_CERT_PASSWORD, else \
             empty. A wrong password, an expired certificate or one whose key usage does not allow signing, \
             and a PDF Saraban did not write are each an error, and nothing is written.
             """
@@ -24,15 +26,24 @@ struct SignCommand: ParsableCommand {
 
     @OptionGroup var signature: SignatureOptions
 
+    @Option(name: .customLong("office"), help: "The office's folder, whose style may change what the signature shows (else SARABAN_OFFICE, else ~/.config/saraban).")
+    var officePath: String?
+
+    @Option(name: .customLong("font-dir"), help: "A folder with the fonts the document uses, when not the shipped ones; may be repeated.")
+    var fontDirectories: [String] = []
+
     @Option(name: .shortAndLong, help: "The signed PDF (default: IN-signed.pdf beside it).")
     var output: String?
 
     func run() throws {
         try reportingErrors {
             let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
+            // The signature's appearance is drawn with the style's lines, font and colour.
+            let renderer = try Renderer(installation: try locateInstallation(), office: OfficeFolder.locate(explicit: officePath),
+                                        extraFontDirectories: fontDirectories)
             try Signing.sign(
                 input: input, output: target, certificate: certificate, password: try signature.password(),
-                options: signature.options)
+                options: signature.options, renderer: renderer)
             print("\(target): signed")
         }
     }
@@ -49,7 +60,14 @@ struct SignatureOptions: ParsableArguments {
     @Option(help: "Where it is signed (the signature's /Location).")
     var location: String?
 
-    var options: Signing.Options { Signing.Options(reason: reason, location: location) }
+    @Flag(help: "Draw nothing in the signing space (the signature still fills the signer's field).")
+    var invisible = false
+
+    var options: Signing.Options {
+        var options = Signing.Options(reason: reason, location: location)
+        options.invisible = invisible
+        return options
+    }
 
     func password() throws -> String {
         guard let passwordFile else { return ProcessInfo.processInfo.environment["SARABAN_CERT_PASSWORD"] ?? "" }

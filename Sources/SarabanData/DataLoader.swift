@@ -188,9 +188,7 @@ public struct DataLoader {
         guard let s = try r.object("signer") else {
             throw r.missing("signer", "expected `signer:` with `name:` and `position:`")
         }
-        let signer = Signer(name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"),
-                            positions: try s.strings("position"),
-                            signatureImage: try s.string("signature"))
+        let signer = try Signer.read(s, example: "นางสาวศศิธร อินทกุล")
         try s.finish()
         return signer
     }

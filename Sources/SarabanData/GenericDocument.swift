@@ -68,12 +68,12 @@ extension DataLoader {
         let signers = try r.list(
             "signers",
             item: { s in
-                DocumentSigner(
-                    signer: Signer(
-                        name: try s.requiredString("name", example: "นางสาวศศิธร อินทกุล"),
-                        positions: try s.strings("position"),
-                        signatureImage: try s.string("signature")),
-                    role: try s.string("role"), signsByHand: try s.bool("sign-by-hand") ?? true)
+                let signer = try Signer.read(s, example: "นางสาวศศิธร อินทกุล")
+                // `sign-by-hand: false` (older data) is a signer with no dotted line: typed.
+                let byHand = try s.bool("sign-by-hand") ?? true
+                return DocumentSigner(signer: byHand || signer.signing != .handwritten ? signer : Signer(
+                    name: signer.name, positions: signer.positions, signing: .typed),
+                    role: try s.string("role"), signsByHand: byHand && signer.signing == .handwritten)
             })
         return GenericDocument(
             file: r.file, common: common, title: title, session: try r.string("session"), date: try r.date("date"),

@@ -141,8 +141,7 @@ extension DataLoader {
         }
         func signer(_ key: String) throws -> Signer? {
             guard let s = try r.object(key) else { return nil }
-            let signer = Signer(name: try s.requiredString("name", example: "นางพรพรรณ ปัญตะบุตร"), positions: try s.strings("position"),
-                                signatureImage: try s.string("signature"))
+            let signer = try Signer.read(s, example: "นางพรพรรณ ปัญตะบุตร")
             try s.finish()
             return signer
         }

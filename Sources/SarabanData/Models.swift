@@ -1,13 +1,54 @@
 import ThaiText
 
 /// The signer of a letter or memo (ผู้ลงนาม).
-public struct Signer: Sendable, Equatable {
+///
+/// A class, not a struct: a `Letter` that grows by a field miscompiles in Swift 6.3's debug
+/// builds (see `Minutes`), and a signer with its mode grew it.
+public final class Signer: Sendable, Equatable {
     /// Full name with title, without parentheses: `นางสาวศศิธร อินทกุล`.
-    public var name: String
+    public let name: String
     /// Position lines, acting formulas included: `พัฒนาการจังหวัด ปฏิบัติราชการแทน` / `ผู้ว่าราชการจังหวัดลำปาง`.
-    public var positions: [String]
+    public let positions: [String]
     /// A PNG or SVG signature drawn in the signing space, relative to the data file.
-    public var signatureImage: String?
+    public let signatureImage: String?
+    /// How the document is signed in the signer's space.
+    public let signing: SigningMode
+
+    public init(name: String, positions: [String], signatureImage: String? = nil, signing: SigningMode = .handwritten) {
+        self.name = name; self.positions = positions; self.signatureImage = signatureImage; self.signing = signing
+    }
+
+    public static func == (a: Signer, b: Signer) -> Bool {
+        a.name == b.name && a.positions == b.positions && a.signatureImage == b.signatureImage && a.signing == b.signing
+    }
+}
+
+/// How a signer signs (`signing:` in the data): by pen in a space left for it (`handwritten`, and a
+/// signature field there a digital signature may fill), with a picture of the signature
+/// (`image`), by the name typed in its place as the 2564 amendment allows (`typed`), or
+/// digitally (`digital`: a signing space that holds the signature field, filled by `saraban sign`).
+public enum SigningMode: String, CaseIterable, Sendable {
+    case handwritten, image, typed, digital
+}
+
+extension Signer {
+    /// A signer's fields: `name`, `position`, `signature` (a picture), `signing`. The mode is
+    /// `image` when a picture is given, else `handwritten`, unless `signing` says; a picture
+    /// with another mode, or `image` without one, is an error.
+    static func read(_ s: FieldReader, example: String) throws -> Signer {
+        let name = try s.requiredString("name", example: example)
+        let positions = try s.strings("position")
+        let image = try s.string("signature")
+        let stated = try s.choice("signing", from: SigningMode.allCases.map(\.rawValue)).flatMap(SigningMode.init(rawValue:))
+        let mode = stated ?? (image == nil ? .handwritten : .image)
+        if mode == .image, image == nil {
+            throw s.missing("signature", "`signing: image` draws a picture of the signature, e.g. `signature: signature.png`")
+        }
+        if let image, mode != .image {
+            throw s.error("signature", nil, "a picture (\(image)) is drawn only with `signing: image`; this signer signs `\(mode.rawValue)`")
+        }
+        return Signer(name: name, positions: positions, signatureImage: image, signing: mode)
+    }
 }
 
 /// The issuing office (ส่วนราชการเจ้าของหนังสือ) with its address lines.

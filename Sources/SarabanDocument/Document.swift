@@ -77,8 +77,34 @@ public struct SignatureBlock: Sendable, Equatable {
     public var positions: [String]
     /// PNG or SVG of a signature drawn in the signing space.
     public var image: String?
-    public init(name: String, positions: [String], image: String? = nil) {
-        self.name = name; self.positions = positions; self.image = image
+    /// What the signing space holds: room for a pen and a signature field (`handwritten`, `digital`),
+    /// the picture, or the name typed (`typed`).
+    public var mode: SigningSpace
+    public init(name: String, positions: [String], image: String? = nil, mode: SigningSpace = .field) {
+        self.name = name; self.positions = positions; self.image = image; self.mode = mode
+    }
+}
+
+/// What a signer's space holds (`<signature mode=…>`, `<sign-off signing=…>`).
+public enum SigningSpace: String, Sendable, Equatable {
+    /// Room to sign, with a signature field a digital signature fills (`handwritten`, `digital`).
+    case field
+    /// The signer's name typed where the signature goes.
+    case typed
+    /// A picture of the signature, and no field.
+    case picture
+    /// Nothing: the sign-off's own lines are where it is signed (a dotted line).
+    case none
+}
+
+/// A sign-off (`(ลงชื่อ)……ผู้จดรายงานการประชุม`, `(name)`, position lines), centred on its axis;
+/// with a `space` above its lines when it is signed there (a digital signature's field, a picture).
+public struct SignOff: Sendable, Equatable {
+    public var lines: [String]
+    public var space: SigningSpace
+    public var image: String?
+    public init(lines: [String], space: SigningSpace = .none, image: String? = nil) {
+        self.lines = lines; self.space = space; self.image = image
     }
 }
 
@@ -139,9 +165,9 @@ public enum Block: Sendable, Equatable {
     /// A form's dotted sign-off (`ลงชื่อ.....ผู้เสนอ`, `(.....)`, `ตำแหน่ง.....`), lines centred on the signature axis.
     /// `signs`: the block is a signature (`<sign-off signature="yes">`): the body's last lines
     /// go to its page, as they go to a letter's closing.
-    case signOff([String], signs: Bool = false)
+    case signOff(SignOff, signs: Bool = false)
     /// Sign-offs side by side (the minutes' recorder and reviewer), each centred in its half.
-    case signOffsSideBySide([[String]])
+    case signOffsSideBySide([SignOff])
     /// Starts a new document in the same PDF (an attachment, สิ่งที่ส่งมาด้วย): a new page with its
     /// own page numbering and orientation, and a bookmark.
     case documentStart(title: String, orientation: Orientation)

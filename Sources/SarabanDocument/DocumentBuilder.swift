@@ -94,13 +94,23 @@ public struct DocumentBuilder {
             let name = node.elements.first { $0.name == "name" }?.text ?? ""
             let positions = node.elements.filter { $0.name == "position" }.map(\.text).filter { !$0.isEmpty }
             let image = node.attributes["image"].flatMap { $0.isEmpty ? nil : $0 }
-            return .signature(SignatureBlock(name: name, positions: positions, image: image))
+            let mode: SigningSpace
+            switch node.attributes["mode"] ?? "" {
+            case "", "handwritten", "digital": mode = image == nil ? .field : .picture
+            case "typed": mode = .typed
+            case "image":
+                guard image != nil else { throw MarkupError(line: node.line, message: "<signature mode=\"image\">: the picture goes in image=\"FILE\"") }
+                mode = .picture
+            case let other:
+                throw MarkupError(line: node.line, message: "<signature mode=\"\(other)\">: expected handwritten, image, typed or digital")
+            }
+            return .signature(SignatureBlock(name: name, positions: positions, image: image, mode: mode))
         case "footer": return .footer(lines(node))
         case "copies": return .copies(label: node.attributes["label"] ?? "สำเนาส่ง", lines: lines(node))
         case "space": return .space(Double(node.attributes["lines"] ?? "1") ?? 1)
         case "table": return .table(try TableBuilder(builder: self).table(node))
-        case "sign-off": return .signOff(lines(node), signs: node.attributes["signature"] == "yes")
-        case "sign-offs": return .signOffsSideBySide(node.elements.filter { $0.name == "sign-off" }.map(lines))
+        case "sign-off": return .signOff(try signOff(node), signs: node.attributes["signature"] == "yes")
+        case "sign-offs": return .signOffsSideBySide(try node.elements.filter { $0.name == "sign-off" }.map(signOff))
         case "heading":
             let outline = try node.attributes["outline"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int in
                 guard let depth = Int(text), (0...9).contains(depth) else {
@@ -137,6 +147,18 @@ public struct DocumentBuilder {
     }
 
     /// `<line>` children, empty ones dropped (optional data leaves them empty).
+    /// A sign-off and what is signed above its lines: `signing="digital"` (a space holding a
+    /// signature field) or `image="FILE"` (a picture in the space); nothing else by default.
+    func signOff(_ node: XMLNode) throws -> SignOff {
+        let image = node.attributes["image"].flatMap { $0.isEmpty ? nil : $0 }
+        switch node.attributes["signing"] ?? "" {
+        case "": return SignOff(lines: lines(node), space: image == nil ? .none : .picture, image: image)
+        case "digital": return SignOff(lines: lines(node), space: .field)
+        case let other:
+            throw MarkupError(line: node.line, message: "<sign-off signing=\"\(other)\">: expected digital (or no signing attribute)")
+        }
+    }
+
     private func lines(_ node: XMLNode) -> [String] {
         node.elements.filter { $0.name == "line" }.map(\.text).filter { !$0.isEmpty }
     }

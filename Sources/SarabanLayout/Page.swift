@@ -22,8 +22,9 @@ public enum PageItem {
     case beginStructure(String)
     case endStructure(String)
     /// Where a signer signs (the signing space above their name): an empty signature field is
-    /// placed there in the PDF, for `saraban sign` to fill. Draws nothing.
-    case signaturePlace(name: String, x: Double, y: Double, width: Double, height: Double)
+    /// placed there in the PDF, for `saraban sign` to fill, knowing the signer's name and
+    /// (first) position line as the document prints them. Draws nothing.
+    case signaturePlace(name: String, position: String, x: Double, y: Double, width: Double, height: Double)
 
     func offset(by dy: Double) -> PageItem { moved(x: 0, y: dy) }
 
@@ -38,7 +39,8 @@ public enum PageItem {
         case let .link(uri, x, y, w, h): return .link(uri: uri, x: x + dx, y: y + dy, width: w, height: h)
         case let .rule(x1, y1, x2, y2, l): return .rule(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, lineWidth: l)
         case .beginStructure, .endStructure: return self
-        case let .signaturePlace(name, x, y, w, h): return .signaturePlace(name: name, x: x + dx, y: y + dy, width: w, height: h)
+        case let .signaturePlace(name, position, x, y, w, h):
+            return .signaturePlace(name: name, position: position, x: x + dx, y: y + dy, width: w, height: h)
         }
     }
 }

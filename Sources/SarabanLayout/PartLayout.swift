@@ -138,31 +138,12 @@ struct PartLayout {
                 let hang = max(tab, labelWidth + setter.line(" ").naturalWidth)
                 let layout = setter.layout([Span(label, bold: true), Span("\t")] + text, width: width, indent: -hang, alignment: .thaiDistributed, tabStop: hang)
                 result += setter.boxes(for: layout, x: left, spaceBefore: gap)
-            case let .signOff(lines, signs):
+            case let .signOff(signOff, signs):
                 if !result.isEmpty, signs { keepTailWithClosing(&result) }
-                let axis = left + style.letter.signatureAxis.points
-                var boxes = lines.enumerated().map { i, text in
-                    let layout = setter.line(text)
-                    return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? 2 * gap : 0, keepWithNext: i < lines.count - 1,
-                                   items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
-                                   leadText: text)
-                }
-                if signs, let place = signOffPlace(lines, axis: axis) { boxes[0].items.append(place) }
-                result += boxes
+                result += try signOffBoxes(signOff)
             case .signOffsSideBySide(let blocks):
                 if !result.isEmpty { keepTailWithClosing(&result) }
-                var items: [PageItem] = []
-                for (column, lines) in blocks.enumerated() {
-                    let axis = left + width * (Double(column) + 0.5) / Double(max(1, blocks.count))
-                    for (i, text) in lines.enumerated() {
-                        let layout = setter.line(text)
-                        items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
-                                               baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
-                    }
-                    if let place = signOffPlace(lines, axis: axis) { items.append(place) }
-                }
-                let rows = blocks.map(\.count).max() ?? 0
-                result.append(FlowBox(height: Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items, leadText: blocks.first?.first))
+                result.append(try signOffsSideBySide(blocks))
             case let .copies(label, lines):
                 result += lineBoxes([label] + lines, spaceBefore: gap, keepWithNext: false)
             case .space(let lines):
@@ -427,19 +408,80 @@ struct PartLayout {
             items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
                                    baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
         }
-        // The signing space, as wide as the signer's lines: where a digital signature goes.
-        items.append(.signaturePlace(name: signature.name, x: axis - widest / 2, y: 0, width: widest, height: space))
+        switch signature.mode {
+        case .field, .none:
+            // The signing space, as wide as the signer's lines: where a digital signature goes.
+            items.append(.signaturePlace(name: signature.name, position: signature.positions.first ?? "",
+                                         x: axis - widest / 2, y: 0, width: widest, height: space))
+        case .typed:
+            // The name typed where the signature goes, on the space's last line.
+            let typed = setter.line(signature.name)
+            items.append(.textLine(typed, line: 0, x: axis - typed.naturalWidth / 2, baseline: space - setter.pitch + setter.baseline, color: .black))
+        case .picture:
+            break
+        }
         return FlowBox(height: space + Double(lines.count) * setter.pitch, spaceBefore: 0, keepWithNext: keepWithNext,
                        items: items, leadText: lines[0])
     }
 
-    /// A sign-off's signing place: over its first line (`(ลงชื่อ)……ผู้จดรายงานการประชุม`) and half a
-    /// line above it, as wide as that line; named by the line in brackets under it (the name).
-    private func signOffPlace(_ lines: [String], axis: Double) -> PageItem? {
-        guard lines.count >= 2, let first = lines.first else { return nil }
-        let width = setter.line(first).naturalWidth
-        let name = String(String.UnicodeScalarView(lines[1].unicodeScalars.filter { $0 != "(" && $0 != ")" })).split(separator: " ").joined(separator: " ")
-        return .signaturePlace(name: name.isEmpty ? first : name, x: axis - width / 2, y: -setter.pitch / 2, width: width, height: 1.5 * setter.pitch)
+    /// A sign-off's lines centred on the signature axis, after the space it is signed in when
+    /// it has one (a digital signature's field, a picture): as high as a letter's.
+    private func signOffBoxes(_ signOff: SignOff) throws -> [FlowBox] {
+        let axis = left + style.letter.signatureAxis.points
+        var boxes: [FlowBox] = []
+        if signOff.space != .none {
+            boxes.append(FlowBox(height: style.letter.signatureLines * setter.pitch, spaceBefore: 2 * gap, keepWithNext: true,
+                                 items: try signingSpace(signOff, axis: axis, top: 0)))
+        }
+        for (i, text) in signOff.lines.enumerated() {
+            let layout = setter.line(text)
+            boxes.append(FlowBox(height: setter.pitch, spaceBefore: i == 0 && boxes.isEmpty ? 2 * gap : 0,
+                                 keepWithNext: i < signOff.lines.count - 1,
+                                 items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
+                                 leadText: text))
+        }
+        return boxes
+    }
+
+    /// Sign-offs side by side (the minutes' recorder and reviewer), each centred in its share of
+    /// the width, their signing spaces (when any has one) in one row above their lines.
+    private func signOffsSideBySide(_ blocks: [SignOff]) throws -> FlowBox {
+        let space = blocks.contains { $0.space != .none } ? style.letter.signatureLines * setter.pitch : 0
+        var items: [PageItem] = []
+        for (column, block) in blocks.enumerated() {
+            let axis = left + width * (Double(column) + 0.5) / Double(max(1, blocks.count))
+            if block.space != .none { items += try signingSpace(block, axis: axis, top: 0) }
+            for (i, text) in block.lines.enumerated() {
+                let layout = setter.line(text)
+                items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
+                                       baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
+            }
+        }
+        let rows = blocks.map(\.lines.count).max() ?? 0
+        return FlowBox(height: space + Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items,
+                       leadText: blocks.first?.lines.first)
+    }
+
+    /// What a sign-off's signing space holds, as wide as its widest line: the signature field
+    /// (named by the line in brackets, the signer's name, with the lines after it as the
+    /// position) or the picture.
+    private func signingSpace(_ signOff: SignOff, axis: Double, top: Double) throws -> [PageItem] {
+        let space = style.letter.signatureLines * setter.pitch
+        switch signOff.space {
+        case .field:
+            let widest = signOff.lines.map { setter.line($0).naturalWidth }.max() ?? 0
+            let nameIndex = signOff.lines.firstIndex { $0.hasPrefix("(") && $0.hasSuffix(")") && !$0.contains("..") && !$0.contains("…") }
+            let name = nameIndex.map { String(signOff.lines[$0].dropFirst().dropLast()) } ?? signOff.lines.first ?? ""
+            let position = nameIndex.flatMap { signOff.lines.indices.contains($0 + 1) ? signOff.lines[$0 + 1] : nil } ?? ""
+            return [.signaturePlace(name: name, position: position, x: axis - widest / 2, y: top, width: widest, height: space)]
+        case .picture:
+            guard let path = signOff.image else { return [] }
+            let imageHeight = space * 0.9
+            let image = try images.signature(path)
+            return [image.item(x: axis - imageHeight / image.aspect / 2, y: top + space * 0.05, height: imageHeight)]
+        case .typed, .none:
+            return []
+        }
     }
 
     private func lineBoxes(_ lines: [String], spaceBefore: Double, keepWithNext: Bool) -> [FlowBox] {

@@ -43,6 +43,29 @@ public struct Style: Codable, Sendable {
     /// How the PDF is written (absent: as Cairo writes it).
     public var output: Output?
 
+    /// What a digital signature shows in its signing space (absent: the built-in lines).
+    public var signature: SignatureAppearance?
+    public var effectiveSignature: SignatureAppearance { signature ?? SignatureAppearance() }
+
+    /// A digital signature's appearance: `lines` with `{name}` (the certificate's holder),
+    /// `{position}` (the document's position lines under its signer), `{date}` and `{time}` of
+    /// signing; a line whose values are all empty is left out. Set in `size` (smaller when the
+    /// space is small) and `color` (`#RRGGBB`).
+    public struct SignatureAppearance: Codable, Sendable {
+        public var lines: [String] = ["ลงนามโดย {name}", "{position}", "{date} เวลา {time} น."]
+        /// For a space too short for `lines` at three quarters of `size` (a sign-off's dotted line).
+        public var shortLines: [String] = ["ลงนามโดย {name}", "{date} เวลา {time} น."]
+        public var size: Length = 12
+        public var color = "#1A2F80"
+
+        /// `color` as red, green and blue from 0 to 1; nil when it is not `#RRGGBB`.
+        public var rgb: (red: Double, green: Double, blue: Double)? {
+            let hex = color.hasPrefix("#") ? color.dropFirst() : Substring(color)
+            guard hex.count == 6, let value = UInt32(hex, radix: 16) else { return nil }
+            return (Double(value >> 16 & 0xFF) / 255, Double(value >> 8 & 0xFF) / 255, Double(value & 0xFF) / 255)
+        }
+    }
+
     /// `output: {pdfa: true}`: every PDF is PDF/A-2b (an office's style may say so once).
     public struct Output: Codable, Sendable {
         public var pdfa: Bool?
@@ -273,6 +296,7 @@ public struct Style: Codable, Sendable {
             return nil
         }
         if let problem = walk(self, "") { return problem }
+        if let signature, signature.rgb == nil { return "signature.color: \"\(signature.color)\" is not a colour; expected #RRGGBB, e.g. #1A2F80" }
         guard font.scale > 0 else { return "font.scale: expected a number above 0" }
         let frame = 72.0
         guard textWidth >= frame, page.height.points - page.marginTop.points - page.marginBottom.points >= frame else {

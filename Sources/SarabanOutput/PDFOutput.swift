@@ -54,8 +54,9 @@ public struct PDFOutput {
         var index = 0
         for document in documents {
             for page in document.pages {
-                for case let .signaturePlace(name, x, y, width, height) in page.items {
-                    places.append(PDFArchive.SignaturePlace(page: index, rect: (x, page.height - y - height, x + width, page.height - y), name: name))
+                for case let .signaturePlace(name, position, x, y, width, height) in page.items {
+                    places.append(PDFArchive.SignaturePlace(page: index, rect: (x, page.height - y - height, x + width, page.height - y),
+                                                            name: name, position: position))
                 }
                 index += 1
             }

@@ -111,13 +111,14 @@ public enum PDFArchive {
         "   /MarkInfo << /Marked true >>\n   /Lang (th)\n   /ViewerPreferences << /DisplayDocTitle true >>\n"
 
     /// Where a signer signs: a page (from 0), the signing space in PDF points from the page's
-    /// bottom left, and the signer's name.
+    /// bottom left, and the signer's name and position as the document prints them.
     public struct SignaturePlace {
         public var page: Int
         public var rect: (x1: Double, y1: Double, x2: Double, y2: Double)
         public var name: String
-        public init(page: Int, rect: (x1: Double, y1: Double, x2: Double, y2: Double), name: String) {
-            self.page = page; self.rect = rect; self.name = name
+        public var position: String
+        public init(page: Int, rect: (x1: Double, y1: Double, x2: Double, y2: Double), name: String, position: String = "") {
+            self.page = page; self.rect = rect; self.name = name; self.position = position
         }
     }
 
@@ -153,7 +154,10 @@ public enum PDFArchive {
                              bytes: Data(frame.utf8))
             // (A field's name holds no period: PDF readers take one for a level of the form.)
             let fieldName = "ลายมือชื่อ \(index + 1) " + place.name.filter { $0 != "." }
-            update.set(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(PDFSigner.textString(fieldName))\n"
+            // Its description for a reader (/TU) is the signer's position, which a signature's
+            // appearance shows.
+            let description = place.position.isEmpty ? "" : " /TU " + PDFSigner.textString(place.position)
+            update.set(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(PDFSigner.textString(fieldName))\(description)\n"
                        + String(format: "   /Rect [%.2f %.2f %.2f %.2f]", x1, y1, x2, y2) + " /F 4 /P \(pages[place.page]) 0 R /AP << /N \(appearance) 0 R >> >>")
             annotations[pages[place.page], default: []].append(field)
             fields.append(field)

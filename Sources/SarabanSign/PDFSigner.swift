@@ -15,7 +15,24 @@ public struct PDFSigner {
         public var location: String?
         /// The moment of signing (the signature's /M); now unless a test says otherwise.
         public var time = Date()
+        /// No drawing in the signing space: the signature still fills the signer's field.
+        public var invisible = false
+        /// Draws what the signature shows in a signing space (a one-page PDF as large as the
+        /// signed page, see `AppearanceRequest`); nil draws nothing.
+        public var appearance: ((AppearanceRequest) throws -> Data)?
         public init(reason: String? = nil, location: String? = nil) { self.reason = reason; self.location = location }
+    }
+
+    /// What a signature's appearance is drawn for: the signing space (PDF points from the
+    /// page's bottom left) on a page of this size, the position the document prints under the
+    /// signer, the certificate's holder and the moment of signing.
+    public struct AppearanceRequest {
+        public var rect: (x1: Double, y1: Double, x2: Double, y2: Double)
+        public var pageWidth: Double
+        public var pageHeight: Double
+        public var position: String
+        public var holder: String
+        public var time: Date
     }
 
     public struct SignError: Error, CustomStringConvertible, ReportedError {
@@ -54,7 +71,12 @@ public struct PDFSigner {
         if let (empty, dictionary) = try file.firstEmptySignatureField() {
             // The first signing space still empty (the recorder's, then the reviewer's): the
             // signature goes there, visible where the signer signs.
-            update.set(empty, String(dictionary.dropLast(2)) + " /V \(signatureNumber) 0 R >>")
+            var field = dictionary
+            if !options.invisible, let draw = options.appearance {
+                field = try withAppearance(field, drawnBy: draw, file: file, update: &update, certificate: p12, password: password,
+                                           time: options.time, source: source)
+            }
+            update.set(empty, String(field.dropLast(2)) + " /V \(signatureNumber) 0 R >>")
             update.set(file.root, try file.object(file.root).replacingOccurrences(of: "/SigFlags 1", with: "/SigFlags 3"))
         } else {
             // An invisible field on the first page: the signature is the document's, not a picture.
@@ -98,10 +120,61 @@ public struct PDFSigner {
         return signed
     }
 
+    /// The field with its appearance drawn: the drawing's page brought in as a form whose box
+    /// is the field's rectangle.
+    static func withAppearance(
+        _ field: String, drawnBy draw: (AppearanceRequest) throws -> Data, file: PDFFile, update: inout IncrementalUpdate,
+        certificate p12: Data, password: String, time: Date, source: String
+    ) throws -> String {
+        guard let rect = numbers(after: "/Rect", in: field), rect.count == 4, let page = PDFFile.reference(in: field, key: "/P"),
+            let box = numbers(after: "/MediaBox", in: try file.object(page)), box.count == 4,
+            let ap = field.range(of: #"/AP\s*<<\s*/N\s+\d+\s+0\s+R\s*>>"#, options: .regularExpression)
+        else { return field }
+        let holder = try certificateHolder(p12, password: password, time: time, source: source)
+        let request = AppearanceRequest(
+            rect: (rect[0], rect[1], rect[2], rect[3]), pageWidth: box[2] - box[0], pageHeight: box[3] - box[1],
+            position: textValue(after: "/TU", in: field) ?? "", holder: holder, time: time)
+        let form = try FormImport.form(fromPageOf: try draw(request), bbox: (rect[0], rect[1], rect[2], rect[3]), into: &update)
+        return field.replacingCharacters(in: ap, with: "/AP << /N \(form) 0 R >>")
+    }
+
+    /// The numbers of the array written after `key` (`/Rect [1 2 3 4]`).
+    static func numbers(after key: String, in text: String) -> [Double]? {
+        guard let range = text.range(of: key), let open = text[range.upperBound...].firstIndex(of: "["),
+            let close = text[open...].firstIndex(of: "]")
+        else { return nil }
+        return text[text.index(after: open)..<close].split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+    }
+
+    /// The text string written after `key`, as `textString` writes it (`<FEFF…>`).
+    static func textValue(after key: String, in text: String) -> String? {
+        guard let range = text.range(of: key + " <FEFF"), let close = text[range.upperBound...].firstIndex(of: ">") else { return nil }
+        let hex = Array(text[range.upperBound..<close])
+        var units: [UInt16] = []
+        var index = 0
+        while index + 4 <= hex.count {
+            guard let unit = UInt16(String(hex[index..<index + 4]), radix: 16) else { return nil }
+            units.append(unit)
+            index += 4
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// The holder of the certificate (its common name), read by signing a few bytes with it.
+    package static func certificateHolder(_ p12: Data, password: String, time: Date, source: String) throws -> String {
+        try makeSignatureAndHolder(of: Data("saraban".utf8), certificate: p12, password: password, time: time, source: source).holder
+    }
+
     /// The detached CMS signature of `data`, by OpenSSL.
     package static func makeSignature(
         of data: Data, certificate p12: Data, password: String, time: Date, source: String
     ) throws -> Data {
+        try makeSignatureAndHolder(of: data, certificate: p12, password: password, time: time, source: source).signature
+    }
+
+    static func makeSignatureAndHolder(
+        of data: Data, certificate p12: Data, password: String, time: Date, source: String
+    ) throws -> (signature: Data, holder: String) {
         var output: UnsafeMutablePointer<UInt8>?
         var length = 0
         var info = saraban_signer_info()
@@ -121,7 +194,8 @@ public struct PDFSigner {
             )
         }
         defer { saraban_free(output) }
-        return Data(bytes: output, count: length)
+        let holder = withUnsafeBytes(of: info.common_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return (Data(bytes: output, count: length), holder)
     }
 
     /// `D:20261206073000Z`, as a PDF date.
@@ -151,7 +225,7 @@ struct PDFFile {
     /// Object number → its offset (the newest, when updates were appended).
     let offsets: [Int: Int]
 
-    init(_ data: Data, source: String) throws {
+    init(_ data: Data, source: String, requireSaraban: Bool = true) throws {
         func refuse(_ why: String) -> PDFSigner.SignError {
             PDFSigner.SignError(message: "\(source): \(why); `saraban sign` signs the PDFs Saraban writes")
         }
@@ -203,7 +277,7 @@ struct PDFFile {
         self.size = size
         self.offsets = offsets
         let producer = info.flatMap { try? object($0) } ?? ""
-        guard producer.contains("(Saraban)") else {
+        guard !requireSaraban || producer.contains("(Saraban)") else {
             throw refuse("its document information does not name Saraban as its creator")
         }
     }

@@ -16,10 +16,10 @@ extension ViewModelBuilder {
             dateLine = [digits(line)]
         }
         let signers = document.signers.map { block -> [String: Any] in
-            [
-                "by-hand": block.signsByHand, "role": digits(block.role ?? ""), "name": digits(block.signer.name),
-                "positions": block.signer.positions.map(digits),
-            ]
+            signer(block.signer).merging([
+                "by-hand": block.signsByHand, "role": digits(block.role ?? ""), "has-role": block.role != nil,
+                "stacked": !document.signersSideBySide,
+            ]) { $1 }
         }
         do {
             values["doc-title"] = document.title.map(digits)

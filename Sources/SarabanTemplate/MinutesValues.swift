@@ -15,10 +15,11 @@ extension ViewModelBuilder {
         var dateLine = minutes.showWeekday ? "วัน\(weekday)ที่ \(minutes.date.full)" : "วันที่ \(minutes.date.full)"
         if let time = minutes.time { dateLine += " เวลา \(time.formatted)" }
         let rosters = [minutes.present, minutes.absent, minutes.guests].compactMap { $0 }.filter { !$0.people.isEmpty }
-        let signatures = [(minutes.recorder, "ผู้จดรายงานการประชุม"), (minutes.reviewer, "ผู้ตรวจรายงานการประชุม")]
+        // Each signer with the role it signs in (the template prints the role's words).
+        let signatures = [(minutes.recorder, "recorder"), (minutes.reviewer, "reviewer")]
             .compactMap { signer, role -> [String: Any]? in
                 guard let signer else { return nil }
-                return ["sign-off-lines": ["(ลงชื่อ)....................\(role)", "(\(digits(signer.name)))"] + signer.positions.map(digits)]
+                return self.signer(signer).merging([role: true, "stacked": !minutes.signaturesSideBySide]) { $1 }
             }
         do {
             return [

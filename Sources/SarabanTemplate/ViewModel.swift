@@ -87,8 +87,13 @@ struct ViewModelBuilder {
         spans.map { ["text": digits($0.text), "bold": $0.bold, "italic": $0.italic, "underline": $0.underline] }
     }
 
+    /// A signer's name, positions and how they sign: `signing` (handwritten, image, typed,
+    /// digital) and a flag of each name, for templates to print what each mode needs.
     func signer(_ signer: Signer) -> [String: Any] {
-        var values: [String: Any] = ["name": digits(signer.name), "positions": signer.positions.map(digits)]
+        var values: [String: Any] = [
+            "name": digits(signer.name), "positions": signer.positions.map(digits), "signing": signer.signing.rawValue,
+        ]
+        for mode in SigningMode.allCases { values[mode.rawValue] = signer.signing == mode }
         if let image = signer.signatureImage { values["image"] = image }
         return values
     }

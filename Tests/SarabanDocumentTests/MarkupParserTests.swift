@@ -37,7 +37,7 @@ struct MarkupParserTests {
             .item(number: "๑.", text: [Span("ข้อ")], level: 2),
             .plain([Span("กลาง")], align: .center),
             .closing("ขอแสดงความนับถือ"),
-            .signature(SignatureBlock(name: "นาย ก", positions: ["ตำแหน่ง"], image: "sig.png")),
+            .signature(SignatureBlock(name: "นาย ก", positions: ["ตำแหน่ง"], image: "sig.png", mode: .picture)),
             .footer(["ฝ่าย"]), .copies(label: "สำเนาส่ง", lines: ["อำเภอ"]), .space(2), .pageBreak,
         ])
     }

@@ -153,6 +153,9 @@ struct PreviewAndStarterTests {
         ("amounts: {travel: }", false), ("amounts: {travel: สี่พัน}", false),
         ("phone: 054265055", true), ("phone: 0 5426 5055", true),
         ("urgency: ด่วนมาก", true), ("urgency: ด่วนจี๋", false), ("secrecy: ลับเฉพาะ", false), ("subjet: x", false),
+        ("signer: {name: นางสาวพรทิพย์ แก้วมูล, position: นักวิชาการ, signing: typed}", true),
+        ("signer: {name: นางสาวพรทิพย์ แก้วมูล, position: นักวิชาการ, signing: digital}", true),
+        ("signer: {name: นางสาวพรทิพย์ แก้วมูล, position: นักวิชาการ, signing: pen}", false),
     ])
     func schemaAndLoaderAgree(field: String, valid: Bool) throws {
         let folder = temporaryDirectory()

@@ -168,11 +168,62 @@ struct SigningTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
     }
 
-    /// The minutes' recorder and reviewer each have a signature field over their sign-off; the
-    /// first signer fills the recorder's, the next the reviewer's, and both verify.
+    /// The seed-001 minutes with its recorder and reviewer signing digitally.
+    func digitalMinutes() throws -> String {
+        let folder = temporaryDirectory()
+        var text = try String(contentsOfFile: packageRoot + "/Examples/seed-001-minutes.md", encoding: .utf8)
+        text = text.replacingOccurrences(of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: digital}")
+            .replacingOccurrences(of: "หัวหน้าฝ่ายอำนวยการ]}", with: "หัวหน้าฝ่ายอำนวยการ], signing: digital}")
+        try text.write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
+        let rendered = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        return folder + "/m.pdf"
+    }
+
+    /// The signature fields of a PDF: page, rectangle, signed or not.
+    func fields(_ pdf: String) throws -> [[Double]] {
+        let script = """
+            import pikepdf, sys
+            pdf = pikepdf.open(sys.argv[1])
+            for f in (pdf.Root.AcroForm.Fields if '/AcroForm' in pdf.Root else []):
+                r = [float(x) for x in f.Rect]
+                print(pdf.pages.index(pikepdf.Page(f.P)) + 1, *r, 1 if '/V' in f else 0)
+            """
+        return try run("python3", ["-c", script, pdf]).stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+    }
+
+    /// Pixels of `page` at 50 dpi that differ between two PDFs, and how many of them lie inside
+    /// `rect` (PDF points from the bottom left).
+    func changedPixels(_ a: String, _ b: String, page: Int, inside rect: [Double]) throws -> (total: Int, inside: Int) {
+        let script = """
+            import subprocess, sys
+            def grey(pdf):
+                return subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", sys.argv[3], "-l", sys.argv[3], pdf], capture_output=True).stdout
+            a, b = grey(sys.argv[1]), grey(sys.argv[2])
+            header = a.split(b"\\n", 3)
+            w, h = map(int, header[1].split())
+            pa, pb = header[3], b.split(b"\\n", 3)[3]
+            x1, y1, x2, y2 = (float(v) * 50 / 72 for v in sys.argv[4:8])
+            total = inside = 0
+            for i in range(w * h):
+                if pa[i] != pb[i]:
+                    total += 1
+                    x, y = i % w, h - i // w
+                    if x1 - 1 <= x <= x2 + 1 and y1 - 1 <= y <= y2 + 1:
+                        inside += 1
+            print(total, inside)
+            """
+        let out = try run("python3", ["-c", script, a, b, String(page)] + rect.map { String($0) }).stdout
+        let numbers = out.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        return (numbers.first ?? -1, numbers.last ?? -1)
+    }
+
+    /// Minutes whose recorder and reviewer sign digitally have a signing space above each one's
+    /// name holding a signature field; the first signer fills the recorder's, the next the
+    /// reviewer's, each drawing the signature there (and nowhere else), and both verify.
     @Test func eachSignerSignsTheirOwnBlock() throws {
         let folder = temporaryDirectory()
-        let unsigned = try renderExample("seed-001-minutes")
+        let unsigned = try digitalMinutes()
         #expect(try sign(unsigned, cert: "signer.p12", output: folder + "/a.pdf").status == 0)
         #expect(try sign(folder + "/a.pdf", cert: "reviewer.p12", output: folder + "/b.pdf").status == 0)
         let pdfsig = try run("pdfsig", [folder + "/b.pdf"]).stdout
@@ -180,21 +231,96 @@ struct SigningTests {
         #expect(pdfsig.components(separatedBy: "Signature is Valid.").count - 1 == 2)
         let hanko = try pyHanko(folder + "/b.pdf")
         #expect(hanko.status == 0 && hanko.stdout.split(separator: "\n").filter { $0.contains(":INTACT:TRUSTED") }.count == 2, "\(hanko.stdout)")
-        // Each field lies over its sign-off's (ลงชื่อ) line, on the last page.
-        let script = """
-            import pikepdf, sys
-            pdf = pikepdf.open(sys.argv[1])
-            for f in pdf.Root.AcroForm.Fields:
-                print(pdf.pages.index(pikepdf.Page(f.P)) + 1, float(f.Rect[1]), float(f.Rect[3]), 1 if '/V' in f else 0)
-            """
-        let fields = try run("python3", ["-c", script, folder + "/b.pdf"]).stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
-        let words = try pdfWords(folder + "/b.pdf").filter { $0.text.hasPrefix("(ลงชื่อ)") }
-        #expect(fields.count == 2 && words.count == 2, "\(fields) \(words.map(\.text))")
-        for (field, word) in zip(fields, words) where field.count == 4 {
-            let pageHeight = 841.89
-            #expect(Int(field[0]) == word.page && field[3] == 1, "on the sign-off's page, signed")
-            let middle = (word.yMin + word.yMax) / 2
-            #expect(pageHeight - field[2] <= middle && middle <= pageHeight - field[1], "over the (ลงชื่อ) line: \(field) \(word)")
+        // Each field is the space right above its signer's name in brackets, on the last page.
+        let found = try fields(folder + "/b.pdf")
+        let names = try pdfWords(folder + "/b.pdf").filter { $0.text == "(นายวีระยุทธ" || $0.text == "(นางพันซ์กร" }
+        #expect(found.count == 2 && names.count == 2, "\(found) \(names.map(\.text))")
+        let pageHeight = 841.89
+        for (field, name) in zip(found, names) where field.count == 6 {
+            #expect(Int(field[0]) == name.page && field[5] == 1, "on the name's page, signed")
+            #expect(abs((pageHeight - field[2]) - name.yMin) < 6, "the space ends where the name's line starts: \(field) \(name)")
+            #expect(field[4] - field[2] >= 40, "room for the signature: \(field)")
         }
+        // What the first signature draws lies inside its field; the second signer's inside theirs.
+        if found.count == 2 {
+            let first = try changedPixels(unsigned, folder + "/a.pdf", page: Int(found[0][0]), inside: Array(found[0][1...4]))
+            #expect(first.total > 50 && first.total == first.inside, "the recorder's signature shows in the recorder's space only: \(first)")
+            let second = try changedPixels(folder + "/a.pdf", folder + "/b.pdf", page: Int(found[1][0]), inside: Array(found[1][1...4]))
+            #expect(second.total > 50 && second.total == second.inside, "\(second)")
+        }
+        // The text layer is the document's, with what each signature shows (a reader sees it).
+        let signedText = try pdfText(folder + "/b.pdf"), unsignedText = try pdfText(unsigned)
+        #expect(signedText.hasPrefix(String(unsignedText.prefix(2000))))
+        #expect(signedText.contains("ลงนามโดย Somchai Jaidee") && signedText.contains("ลงนามโดย Pornthip Kaewmoon"), "\(signedText.suffix(600))")
+        #expect(signedText.contains("เจ้าพนักงานธุรการปฏิบัติงาน\n") && signedText.contains(" เวลา "), "position, date and time")
+    }
+
+    /// A letter's signer signs by hand by default (a space with a field a digital signature may
+    /// fill), or with the name typed there (no field: the name is the signature), or with a
+    /// picture; a picture without `signing: image` and `image` without a picture are errors.
+    @Test func aSignerSignsAsTheDataSays() throws {
+        let folder = temporaryDirectory()
+        let memo = try String(contentsOfFile: packageRoot + "/Examples/memo.yaml", encoding: .utf8)
+        func render(_ signing: String, extra: String = "") throws -> ProcessResult {
+            let text = memo.replacingOccurrences(of: "\nsigner:", with: "\nsigner:\n  signing: \(signing)\(extra)", options: [], range: nil)
+            try text.write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
+            return try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/\(signing).pdf"], environment: ["SARABAN_HOME": packageRoot])
+        }
+        #expect(try render("handwritten").status == 0)
+        #expect(try fields(folder + "/handwritten.pdf").count == 1, "a field in the signing space")
+        #expect(try render("typed").status == 0)
+        #expect(try fields(folder + "/typed.pdf").isEmpty, "a typed name is the signature: no field")
+        // The name once more than by hand: typed in the space, above its line in brackets.
+        let words = try pdfWords(folder + "/handwritten.pdf")
+        let bracketed = try #require(words.last { $0.text.hasPrefix("(") && !$0.text.hasPrefix("(ลงชื่อ") })
+        let first = String(bracketed.text.dropFirst())
+        let typedWords = try pdfWords(folder + "/typed.pdf")
+        #expect(typedWords.filter { $0.text == first }.count == words.filter { $0.text == first }.count + 1, "\(first)")
+        if let typed = typedWords.last(where: { $0.text == first }), let under = typedWords.last(where: { $0.text == bracketed.text }) {
+            #expect(typed.yMin < under.yMin && under.yMin - typed.yMin < 20, "typed on the space's last line, just above: \(typed) \(under)")
+        }
+        let noPicture = try render("image")
+        #expect(noPicture.status == 1 && noPicture.stderr.contains("signature: missing; `signing: image` draws a picture"), "\(noPicture.stderr)")
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: folder + "/sig.svg")
+        let both = try render("typed", extra: "\n  signature: sig.svg")
+        #expect(both.status == 1 && both.stderr.contains("signature: a picture (sig.svg) is drawn only with `signing: image`"), "\(both.stderr)")
+        let wrong = try render("pen")
+        #expect(wrong.status == 1 && wrong.stderr.contains("signer.signing"), "\(wrong.stderr)")
+    }
+
+    /// Minutes signed by hand (the default) have no field on their dotted lines: a digital
+    /// signature there is invisible, still the document's; typed minutes print the names on the
+    /// dotted lines' place.
+    @Test func minutesSignedByHandOrTypedHaveNoFieldAndSignInvisibly() throws {
+        let folder = temporaryDirectory()
+        let byHand = try renderExample("seed-001-minutes")
+        #expect(try fields(byHand).isEmpty)
+        #expect(try sign(byHand, cert: "signer.p12", output: folder + "/s.pdf").status == 0)
+        let signed = try fields(folder + "/s.pdf")
+        #expect(signed.count == 1 && signed[0].count == 6 && signed[0][1...4].allSatisfy { $0 == 0 }, "invisible: \(signed)")
+        #expect(try run("pdfsig", [folder + "/s.pdf"]).stdout.contains("Signature is Valid."))
+        var text = try String(contentsOfFile: packageRoot + "/Examples/seed-001-minutes.md", encoding: .utf8)
+        text = text.replacingOccurrences(of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: typed}")
+        try text.write(toFile: folder + "/t.md", atomically: true, encoding: .utf8)
+        #expect(try run(sarabanBinary, ["render", folder + "/t.md", "-o", folder + "/t.pdf"], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        let typed = try pdfText(folder + "/t.pdf")
+        #expect(typed.contains("(ลงชื่อ) นายวีระยุทธ ราชิวงค์ ผู้จดรายงานการประชุม") && typed.contains("(ลงชื่อ)....................ผู้ตรวจรายงานการประชุม"),
+                "\(typed.suffix(400))")
+    }
+
+    /// `--invisible` fills the signer's field and draws nothing: the page looks as it did.
+    @Test func anInvisibleSignatureLeavesThePageAsItWas() throws {
+        let folder = temporaryDirectory()
+        let unsigned = try renderExample("memo")
+        #expect(try sign(unsigned, cert: "signer.p12", output: folder + "/i.pdf", extra: ["--invisible"]).status == 0)
+        #expect(try sign(unsigned, cert: "signer.p12", output: folder + "/v.pdf").status == 0)
+        let field = try fields(folder + "/i.pdf")
+        #expect(field.count == 1 && field.first?.last == 1, "the signer's own field, signed: \(field)")
+        if let rect = field.first, rect.count == 6 {
+            #expect(try changedPixels(unsigned, folder + "/i.pdf", page: Int(rect[0]), inside: Array(rect[1...4])).total == 0)
+            let visible = try changedPixels(unsigned, folder + "/v.pdf", page: Int(rect[0]), inside: Array(rect[1...4]))
+            #expect(visible.total > 50 && visible.total == visible.inside, "\(visible)")
+        }
+        #expect(try run("pdfsig", [folder + "/i.pdf"]).stdout.contains("Signature is Valid."))
     }
 }

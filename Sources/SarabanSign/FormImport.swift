@@ -1,0 +1,144 @@
+import Foundation
+
+/// A page of another PDF Cairo wrote, brought into an update as a form XObject: every object
+/// its content and resources reach is copied under a new number (references renumbered in the
+/// dictionaries, stream bytes untouched), and its content stream becomes the form's.
+enum FormImport {
+    /// The form's object number in `update`. `bbox` is in the page's own coordinates: a
+    /// signature field with the same rectangle shows the drawing exactly where the page has it.
+    static func form(fromPageOf pdf: Data, bbox: (Double, Double, Double, Double), into update: inout IncrementalUpdate) throws -> Int {
+        let source = try PDFFile(pdf, source: "the signature's appearance", requireSaraban: false)
+        guard let page = try source.pageObjects().first else { throw failure("it has no page") }
+        let pageDictionary = try source.object(page)
+        guard let contents = PDFFile.reference(in: pageDictionary, key: "/Contents") else { throw failure("its page has no single content stream") }
+        let resources: String
+        if let number = PDFFile.reference(in: pageDictionary, key: "/Resources") {
+            resources = try source.object(number)
+        } else if let inline = balancedDictionary(after: "/Resources", in: pageDictionary) {
+            resources = inline
+        } else {
+            throw failure("its page has no resources")
+        }
+        var numbers: [Int: Int] = [:]
+        var pending = references(in: resources)
+        // Every object the resources reach, each copied once.
+        while let old = pending.popLast() {
+            guard numbers[old] == nil else { continue }
+            numbers[old] = update.newObject()
+            pending += references(in: try source.rawObject(old).dictionary)
+        }
+        for (old, new) in numbers {
+            let object = try source.rawObject(old)
+            let dictionary = renumbered(object.dictionary, numbers)
+            if let stream = object.stream {
+                update.setStream(new, dictionary: withoutLength(dictionary), bytes: stream)
+            } else {
+                update.set(new, dictionary)
+            }
+        }
+        let content = try source.rawObject(contents)
+        guard let bytes = content.stream else { throw failure("its content is not a stream") }
+        let filter = content.dictionary.contains("/FlateDecode") ? " /Filter /FlateDecode" : ""
+        let form = update.newObject()
+        update.setStream(
+            form,
+            dictionary: String(format: "<< /Type /XObject /Subtype /Form /BBox [%.2f %.2f %.2f %.2f]", bbox.0, bbox.1, bbox.2, bbox.3)
+                + " /Resources " + renumbered(resources, numbers) + filter + " >>",
+            bytes: bytes)
+        return form
+    }
+
+    static func failure(_ why: String) -> PDFSigner.SignError {
+        PDFSigner.SignError(message: "the signature's appearance could not be made: \(why)")
+    }
+
+    /// The object numbers `N 0 R` in a dictionary's text.
+    static func references(in text: String) -> [Int] {
+        let words = text.replacingOccurrences(of: "[", with: " [ ").replacingOccurrences(of: "]", with: " ] ")
+            .replacingOccurrences(of: "/", with: " /").split(whereSeparator: \.isWhitespace)
+        var result: [Int] = []
+        for index in words.indices.dropFirst(2) where words[index] == "R" && words[index - 1] == "0" {
+            if let number = Int(words[index - 2]) { result.append(number) }
+        }
+        return result
+    }
+
+    /// `text` with every `N 0 R` renamed by `numbers`.
+    static func renumbered(_ text: String, _ numbers: [Int: Int]) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let r = rest.range(of: " 0 R") {
+            let head = rest[..<r.lowerBound]
+            let digits = head.reversed().prefix { $0.isNumber }
+            let start = head.index(head.endIndex, offsetBy: -digits.count)
+            if let old = Int(String(digits.reversed())), !digits.isEmpty, let new = numbers[old] {
+                out += head[..<start] + "\(new) 0 R"
+            } else {
+                out += head + " 0 R"
+            }
+            rest = rest[r.upperBound...]
+        }
+        return out + rest
+    }
+
+    /// A dictionary without its /Length entry (`/Length 12` or `/Length 12 0 R`; the update writes its own).
+    static func withoutLength(_ dictionary: String) -> String {
+        guard let range = dictionary.range(of: #"/Length\s+\d+(\s+\d+\s+R)?"#, options: .regularExpression) else { return dictionary }
+        return dictionary.replacingCharacters(in: range, with: "")
+    }
+
+    /// The `<< … >>` written after `key`, nested dictionaries included.
+    static func balancedDictionary(after key: String, in text: String) -> String? {
+        guard let range = text.range(of: key) else { return nil }
+        let chars = Array(text[range.upperBound...])
+        guard let open = chars.firstIndex(where: { !$0.isWhitespace }), open + 1 < chars.count, chars[open] == "<", chars[open + 1] == "<" else { return nil }
+        var depth = 0
+        var i = open
+        while i + 1 < chars.count {
+            if chars[i] == "<" && chars[i + 1] == "<" { depth += 1; i += 2; continue }
+            if chars[i] == ">" && chars[i + 1] == ">" {
+                depth -= 1; i += 2
+                if depth == 0 { return String(chars[open..<i]) }
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension PDFFile {
+    /// Object `number` as written: its dictionary (or other value) and, for a stream, its bytes.
+    func rawObject(_ number: Int) throws -> (dictionary: String, stream: Data?) {
+        guard let offset = offsets[number], offset < data.count else {
+            throw FormImport.failure("object \(number) is not in its cross-reference")
+        }
+        guard let end = data.range(of: Data("endobj".utf8), in: offset..<data.count) else {
+            throw FormImport.failure("object \(number) has no end")
+        }
+        let header = Data("\(number) 0 obj".utf8)
+        guard data[offset...].starts(with: header) else { throw FormImport.failure("object \(number) is not where its cross-reference says") }
+        let bodyStart = offset + header.count
+        if let streamKeyword = data.range(of: Data("stream".utf8), in: bodyStart..<end.lowerBound) {
+            let dictionary = String(decoding: data[bodyStart..<streamKeyword.lowerBound], as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            var start = streamKeyword.upperBound
+            if start < data.count, data[start] == 0x0D { start += 1 }
+            if start < data.count, data[start] == 0x0A { start += 1 }
+            let length: Int
+            if let indirect = PDFFile.reference(in: dictionary, key: "/Length") {
+                let value = try rawObject(indirect).dictionary.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard let number = Int(value) else { throw FormImport.failure("object \(indirect) is not a length") }
+                length = number
+            } else if let direct = PDFFile.reference(in: dictionary, key: "/Length", direct: true) {
+                length = direct
+            } else {
+                throw FormImport.failure("stream \(number) has no length")
+            }
+            guard start + length <= data.count else { throw FormImport.failure("stream \(number) runs past the file") }
+            return (dictionary, Data(data[start..<start + length]))
+        }
+        let text = String(decoding: data[bodyStart..<end.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return (text, nil)
+    }
+}
