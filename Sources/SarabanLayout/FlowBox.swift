@@ -38,6 +38,9 @@ struct FlowBox {
     /// The tagged PDF's element the box belongs to (`P`, `H1`, `Table`…) and the block it comes
     /// from: boxes of one block that follow each other on a page make one element.
     var structure: (role: String, id: Int)?
+    /// The elements around it, outermost first (a list item's `L` and `LI`): boxes that share
+    /// them are in the same ones.
+    var enclosing: [(role: String, id: Int)] = []
 
     static func pageBreak() -> FlowBox { FlowBox(height: 0, items: [], breakBefore: true) }
 

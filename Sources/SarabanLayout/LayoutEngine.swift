@@ -58,15 +58,21 @@ public final class LayoutEngine {
             page.documentIndex = plan.documentIndex
             if let secrecy = document.options.secrecy { page.items += furniture.secrecy(secrecy, on: geometry) }
             if !plan.isFirstOfDocument { page.items.append(furniture.pageNumber(plan.numberInDocument, on: geometry)) }
-            // Boxes of one block that follow each other make one structure element.
-            var open: (role: String, id: Int)?
-            func close() { if let element = open { page.items.append(.endStructure(element.role)); open = nil } }
+            // Boxes of one block that follow each other make one structure element; the elements
+            // around it (a list's L and LI) stay open while the boxes that follow share them.
+            var open: [(role: String, id: Int)] = []
+            func close(downTo depth: Int) {
+                while open.count > depth { page.items.append(.endStructure(open.removeLast().role)) }
+            }
             for placement in plan.placements {
                 let box = boxes[placement.box]
                 if !box.isOverlay, box.height > 0 || box.structure != nil {
-                    if box.structure?.id != open?.id || box.structure?.role != open?.role {
-                        close()
-                        if let element = box.structure { page.items.append(.beginStructure(element.role)); open = element }
+                    let path = box.structure.map { box.enclosing + [$0] } ?? []
+                    let shared = zip(open, path).prefix { $0.role == $1.role && $0.id == $1.id }.count
+                    close(downTo: shared)
+                    for element in path.dropFirst(shared) {
+                        page.items.append(.beginStructure(element.role))
+                        open.append(element)
                     }
                 }
                 if let start = box.documentStart, !start.title.isEmpty {
@@ -79,7 +85,7 @@ public final class LayoutEngine {
                 }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
-            close()
+            close(downTo: 0)
             if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,
                let lead = plans[index + 1].placements.lazy.map({ boxes[$0.box] }).first(where: { !$0.isOverlay && $0.leadText != nil })?.leadText {
                 page.items.append(furniture.continuationMarker(nextPageLead: lead, on: geometry))

@@ -21,6 +21,9 @@ public enum PageItem {
     /// numbers, continuation markers, stamps) is no part of the document's text for a reader.
     case beginStructure(String)
     case endStructure(String)
+    /// The alternate text of the element just begun (a picture's caption, for a `Figure`): a
+    /// screen reader says it instead of the picture. Draws nothing.
+    case alternateText(String)
     /// Where a signer signs (the signing space above their name): an empty signature field is
     /// placed there in the PDF, for `saraban sign` to fill, knowing the signer's name and
     /// (first) position line as the document prints them. Draws nothing.
@@ -38,7 +41,7 @@ public enum PageItem {
         case let .rectangle(x, y, w, h, l): return .rectangle(x: x + dx, y: y + dy, width: w, height: h, lineWidth: l)
         case let .link(uri, x, y, w, h): return .link(uri: uri, x: x + dx, y: y + dy, width: w, height: h)
         case let .rule(x1, y1, x2, y2, l): return .rule(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, lineWidth: l)
-        case .beginStructure, .endStructure: return self
+        case .beginStructure, .endStructure, .alternateText: return self
         case let .signaturePlace(name, position, x, y, w, h):
             return .signaturePlace(name: name, position: position, x: x + dx, y: y + dy, width: w, height: h)
         }

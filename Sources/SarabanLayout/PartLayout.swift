@@ -21,6 +21,9 @@ struct PartLayout {
         geometry = PageGeometry(style: style, orientation: .portrait)
     }
 
+    /// The lists open around the block being tagged: their level, the list's and the current item's id.
+    private var openLists: [(level: Int, list: Int, item: Int)] = []
+
     private var left: Double { geometry.left }
     private var width: Double { geometry.textWidth }
     private var gap: Double { style.paragraph.spaceBefore.points }
@@ -156,21 +159,38 @@ struct PartLayout {
     }
 
     /// The tagged PDF's element for a block's boxes: a heading `H1`… (an agenda item `H1`, its
-    /// sub-item `H2`), a table `Table` (its rows and cells tagged inside), a picture `Figure`,
-    /// any other text a paragraph `P`. The Garuda and empty boxes are no part of the text.
-    private func tagStructure(_ boxes: inout [FlowBox], from first: Int, block: Block, id: Int) {
+    /// sub-item `H2`), a table `Table` (its rows and cells tagged inside), a picture `Figure`, a
+    /// numbered item the `LBody` of an `LI` in an `L` (items one after another make one list,
+    /// a deeper item a list inside the item before it), any other text a paragraph `P`. The
+    /// Garuda and empty boxes are no part of the text.
+    private mutating func tagStructure(_ boxes: inout [FlowBox], from first: Int, block: Block, id: Int) {
         let role: String
-        switch block {
-        case .emblem, .space, .pageBreak, .documentStart: return
-        case let .heading(level, _, _): role = "H\(min(6, max(1, level - 1)))"
-        case .table: role = "Table"
-        case .figure: role = "Figure"
-        default: role = "P"
+        var enclosing: [(role: String, id: Int)] = []
+        if case let .item(_, _, level, _) = block {
+            // (level, the list's id, the item's id) for each list open around this item.
+            while let last = openLists.last, last.level > level { openLists.removeLast() }
+            if let last = openLists.last, last.level == level {
+                openLists[openLists.count - 1].item = id
+            } else {
+                openLists.append((level, id, id))
+            }
+            enclosing = openLists.flatMap { [("L", $0.list), ("LI", $0.item)] }
+            role = "LBody"
+        } else {
+            openLists = []
+            switch block {
+            case .emblem, .space, .pageBreak, .documentStart: return
+            case let .heading(level, _, _): role = "H\(min(6, max(1, level - 1)))"
+            case .table: role = "Table"
+            case .figure: role = "Figure"
+            default: role = "P"
+            }
         }
         for index in first..<boxes.count where boxes[index].height > 0 && !boxes[index].isOverlay && boxes[index].structure == nil {
             // A table's caption lines are its caption; its rows, the table.
             let caption = role == "Table" && boxes[index].tableHeader == nil && boxes[index].repeatsHeader == nil
             boxes[index].structure = (caption ? "Caption" : role, id)
+            boxes[index].enclosing = enclosing
         }
     }
 
@@ -379,7 +399,9 @@ struct PartLayout {
         case .right: x = left + width - pictureWidth
         case .center: x = left + (width - pictureWidth) / 2
         }
-        var items = [picture.item(x: x, y: 0, height: pictureHeight)]
+        // What a screen reader says for the picture: its caption (else its file's name).
+        let alternate = figure.caption.map(\.text).joined()
+        var items: [PageItem] = [.alternateText(alternate.isEmpty ? figure.source : alternate), picture.item(x: x, y: 0, height: pictureHeight)]
         var height = pictureHeight
         if !figure.caption.isEmpty {
             let caption = setter.layout(figure.caption, width: width, alignment: .center)

@@ -33,12 +33,15 @@ public struct PDFOutput {
             // The catalog says the PDF is tagged (and, for PDF/A, what an archive needs); each
             // signing space gets its empty signature field.
             let places = signaturePlaces(documents)
+            let alternates = figureAlternates(documents)
             if archival, let first = documents.first {
                 let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
                 let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description,
-                                                  profile: try PDFArchive.sRGBProfile(), signaturePlaces: places)
+                                                  profile: try PDFArchive.sRGBProfile(), signaturePlaces: places,
+                                                  figureAlternates: alternates)
                 try file.replaceContents([UInt8](pdf))
-            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path, signaturePlaces: places) {
+            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path, signaturePlaces: places,
+                                                                 figureAlternates: alternates) {
                 try file.write([UInt8](update))
             }
             try file.commit()
@@ -46,6 +49,15 @@ public struct PDFOutput {
             file.discard()
             throw error
         }
+    }
+
+    /// The pictures' alternate texts, by page (from 0), in the order the pages draw them.
+    private func figureAlternates(_ documents: [LaidOutDocument]) -> [PDFArchive.FigureAlternate] {
+        var alternates: [PDFArchive.FigureAlternate] = []
+        for (index, page) in documents.flatMap(\.pages).enumerated() {
+            for case let .alternateText(text) in page.items { alternates.append(PDFArchive.FigureAlternate(page: index, text: text)) }
+        }
+        return alternates
     }
 
     /// The signing spaces of every page, in PDF points from each page's bottom left.

@@ -33,7 +33,7 @@ struct PageDrawer {
             case let .rectangle(x, y, width, height, lineWidth):
                 canvas.setColor(.black)
                 canvas.strokeRect(x: x, y: y, width: width, height: height, lineWidth: lineWidth)
-            case .signaturePlace:
+            case .signaturePlace, .alternateText:
                 break
             case .beginStructure(let role):
                 canvas.beginStructure(role)

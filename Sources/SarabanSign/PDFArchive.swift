@@ -30,7 +30,7 @@ public enum PDFArchive {
     }
 
     public static func archival(_ pdf: Data, source: String, description: Description, profile: Data,
-                                signaturePlaces: [SignaturePlace] = []) throws -> Data {
+                                signaturePlaces: [SignaturePlace] = [], figureAlternates: [FigureAlternate] = []) throws -> Data {
         // Images ask viewers to smooth them (`/Interpolate true`), which PDF/A forbids: the value
         // becomes null, which a PDF reads as the key being absent, in as many bytes, so no offset moves.
         var bytes = pdf
@@ -61,6 +61,7 @@ public enum PDFArchive {
         catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries
             + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
         update.set(file.root, catalog)
+        try alternateTexts(figureAlternates, file: file, update: &update)
 
         // The document information as the XMP says it, dates with their time zone.
         if let info = file.info {
@@ -126,7 +127,8 @@ public enum PDFArchive {
     /// so; and each signing space gets an empty signature field (`saraban sign` fills the first
     /// one left). Returns the bytes of that small incremental update, to append to `pdf` (nil:
     /// nothing to add).
-    public static func taggedUpdate(_ pdf: Data, source: String, signaturePlaces: [SignaturePlace] = []) throws -> Data? {
+    public static func taggedUpdate(_ pdf: Data, source: String, signaturePlaces: [SignaturePlace] = [],
+                                    figureAlternates: [FigureAlternate] = []) throws -> Data? {
         let file = try PDFFile(pdf, source: source)
         var catalog = try file.object(file.root)
         let tagged = catalog.contains("/StructTreeRoot") && !catalog.contains("/MarkInfo")
@@ -135,7 +137,42 @@ public enum PDFArchive {
         catalog.removeLast(2)
         catalog += (tagged ? taggedEntries : "") + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
         update.set(file.root, catalog)
+        if tagged { try alternateTexts(figureAlternates, file: file, update: &update) }
         return update.appended()
+    }
+
+    /// A picture's alternate text, on a page (from 0).
+    public struct FigureAlternate {
+        public var page: Int
+        public var text: String
+        public init(page: Int, text: String) { self.page = page; self.text = text }
+    }
+
+    /// Each `Figure` element of the structure tree gets its picture's text as `/Alt` (Cairo
+    /// writes no attributes on structure elements): the elements in the order of their pages
+    /// and first marked content, the texts in the order the pages drew the pictures.
+    static func alternateTexts(_ alternates: [FigureAlternate], file: PDFFile, update: inout IncrementalUpdate) throws {
+        guard !alternates.isEmpty else { return }
+        let pages = try file.pageObjects()
+        let pageIndex = Dictionary(pages.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var figures: [(page: Int, mcid: Int, number: Int, dictionary: String)] = []
+        for number in file.offsets.keys.sorted() {
+            let head = file.prefix(of: number, length: 200)
+            guard head.contains("/StructElem"), head.contains("/S /Figure") else { continue }
+            let dictionary = try file.object(number)
+            guard let page = PDFFile.reference(in: dictionary, key: "/Pg").flatMap({ pageIndex[$0] }) else { continue }
+            let mcid = PDFSigner.numbers(after: "/K", in: dictionary)?.first.map(Int.init)
+                ?? PDFFile.reference(in: dictionary, key: "/K", direct: true) ?? 0
+            figures.append((page, mcid, number, dictionary))
+        }
+        figures.sort { ($0.page, $0.mcid) < ($1.page, $1.mcid) }
+        var remaining = alternates[...]
+        for figure in figures {
+            guard let index = remaining.firstIndex(where: { $0.page == figure.page }) else { continue }
+            let text = remaining[index].text
+            remaining.remove(at: index)
+            update.set(figure.number, String(figure.dictionary.dropLast(2)) + " /Alt " + PDFSigner.textString(text) + " >>")
+        }
     }
 
     /// Empty signature fields over the signing spaces, each with an empty appearance (the page

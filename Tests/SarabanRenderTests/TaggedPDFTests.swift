@@ -11,6 +11,8 @@ struct TaggedPDFTests {
         var lang: String
         var counts: [String: Int]
         var tables: [[[String]]]
+        var lists: [[Int]]
+        var figures: [String?]
         var untagged: [Int]
     }
 
@@ -24,7 +26,8 @@ struct TaggedPDFTests {
         let tree = try structure(try renderExample("seed-001-minutes"))
         #expect(tree.tagged && tree.lang == "th")
         #expect(tree.counts["H1"] == 5, "the five agenda items: \(tree.counts)")
-        #expect((tree.counts["H2"] ?? 0) >= 20 && (tree.counts["P"] ?? 0) > 100)
+        #expect((tree.counts["H2"] ?? 0) >= 20 && (tree.counts["P"] ?? 0) + (tree.counts["LBody"] ?? 0) > 100)
+        #expect((tree.counts["L"] ?? 0) > 10 && (tree.counts["LI"] ?? 0) >= (tree.counts["LBody"] ?? 1), "numbered items are lists (an item continued on the next page opens its LI again): \(tree.counts)")
         #expect(tree.tables.count == 8, "the seed's eight tables")
         for table in tree.tables {
             #expect(table.first?.allSatisfy { $0 == "TH" } == true, "a header row of TH cells: \(table.prefix(2))")
@@ -55,5 +58,27 @@ struct TaggedPDFTests {
         let tree = try structure(folder + "/r.pdf")
         #expect(tree.tagged && tree.untagged == [0], "\(tree.untagged)")
         #expect((tree.counts["Link"] ?? 0) == 2 && (tree.counts["P"] ?? 0) >= 2, "\(tree.counts)")
+    }
+
+    /// Lists are lists to a reader (L, LI, LBody; a deeper list inside the item above it) and
+    /// pictures say their caption: the report's activity list (three items, the first two with
+    /// two sub-items each) and its two pictures, in the plain PDF and the archival one.
+    @Test func listsAreListsAndPicturesSayTheirCaption() throws {
+        let source = try String(contentsOfFile: packageRoot + "/Examples/report-with-pictures.md", encoding: .utf8)
+        let captions = source.split(separator: "\n").filter { $0.hasPrefix("![") }.map { line in
+            String(line.dropFirst(2).prefix { $0 != "]" })
+        }
+        let folder = temporaryDirectory()
+        for extra in [[], ["--pdfa"]] {
+            let pdf = folder + "/r\(extra.count).pdf"
+            let rendered = try run(sarabanBinary, ["render", packageRoot + "/Examples/report-with-pictures.md", "-o", pdf] + extra,
+                                   environment: ["SARABAN_HOME": packageRoot])
+            #expect(rendered.status == 0, "\(rendered.stderr)")
+            let tree = try structure(pdf)
+            #expect(tree.lists.first == [2, 2, 0], "\(tree.lists)")
+            #expect(tree.counts["LI"] == tree.counts["LBody"] && (tree.counts["LI"] ?? 0) >= 9, "\(tree.counts)")
+            #expect(tree.figures == captions.map { Optional($0) }, "\(tree.figures) vs \(captions)")
+        }
+        #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/r1.pdf"]).status == 0)
     }
 }
