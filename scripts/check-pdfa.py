@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Checks a PDF against the requirements of ISO 19005-2 level b (PDF/A-2b) that apply to what
-Saraban writes, one by one, with pikepdf. docs/pdfa.md lists them with their clauses.
+Saraban writes, one by one, with pikepdf — or of ISO 19005-3 level b (PDF/A-3b) when its XMP
+says part 3, which adds the rules for embedded source files. docs/pdfa.md lists them with their
+clauses.
 
 Usage: check-pdfa.py FILE.pdf...   Prints one line per failed requirement; exit 0 when none.
 No validator of PDF/A can be installed here: this states the claim in code, so that it is
@@ -33,9 +35,10 @@ def check(path):
         if meta is not None:
             need('/Filter' not in meta, '6.6.2.1', 'the metadata stream is not filtered')
             xmp = meta.read_bytes().decode('utf-8')
-            need('<pdfaid:part>2</pdfaid:part>' in xmp and '<pdfaid:conformance>B</pdfaid:conformance>' in xmp,
-                 '6.6.4', 'XMP identifies PDF/A-2 conformance B')
+            need(('<pdfaid:part>2</pdfaid:part>' in xmp or '<pdfaid:part>3</pdfaid:part>' in xmp)
+                 and '<pdfaid:conformance>B</pdfaid:conformance>' in xmp, '6.6.4', 'XMP identifies PDF/A-2 or -3 conformance B')
             need(xmp.startswith('<?xpacket begin="\ufeff"') and xmp.rstrip().endswith('<?xpacket end="w"?>'), '6.6.2.1', 'an XMP packet')
+        part3 = '<pdfaid:part>3</pdfaid:part>' in xmp
         # 6.6.3 Document information and XMP agree.
         info = trailer.get('/Info')
         def xmp_value(tag):
@@ -66,7 +69,22 @@ def check(path):
         need('/Lang' in root, '6.7 (PDF/A-2 a, asked of b here)', 'the catalog names the language')
         # 6.1.11 / 6.1.13: no JavaScript, no forbidden actions; 6.1.8: no embedded files but PDF/A.
         names = root.get('/Names')
-        need(names is None or ('/JavaScript' not in names and '/EmbeddedFiles' not in names), '6.1.11', 'no JavaScript or embedded files')
+        need(names is None or '/JavaScript' not in names, '6.1.11', 'no JavaScript')
+        embedded = names.get('/EmbeddedFiles') if names is not None else None
+        need(embedded is None or part3, '6.1.8 (PDF/A-2)', 'no embedded files (PDF/A-3 allows them as associated files)')
+        if embedded is not None and part3:
+            # ISO 19005-3, 6.8: each embedded file is an associated file of the document, its
+            # specification with /F, /UF and /AFRelationship, its stream with a MIME type and date.
+            listed = list(embedded.get('/Names', []))
+            associated = {spec.objgen for spec in root.get('/AF', [])}
+            for spec in listed[1::2]:
+                need('/F' in spec and '/UF' in spec, '6.8 (PDF/A-3)', 'an embedded file specification has /F and /UF')
+                need(spec.get('/AFRelationship') in (Name.Source, Name.Data, Name.Alternative, Name.Supplement, Name.Unspecified),
+                     '6.8 (PDF/A-3)', 'an embedded file says its relationship (/AFRelationship)')
+                need(spec.objgen in associated, '6.8 (PDF/A-3)', 'an embedded file is listed in the catalog\'s /AF')
+                stream = spec.get('/EF', {}).get('/F')
+                need(stream is not None and '/Subtype' in stream, '6.8 (PDF/A-3)', 'an embedded file stream names its MIME type (/Subtype)')
+                need(stream is not None and '/ModDate' in stream.get('/Params', {}), '6.8 (PDF/A-3)', 'an embedded file stream has /Params /ModDate')
         need('/AA' not in root, '6.5.1', 'no additional actions on the catalog')
 
         fonts_seen = set()
@@ -111,6 +129,10 @@ def check(path):
                 rect = [float(v) for v in annotation.get('/Rect', [0, 0, 0, 0])]
                 zero = rect[2] - rect[0] == 0 or rect[3] - rect[1] == 0
                 need(subtype in (Name.Link, Name.Popup) or zero or '/AP' in annotation, '6.3.3', f'{where}: {subtype} annotation has an appearance')
+                # What an annotation shows (a signature's appearance) is held to the page's rules.
+                appearance = (annotation.get('/AP') or {}).get('/N')
+                if isinstance(appearance, pikepdf.Stream):
+                    check_resources(appearance.get('/Resources'), f'{where} {subtype} appearance')
                 action = annotation.get('/A')
                 need(action is None or action.get('/S') in (Name.URI, Name.GoTo, Name.GoToR, Name.Named), '6.5.1', f'{where}: allowed action')
         # 6.1.7 No LZW anywhere; 6.1.10 no stream refers to external files.

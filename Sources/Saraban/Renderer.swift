@@ -21,6 +21,11 @@ public final class Renderer {
     public let stylePath: String
     /// PDF/A-2b output (`--pdfa`, or the style's `output.pdfa`).
     public var archival: Bool
+    /// The data file a single document's PDF carries inside it (`--embed-data`, or the style's
+    /// `output.embedData`): the PDF is then PDF/A-3b, a record holding its own source.
+    public var embeddedData: (name: String, bytes: Data)?
+    /// Whether the style asks every PDF to carry its data.
+    public var embedsData: Bool { engine.style.output?.embedData ?? false }
     let fonts: FontLibrary
     let engine: LayoutEngine
 
@@ -67,7 +72,9 @@ public final class Renderer {
     /// Writes the PDF safely (see `OutputFile`); `inputs` are files of this run that the
     /// output must never replace (the data, the recipients, the style is added here).
     public func writePDF(_ document: LaidOutDocument, to path: String, inputs: [String] = []) throws {
-        try PDFOutput(inputs: inputs + [stylePath], archival: archival).write(document, to: path)
+        var output = PDFOutput(inputs: inputs + [stylePath], archival: archival || embeddedData != nil)
+        output.embeddedSource = embeddedData.map { PDFArchive.EmbeddedSource(name: $0.name, bytes: $0.bytes) }
+        try output.write(document, to: path)
     }
 
     public func writePDF(_ documents: [LaidOutDocument], to path: String, inputs: [String] = []) throws {

@@ -22,6 +22,9 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Treat the data checks' findings (see `saraban check`) as errors: no PDF is written.")
     var strict = false
 
+    @Flag(help: "Carry the data file inside the PDF as its source: PDF/A-3b, a record that holds what it was made from (docs/pdfa.md).")
+    var embedData = false
+
     @Option(name: .customLong("sign"), help: "Sign the PDF as it is written, with this PKCS#12 file (see `saraban sign`).")
     var certificate: String?
 
@@ -51,6 +54,10 @@ struct RenderCommand: ParsableCommand {
             }
             if strict && !findings.isEmpty { throw ExitCode(1) }
             var document = try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
+            if embedData || renderer.embedsData {
+                let bytes = text.map { Data($0.utf8) } ?? FileManager.default.contents(atPath: data) ?? Data()
+                renderer.embeddedData = ((dataName as NSString).lastPathComponent, bytes)
+            }
             if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
             try renderer.writePDF(document, to: target, inputs: fromStdin ? [] : [data])
             if let certificate {

@@ -69,6 +69,8 @@ public struct Style: Codable, Sendable {
     /// `output: {pdfa: true}`: every PDF is PDF/A-2b (an office's style may say so once).
     public struct Output: Codable, Sendable {
         public var pdfa: Bool?
+        /// `embedData: true`: a rendered document carries its data file inside it (PDF/A-3b).
+        public var embedData: Bool?
     }
 
     /// Bounds on what one document may make, so that no input runs for minutes or fills the

@@ -13,6 +13,9 @@ public struct PDFOutput {
     /// PDF/A-2b (`--pdfa`): the archival additions, made once the pages are written.
     public var archival = false
 
+    /// The data embedded in an archival PDF as its source (PDF/A-3b; `--embed-data`).
+    public var embeddedSource: PDFArchive.EmbeddedSource?
+
     public init(inputs: [String] = [], archival: Bool = false) { self.inputs = inputs; self.archival = archival }
 
     public func write(_ document: LaidOutDocument, to path: String) throws {
@@ -38,7 +41,7 @@ public struct PDFOutput {
                 let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
                 let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description,
                                                   profile: try PDFArchive.sRGBProfile(), signaturePlaces: places,
-                                                  figureAlternates: alternates)
+                                                  figureAlternates: alternates, embedded: embeddedSource)
                 try file.replaceContents([UInt8](pdf))
             } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path, signaturePlaces: places,
                                                                  figureAlternates: alternates) {

@@ -29,7 +29,12 @@ enum FormImport {
         }
         for (old, new) in numbers {
             let object = try source.rawObject(old)
-            let dictionary = renumbered(object.dictionary, numbers)
+            var dictionary = renumbered(object.dictionary, numbers)
+            // As in the document (PDFArchive): a CID TrueType font names its map (PDF/A 6.2.11.3.2).
+            if object.stream == nil, dictionary.contains("/Subtype /CIDFontType2"), !dictionary.contains("/CIDToGIDMap"),
+                dictionary.hasSuffix(">>") {
+                dictionary = String(dictionary.dropLast(2)) + " /CIDToGIDMap /Identity >>"
+            }
             if let stream = object.stream {
                 update.setStream(new, dictionary: withoutLength(dictionary), bytes: stream)
             } else {

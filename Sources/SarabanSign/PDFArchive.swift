@@ -29,8 +29,30 @@ public enum PDFArchive {
         )
     }
 
+    /// The source data a PDF/A-3 record carries inside it (`--embed-data`).
+    public struct EmbeddedSource {
+        /// The data file's own name, as it was (`อำเภอ-letter.yaml`).
+        public var name: String
+        public var bytes: Data
+        public init(name: String, bytes: Data) { self.name = name; self.bytes = bytes }
+
+        /// The MIME type its name says: YAML, Markdown, JSON, CSV, else plain text.
+        var mimeType: String {
+            switch (name as NSString).pathExtension.lowercased() {
+            case "yaml", "yml": return "application/yaml"
+            case "md", "markdown": return "text/markdown"
+            case "json": return "application/json"
+            case "csv": return "text/csv"
+            default: return "text/plain"
+            }
+        }
+    }
+
+    /// - Parameter embedded: the data the document was made from, embedded as its source
+    ///   (`/AFRelationship /Source`): the file is then PDF/A-3b (ISO 19005-3), which allows it.
     public static func archival(_ pdf: Data, source: String, description: Description, profile: Data,
-                                signaturePlaces: [SignaturePlace] = [], figureAlternates: [FigureAlternate] = []) throws -> Data {
+                                signaturePlaces: [SignaturePlace] = [], figureAlternates: [FigureAlternate] = [],
+                                embedded: EmbeddedSource? = nil) throws -> Data {
         // Images ask viewers to smooth them (`/Interpolate true`), which PDF/A forbids: the value
         // becomes null, which a PDF reads as the key being absent, in as many bytes, so no offset moves.
         var bytes = pdf
@@ -49,7 +71,7 @@ public enum PDFArchive {
         let metadata = update.newObject(), icc = update.newObject(), intent = update.newObject()
         update.setStream(
             metadata, dictionary: "<< /Type /Metadata /Subtype /XML >>",
-            bytes: Data(xmp(description, producer: producer).utf8))
+            bytes: Data(xmp(description, producer: producer, part: embedded == nil ? 2 : 3).utf8))
         update.setStream(icc, dictionary: "<< /N 3 >>", bytes: profile)
         update.set(
             intent,
@@ -59,7 +81,8 @@ public enum PDFArchive {
         var catalog = try file.object(file.root)
         catalog.removeLast(2)
         catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries
-            + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
+            + (try signatureFields(signaturePlaces, file: file, update: &update))
+            + (try embedded.map { try embeddedFile($0, date: description.date, catalog: catalog, update: &update) } ?? "") + ">>"
         update.set(file.root, catalog)
         try alternateTexts(figureAlternates, file: file, update: &update)
 
@@ -141,6 +164,31 @@ public enum PDFArchive {
         return update.appended()
     }
 
+    /// The data file embedded as the document's source (ISO 19005-3, 6.8): an embedded file
+    /// stream with its MIME type and date, a file specification with `/F`, `/UF` and
+    /// `/AFRelationship /Source`, listed in the catalog's `/AF` and its embedded files. Returns
+    /// the catalog's new entries.
+    static func embeddedFile(_ source: EmbeddedSource, date: String, catalog: String, update: inout IncrementalUpdate) throws -> String {
+        guard !catalog.contains("/Names"), !catalog.contains("/AF ") else {
+            throw PDFSigner.SignError(message: "the PDF's catalog already has names or associated files; the data cannot be embedded")
+        }
+        let stream = update.newObject(), specification = update.newObject()
+        let subtype = "/" + source.mimeType.replacingOccurrences(of: "/", with: "#2F")
+        update.setStream(
+            stream,
+            dictionary: "<< /Type /EmbeddedFile /Subtype \(subtype) /Params << /ModDate \(pdfDate(date)) /Size \(source.bytes.count) >> >>",
+            bytes: source.bytes)
+        // /F is a byte string: the name when it is ASCII, else one that says what the file is.
+        let ascii = source.name.allSatisfy { $0.isASCII && $0 != "(" && $0 != ")" && $0 != "\\" }
+        let plainName = ascii ? source.name : "source-data." + ((source.name as NSString).pathExtension.isEmpty ? "txt" : (source.name as NSString).pathExtension)
+        update.set(
+            specification,
+            "<< /Type /Filespec /F (\(plainName)) /UF \(PDFSigner.textString(source.name))\n"
+                + "   /EF << /F \(stream) 0 R /UF \(stream) 0 R >> /AFRelationship /Source\n"
+                + "   /Desc \(PDFSigner.textString("ข้อมูลต้นฉบับของเอกสาร (the data this document was made from)")) >>")
+        return "   /AF [ \(specification) 0 R ]\n   /Names << /EmbeddedFiles << /Names [ \(PDFSigner.textString(source.name)) \(specification) 0 R ] >> >>\n"
+    }
+
     /// A picture's alternate text, on a page (from 0).
     public struct FigureAlternate {
         public var page: Int
@@ -215,7 +263,7 @@ public enum PDFArchive {
 
     /// The XMP packet: PDF/A identification, Dublin Core, the XMP basic and PDF schemas, with the
     /// same values as the document information.
-    static func xmp(_ d: Description, producer: String) -> String {
+    static func xmp(_ d: Description, producer: String, part: Int = 2) -> String {
         func escaped(_ text: String) -> String {
             text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
                 .replacingOccurrences(of: ">", with: "&gt;")
@@ -230,7 +278,7 @@ public enum PDFArchive {
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-               <pdfaid:part>2</pdfaid:part>
+               <pdfaid:part>\(part)</pdfaid:part>
                <pdfaid:conformance>B</pdfaid:conformance>
                <dc:format>application/pdf</dc:format>
                <dc:title><rdf:Alt><rdf:li xml:lang="x-default">\(escaped(d.title))</rdf:li></rdf:Alt></dc:title>
