@@ -4,6 +4,23 @@ import Testing
 /// Installed once, scripted as a Unix tool: the install, --version, exit codes, pipes, cron.
 @Suite("Install and scripts")
 struct InstallAndScriptTests {
+    /// `binary` renders the memo from a folder of its own, with no SARABAN_HOME: it finds its
+    /// templates, fonts and emblem from where it is.
+    func rendersFromElsewhere(_ binary: String) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SARABAN_HOME"] = nil
+        let elsewhere = temporaryDirectory()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["render", packageRoot + "/Examples/memo.yaml", "-o", elsewhere + "/m.pdf"]
+        process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
+        process.environment = environment
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(binary)")
+        #expect(try pdfInfo(elsewhere + "/m.pdf")["Pages"] == "1")
+    }
+
     @Test func theInstallPutsSarabanOnAPrefixAndItRunsFromAnywhereEvenSymlinked() throws {
         let prefix = temporaryDirectory()
         // The binary the tests built (a release build inside the test run would wait on the build's lock).
@@ -11,19 +28,7 @@ struct InstallAndScriptTests {
         #expect(install.status == 0, "\(install.stderr)")
         let elsewhere = temporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: elsewhere + "/sb", withDestinationPath: prefix + "/bin/saraban")
-        var environment = ProcessInfo.processInfo.environment
-        environment["SARABAN_HOME"] = nil
-        for binary in [prefix + "/bin/saraban", elsewhere + "/sb"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["render", packageRoot + "/Examples/memo.yaml", "-o", elsewhere + "/m.pdf"]
-            process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
-            process.environment = environment
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(binary)")
-            #expect(try pdfInfo(elsewhere + "/m.pdf")["Pages"] == "1")
-        }
+        for binary in [prefix + "/bin/saraban", elsewhere + "/sb"] { try rendersFromElsewhere(binary) }
         let version = try run(prefix + "/bin/saraban", ["--version"])
         #expect(version.stdout.hasPrefix("saraban ") && version.stdout.contains("commit "), "\(version.stdout)")
     }
@@ -43,20 +48,8 @@ struct InstallAndScriptTests {
         let debRoot = temporaryDirectory()
         #expect(try run("dpkg-deb", ["-x", dist + "/" + package, debRoot]).status == 0)
         let top = try FileManager.default.contentsOfDirectory(atPath: unpacked)
-        var environment = ProcessInfo.processInfo.environment
-        environment["SARABAN_HOME"] = nil
-        let elsewhere = temporaryDirectory()
         for binary in [unpacked + "/" + (top.first ?? "") + "/bin/saraban", debRoot + "/usr/bin/saraban"] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["render", packageRoot + "/Examples/memo.yaml", "-o", elsewhere + "/m.pdf"]
-            process.currentDirectoryURL = URL(fileURLWithPath: elsewhere)
-            process.environment = environment
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "\(binary)")
-            #expect(try pdfInfo(elsewhere + "/m.pdf")["Pages"] == "1")
-            try FileManager.default.removeItem(atPath: elsewhere + "/m.pdf")
+            try rendersFromElsewhere(binary)
         }
         let depends = try run("dpkg-deb", ["-f", dist + "/" + package, "Depends"]).stdout
         for needed in ["libcairo2", "libpango-1.0-0", "libcmark-gfm0", "libssl3", "libxml2", "librsvg2-2"] {
