@@ -89,9 +89,18 @@ public enum ThaiLineBreakRules {
 
     static func isDigits(_ word: Word) -> Bool { !word.text.isEmpty && word.scalars.allSatisfy(isDigit) }
 
-    static func isUnit(_ word: Word) -> Bool {
-        unitBytes.contains(Array(word.text)) || longUnitBytes.contains { word.hasPrefix($0) }
+    /// How many bytes of `word` stay with the number before it as its unit: all of it when it
+    /// is a unit (บาท) or a unit with a short name run into it (ตำบลวังทรายคำ); only the unit it
+    /// starts with when the rest is a long run of words — Thai writes phrases without spaces, and
+    /// `รายงานความก้าวหน้า…ยั่งยืน` after `๗.` kept whole would be a stretch as long as a line.
+    static func unitLength(_ word: Word) -> Int? {
+        if unitBytes.contains(Array(word.text)) { return word.end - word.start }
+        guard let unit = longUnitBytes.filter({ word.hasPrefix($0) }).map(\.count).max() else { return nil }
+        return word.scalars.count <= unitWithNameLength ? word.end - word.start : unit
     }
+
+    /// The longest unit with a name run into it (ตำบลวังทรายคำ, อำเภอเฉลิมพระเกียรติ) kept whole, in characters.
+    static let unitWithNameLength = 20
 
     static func isThaiName(_ word: Word) -> Bool {
         !word.text.isEmpty && word.scalars.allSatisfy { (0x0E01...0x0E4E).contains($0.value) || $0 == ")" }
@@ -136,12 +145,12 @@ public enum ThaiLineBreakRules {
             if wordIsNumber, let next {
                 let isDash = next.isEqual(to: dash) || next.isEqual(to: enDash)
                 // ๐๙.๐๐ - ๑๖.๓๐ น.
-                if isDash, i + 3 < words.count, isNumber(words[i + 2]), isUnit(words[i + 3]) {
-                    protect(word.start, words[i + 3].end)
+                if isDash, i + 3 < words.count, isNumber(words[i + 2]), let unit = unitLength(words[i + 3]) {
+                    protect(word.start, words[i + 3].start + unit)
                 } else if isDash, i + 2 < words.count, isDigits(word), isDigits(words[i + 2]), word.scalars.count == 4, words[i + 2].scalars.count == 4 {
                     protect(word.start, words[i + 2].end)                      // ๒๕๖๕ - ๒๕๖๖
-                } else if isUnit(next) {
-                    protect(word.start, next.end)                              // ๕๓๓,๘๐๐ บาท
+                } else if let unit = unitLength(next) {
+                    protect(word.start, next.start + unit)                     // ๕๓๓,๘๐๐ บาท
                 } else if isDigits(next), next.scalars.count >= 2, isDigits(word) {
                     var j = i + 1                                              // ๐ ๕๔๒๖ ๕๐๕๕
                     while j + 1 < words.count, isDigits(words[j + 1]), words[j + 1].scalars.count >= 2 { j += 1 }

@@ -193,4 +193,27 @@ struct LinkTests {
         let uris = text.components(separatedBy: "/URI (").dropFirst().map { $0.prefix { $0 != ")" } }
         #expect(uris.filter { $0 == "mailto:saraban.lampang@cdd.go.th" }.count == 2, "in the body and in the footer")
     }
+
+    /// No line of any example runs past the right margin (2 cm, the regulation's): text is
+    /// broken between words or, a stretch that cannot be, set within the measure.
+    @Test("no line runs past the right margin", arguments: [
+        "seed-004-urgent-circular", "seed-000-cover-letter", "seed-001-minutes", "seed-000-minutes", "memo",
+        "external-letter", "directives-summary", "report-with-pictures",
+    ])
+    func noLineRunsPastTheRightMargin(example: String) throws {
+        let pdf = try renderExample(example)
+        let xml = try run("pdftotext", ["-bbox-layout", pdf, "-"]).stdout
+        let margin = 2 / 2.54 * 72
+        var past: [String] = []
+        for page in xml.components(separatedBy: "<page ").dropFirst() {
+            guard let width = page.split(separator: "\"").dropFirst().first.flatMap({ Double($0) }) else { continue }
+            for line in page.components(separatedBy: "<line ").dropFirst() {
+                let numbers = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.prefix(3).compactMap { Double($0.element) }
+                guard numbers.count == 3, numbers[2] > width - margin + 0.5 else { continue }
+                let words = line.components(separatedBy: "</word>").dropLast().compactMap { $0.components(separatedBy: ">").last }
+                past.append("\(numbers[2] - (width - margin)) pt: " + words.joined(separator: " ").prefix(60))
+            }
+        }
+        #expect(past.isEmpty, "\(past)")
+    }
 }

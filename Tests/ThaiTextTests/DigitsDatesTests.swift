@@ -112,6 +112,23 @@ struct LineBreakRulesTests {
         #expect(pieces.contains { $0.contains(expected) }, "\(pieces)")
     }
 
+    /// A number keeps its unit, and a short name run into the unit (หมู่ที่ ๗ ตำบลวังทรายคำ), but
+    /// not a long run of words that merely starts like a unit: after `๗.` the item
+    /// `รายงานความก้าวหน้า…ยั่งยืน` (ราย) or `๒๕๖๓ กิจกรรมหลักสร้าง…` (กิจกรรม) keep only the unit's
+    /// letters, so that the run still breaks between its words (seed 004's item ๗ ran 3.7 pt past
+    /// the margin, seed 001 left lines short and broke a date from its year).
+    @Test func aNumberKeepsItsUnitNotTheWholeRunAfterIt() {
+        let long = "๗. รายงานความก้าวหน้าการดำเนินงานโครงการพัฒนาศักยภาพสมาชิกชุมชนสู่ความยั่งยืน ส่งให้จังหวัด"
+        let pieces = ThaiLineBreakRules.protectedRanges(in: long, maximumLength: 80).map { String(long[$0]) }
+        #expect(pieces == ["๗. ราย"], "\(pieces)")
+        let place = "กลุ่มส่งเสริมการปลูกดาวเรือง หมู่ที่ ๗ ตำบลวังทรายคำ อำเภอวังเหนือ"
+        let kept = ThaiLineBreakRules.protectedRanges(in: place, maximumLength: 80).map { String(place[$0]) }
+        #expect(kept.contains { $0.contains("๗ ตำบลวังทรายคำ") }, "\(kept)")
+        let year = "ปีงบประมาณ ๒๕๖๓ กิจกรรมหลักสร้างและพัฒนาผู้นำสัมมาชีพชุมชนตามหลักปรัชญาของเศรษฐกิจพอเพียง ตาม"
+        let yearPieces = ThaiLineBreakRules.protectedRanges(in: year, maximumLength: 80).map { String(year[$0]) }
+        #expect(yearPieces.allSatisfy { $0.count <= 20 }, "\(yearPieces)")
+    }
+
     /// A date beside a time beside an amount: too long together for one line, each stays whole.
     @Test func stretchesTooLongTogetherStayWholeEachOnItsOwn() {
         let text = "ภายในวันที่ ๑๕ สิงหาคม ๒๕๖๕ เวลา ๐๙.๓๐ - ๑๖.๓๐ น. เป็นเงิน ๑,๒๓๔,๕๖๗ บาท ต่อไป"
