@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "CXMLReader", linkerSettings: [.linkedLibrary("dl")]),
         // Signatures: OpenSSL makes the CMS (PAdES) signature; SarabanSign writes the PDF update.
         .target(name: "CSigning", linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "SarabanSign", dependencies: ["CSigning", "SarabanFiles"]),
+        .target(name: "SarabanSign", dependencies: ["CSigning", "SarabanFiles", "ThaiText"]),
         // The whole pipeline behind one call.
         .target(name: "Saraban", dependencies: [
             "SarabanData", "SarabanTemplate", "SarabanDocument", "SarabanLayout", "SarabanOutput", "SarabanFiles", "ThaiText",

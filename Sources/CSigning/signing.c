@@ -40,7 +40,6 @@ static struct {
     __typeof__(ERR_error_string_n) *ERR_error_string_n;
     __typeof__(ERR_clear_error) *ERR_clear_error;
     __typeof__(CRYPTO_free) *CRYPTO_free;
-    __typeof__(SHA256) *SHA256;
     int loaded;
 } ssl;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -74,7 +73,6 @@ static void load(void) {
     if (!(ssl.ERR_error_string_n = (__typeof__(ERR_error_string_n) *)dlsym(library, "ERR_error_string_n"))) ssl.loaded = 0;
     if (!(ssl.ERR_clear_error = (__typeof__(ERR_clear_error) *)dlsym(library, "ERR_clear_error"))) ssl.loaded = 0;
     if (!(ssl.CRYPTO_free = (__typeof__(CRYPTO_free) *)dlsym(library, "CRYPTO_free"))) ssl.loaded = 0;
-    if (!(ssl.SHA256 = (__typeof__(SHA256) *)dlsym(library, "SHA256"))) ssl.loaded = 0;
 }
 
 static int ready(char *error, size_t length) {
@@ -162,8 +160,3 @@ done:
 }
 
 void saraban_free(void *pointer) { if (ssl.loaded) ssl.CRYPTO_free(pointer, __FILE__, __LINE__); }
-
-void saraban_sha256(const unsigned char *data, size_t length, unsigned char *digest) {
-    char error[160];
-    if (ready(error, sizeof error)) ssl.SHA256(data, length, digest); else memset(digest, 0, 32);
-}

@@ -48,12 +48,17 @@ struct RenderCommand: ParsableCommand {
             if let certificate { try Signing.checkCertificate(certificate, password: try signature.password()) }
             let loader = try renderer.dataLoader()
             let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
-            let findings = try checks.checks(file: dataName, office: rendering.office).findings(loaded)
+            // The checks run beside the layout; their findings come first, as before.
+            let pending = try checks.checks(file: dataName, office: rendering.office).findingsInBackground(loaded)
+            let laidOut = Result {
+                try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
+            }
+            let findings = pending.wait()
             for finding in findings {
                 FileHandle.standardError.write(Data("saraban: \(strict ? "error" : "warning"): \(finding)\n".utf8))
             }
             if strict && !findings.isEmpty { throw ExitCode(1) }
-            var document = try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
+            var document = try laidOut.get()
             if embedData || renderer.embedsData {
                 let bytes = text.map { Data($0.utf8) } ?? FileManager.default.contents(atPath: data) ?? Data()
                 renderer.embeddedData = ((dataName as NSString).lastPathComponent, bytes)

@@ -1,6 +1,7 @@
 import CSigning
 import Foundation
 import SarabanFiles
+import ThaiText
 
 /// Signs a PDF Saraban wrote: a PAdES baseline B-B signature (CMS, SHA-256, the signing
 /// certificate's hash in a signed attribute) added as an incremental update, so the bytes of
@@ -209,7 +210,15 @@ public struct PDFSigner {
 
     /// A text string: UTF-16BE with its byte-order mark, in hex (Thai needs more than PDFDocEncoding).
     static func textString(_ text: String) -> String {
-        "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+        // (By hand: String(format:) per letter was a tenth of writing a letter's PDF.)
+        let digits = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = Array("<FEFF".utf8)
+        bytes.reserveCapacity(6 + 4 * text.utf16.count)
+        for unit in text.utf16 {
+            for shift in stride(from: 12, through: 0, by: -4) { bytes.append(digits[Int(unit >> UInt16(shift)) & 0xF]) }
+        }
+        bytes.append(UInt8(ascii: ">"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -248,21 +257,30 @@ struct PDFFile {
             guard section < data.count, data[section...].starts(with: Data("xref".utf8)) else {
                 throw refuse("its cross-reference is not a table (an xref stream or a damaged file)")
             }
-            let text = String(decoding: data[section..<min(data.count, section + 4_000_000)], as: UTF8.self)
-            guard let trailerRange = text.range(of: "trailer") else {
+            // Read by bytes: a section is a line of two numbers, then entries `offset gen n|f`.
+            let bytes = [UInt8](data[section..<min(data.count, section + 4_000_000)])
+            guard let trailerAt = bytes.firstOffset(of: Array("trailer".utf8)) else {
                 throw refuse("a cross-reference section without a trailer")
             }
-            let lines = text[..<trailerRange.lowerBound].split(whereSeparator: \.isNewline).dropFirst()
             var number = 0
-            for line in lines {
-                let fields = line.split(separator: " ")
-                if fields.count == 2, let first = Int(fields[0]) { number = first; continue }
-                if fields.count >= 3, let offset = Int(fields[0]) {
-                    if fields[2].hasPrefix("n"), offsets[number] == nil { offsets[number] = offset }
+            var lineStart = 0
+            var firstLine = true
+            for index in 0...trailerAt where index == trailerAt || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                defer { lineStart = index + 1 }
+                guard index > lineStart else { continue }
+                if firstLine { firstLine = false; continue }  // `xref`
+                let fields = bytes[lineStart..<index].split(separator: 0x20)
+                func integer(_ field: ArraySlice<UInt8>) -> Int? {
+                    guard !field.isEmpty, field.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+                    return field.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+                }
+                if fields.count == 2, let first = integer(fields[0]) { number = first; continue }
+                if fields.count >= 3, let offset = integer(fields[0]) {
+                    if fields[2].first == UInt8(ascii: "n"), offsets[number] == nil { offsets[number] = offset }
                     number += 1
                 }
             }
-            let dictionary = String(text[trailerRange.upperBound...].prefix(600))
+            let dictionary = String(decoding: bytes[(trailerAt + 7)..<min(bytes.count, trailerAt + 607)], as: UTF8.self)
             if trailer == nil { trailer = dictionary }
             next = PDFFile.reference(in: dictionary, key: "/Prev", direct: true)
         }
@@ -410,6 +428,12 @@ struct IncrementalUpdate {
     /// The file with the update after it.
     func written() -> Data { file.data + appended() }
 
+    /// `offset` in ten digits, as a cross-reference entry writes it.
+    static func padded(_ offset: Int) -> String {
+        let digits = String(offset)
+        return String(repeating: "0", count: max(0, 10 - digits.count)) + digits
+    }
+
     /// The update alone: the bytes that go after the file.
     func appended() -> Data {
         var out = Data()
@@ -434,7 +458,7 @@ struct IncrementalUpdate {
             var run = [first]
             numbers = numbers.dropFirst()
             while let next = numbers.first, next == run.last! + 1 { run.append(next); numbers = numbers.dropFirst() }
-            table += "\(first) \(run.count)\n" + run.map { String(format: "%010d 00000 n \n", offsets[$0]!) }.joined()
+            table += "\(first) \(run.count)\n" + run.map { Self.padded(offsets[$0]!) + " 00000 n \n" }.joined()
         }
         // The file's identifier, from the unsigned bytes (Cairo writes none).
         let identifier = DocumentIdentifier.identifier(of: file.data)
@@ -446,14 +470,24 @@ struct IncrementalUpdate {
     }
 }
 
-/// The file identifier the trailer carries: the SHA-256 of the unsigned bytes (OpenSSL), its
-/// first 16 bytes in hex, so that the same document is named the same way.
+/// The file identifier the trailer carries: 16 bytes from the unsigned bytes, so that the same
+/// document is named the same way. Two FNV-1a hashes, not a cryptographic one: an identifier
+/// only tells files apart, and hashing here must not load OpenSSL into every render (3 ms of
+/// a cold start).
 enum DocumentIdentifier {
     static func identifier(of data: Data) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
+        var first: UInt64 = 0xcbf2_9ce4_8422_2325, second: UInt64 = 0x6c62_272e_07bb_0142
         data.withUnsafeBytes { bytes in
-            saraban_sha256(bytes.bindMemory(to: UInt8.self).baseAddress, data.count, &digest)
+            for byte in bytes {
+                first = (first ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+                second = (second ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9e37_79b9_7f4a_7c15
+            }
         }
-        return digest.prefix(16).map { String(format: "%02X", $0) }.joined()
+        let digits = Array("0123456789ABCDEF".utf8)
+        var hex: [UInt8] = []
+        for value in [first, second] {
+            for shift in stride(from: 60, through: 0, by: -4) { hex.append(digits[Int((value >> UInt64(shift)) & 0xF)]) }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -108,7 +108,10 @@ public struct TemplateLibrary: Sendable {
     /// an unknown one (`{{signer.nmae}}`) as nothing, so it is an error naming the file, line
     /// and column, with the nearest known name. Built-in templates are known good.
     private func checkNames(rootedAt root: String, values: [String: Any]) throws {
-        let own = names(from: root).filter { !(paths[$0] ?? "").hasPrefix(directory + "/") }
+        // (Which templates a root reaches is found once: the partials' texts do not change.)
+        let own = parsed.ownTemplates(rootedAt: root) {
+            names(from: root).filter { !(paths[$0] ?? "").hasPrefix(directory + "/") }
+        }
         guard !own.isEmpty else { return }
         var known = builtInNames
         Self.collectKeys(values, into: &known)
@@ -263,6 +266,17 @@ public struct TemplateLibrary: Sendable {
 private final class ParsedTemplates: @unchecked Sendable {
     private let lock = NSLock()
     private var libraries: [String: MustacheLibrary] = [:]
+    private var own: [String: [String]] = [:]
+
+    /// The templates of the office's that `root` reaches (found once per root).
+    func ownTemplates(rootedAt root: String, find: () -> [String]) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let names = own[root] { return names }
+        let names = find()
+        own[root] = names
+        return names
+    }
 
     func library(named name: String, parse: () throws -> MustacheLibrary) throws -> MustacheLibrary {
         lock.lock()

@@ -19,23 +19,24 @@ struct QuotedAmount {
     /// has checked that each name is declared).
     static func fill(_ prose: String, with amounts: [String: QuotedAmount]) -> String {
         // (By bytes: a Swift string search of a long Thai body is slow.)
-        guard Array(prose.utf8).firstOffset(of: Array("{{".utf8)) != nil else { return prose }
+        let placeholders = Placeholder.all(in: prose)
+        guard !placeholders.isEmpty else { return prose }
+        let utf8 = Array(prose.utf8)
         var result = ""
-        var rest = Substring(prose)
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            result += rest[..<open.lowerBound]
-            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-            if let amount = amounts[parts[0]] {
+        var from = 0
+        for placeholder in placeholders {
+            result += String(decoding: utf8[from..<placeholder.bytes.lowerBound], as: UTF8.self)
+            let parts = placeholder.name.split(separator: ".", maxSplits: 1).map(String.init)
+            if let amount = parts.first.flatMap({ amounts[$0] }) {
                 switch parts.count > 1 ? parts[1] : "" {
                 case "digits": result += amount.digits
                 case "text": result += amount.text
                 default: result += amount.full
                 }
             }
-            rest = rest[close.upperBound...]
+            from = placeholder.bytes.upperBound
         }
-        return result + rest
+        return result + String(decoding: utf8[from...], as: UTF8.self)
     }
 }
 

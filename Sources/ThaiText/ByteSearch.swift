@@ -12,3 +12,27 @@ extension Array where Element == UInt8 {
         return nil
     }
 }
+
+/// A `{{name}}` quoted in prose (an amount): where it is, by UTF-8 bytes with its braces, and the
+/// name inside, trimmed.
+public struct Placeholder: Sendable {
+    public var bytes: Range<Int>
+    public var name: String
+
+    /// Every `{{…}}` of `text`, in order, found by bytes; an opening `{{` never closed ends the search.
+    public static func all(in text: String) -> [Placeholder] {
+        let utf8 = Array(text.utf8)
+        let open: [UInt8] = [0x7B, 0x7B], close: [UInt8] = [0x7D, 0x7D]
+        var result: [Placeholder] = []
+        var from = 0
+        while let start = utf8.firstOffset(of: open, from: from), let end = utf8.firstOffset(of: close, from: start + 2) {
+            var inner = utf8[(start + 2)..<end]
+            while let first = inner.first, first == 0x20 || first == 0x09 { inner = inner.dropFirst() }
+            while let last = inner.last, last == 0x20 || last == 0x09 { inner = inner.dropLast() }
+            let name = String(decoding: inner, as: UTF8.self)
+            result.append(Placeholder(bytes: start..<(end + 2), name: name))
+            from = end + 2
+        }
+        return result
+    }
+}

@@ -22,7 +22,4 @@ int saraban_cms_sign(const unsigned char *p12, size_t p12_length, const char *pa
 
 void saraban_free(void *pointer);
 
-/// SHA-256 of `data` into `digest` (32 bytes), by OpenSSL.
-void saraban_sha256(const unsigned char *data, size_t length, unsigned char *digest);
-
 #endif
