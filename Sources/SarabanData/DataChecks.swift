@@ -27,7 +27,7 @@ public struct DataChecks: Sendable {
         ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
         ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
         ("date", "a date in running text is a real one, and a deadline (ภายในวันที่ …) is within a year of the document's date"),
-        ("names", "the minutes' recorder and reviewer are among the people listed as present; a project's name or an abbreviation is written one way"),
+        ("names", "the minutes' recorder and reviewer, and whoever the body quotes as speaking, are among the people listed as present; a project's name or an abbreviation is written one way"),
         ("formula", "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"),
     ]
 
@@ -189,7 +189,7 @@ public struct DataChecks: Sendable {
         }
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
         result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
-        result += signerProblems(minutes) + openingProblems(minutes)
+        result += signerProblems(minutes) + speakerProblems(minutes) + openingProblems(minutes)
         result += spellingProblems(in: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += leadInProblems(body: minutes.body, bodyLine: minutes.bodyLine, tables: minutes.tables, field: "body")
         result += crossTableProblems(minutes.tables.enumerated().map { ($1, "body table \($0 + 1)") })

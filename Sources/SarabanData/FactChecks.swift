@@ -389,14 +389,59 @@ extension DataChecks {
 
     /// The minutes' recorder and reviewer are among the people listed as present (or guests):
     /// a name spelt two ways, or a list that misses them.
+    /// A name as the attendance lists are compared: without its spaces.
+    private static func nameKey(_ name: String) -> String { name.filter { !$0.isWhitespace } }
+
+    /// The names a roster lists (a name may take one cell or two: first name, surname).
+    private static func names(in rosters: [AttendanceList?]) -> Set<String> {
+        Set(rosters.compactMap { $0 }.flatMap(\.people).flatMap { person in
+            [nameKey(person.prefix(1).joined()), nameKey(person.prefix(2).joined())]
+        })
+    }
+
+    /// Words after a name that say the person spoke at the meeting.
+    static let speechMarkers = ["แจ้งว่า", "แจ้งที่ประชุม", "กล่าวว่า", "ชี้แจงว่า", "ชี้แจงที่ประชุม", "รายงานว่า",
+                                "รายงานที่ประชุม", "เสนอว่า", "เสนอที่ประชุม", "สรุปว่า"]
+
+    /// Someone the minutes quote as speaking (`นายสมชาย ใจดี แจ้งว่า…`, a position between the
+    /// name and the words allowed) is among those present or invited — and never among those
+    /// listed absent. People only mentioned (an award's winners, an official's name) are not
+    /// checked: minutes name many who were not there.
+    func speakerProblems(_ minutes: Minutes) -> [DataError] {
+        guard let present = minutes.present, !present.people.isEmpty else { return [] }
+        let attending = Self.names(in: [present, minutes.guests])
+        let absent = Self.names(in: [minutes.absent])
+        var result: [DataError] = []
+        for (offset, line) in minutes.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard Self.speechMarkers.contains(where: { line.contains($0) }) else { continue }
+            let words = line.split(separator: " ").map(String.init)
+            for (index, word) in words.enumerated() where index + 1 < words.count {
+                let bare = word.hasPrefix("(") ? String(word.dropFirst()) : word
+                guard let title = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี"].first(where: { bare.hasPrefix($0) }),
+                      bare.count > title.count + 1, !ThaiLineBreakRules.notNames.contains(where: { bare.hasPrefix($0) }) else { continue }
+                // The speech words within a few words after the name.
+                let after = words[(index + 2)..<min(words.count, index + 6)].joined(separator: " ")
+                guard Self.speechMarkers.contains(where: { after.contains($0) || words[index + 1].hasSuffix($0) }) else { continue }
+                let name = bare + " " + words[index + 1]
+                let key = Self.nameKey(name)
+                let where_ = minutes.bodyLine + offset
+                if absent.contains(key) {
+                    result.append(DataError(file: file, line: where_, field: "body",
+                                            message: "\(name) speaks at the meeting but is listed among \(minutes.absent?.label ?? "ผู้ไม่มาประชุม")",
+                                            rule: "names"))
+                } else if !attending.contains(key) {
+                    result.append(DataError(file: file, line: where_, field: "body",
+                                            message: "\(name) speaks at the meeting but is not among \(present.label)", rule: "names"))
+                }
+            }
+        }
+        return result
+    }
+
     func signerProblems(_ minutes: Minutes) -> [DataError] {
         guard let present = minutes.present, !present.people.isEmpty else { return [] }
-        func key(_ name: String) -> String { name.filter { !$0.isWhitespace } }
-        let listed = Set(
-            ([present] + [minutes.guests].compactMap { $0 }).flatMap(\.people).flatMap { person in
-                // A name may take one cell or two (first name, surname).
-                [key(person.prefix(1).joined()), key(person.prefix(2).joined())]
-            })
+        let listed = Self.names(in: [present, minutes.guests])
+        func key(_ name: String) -> String { Self.nameKey(name) }
         return [("recorder", minutes.recorder), ("reviewer", minutes.reviewer)].compactMap { role, signer in
             guard let signer, !signer.name.isEmpty, !listed.contains(key(signer.name)) else { return nil }
             return DataError(

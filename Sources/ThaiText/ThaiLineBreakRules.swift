@@ -17,7 +17,7 @@ public enum ThaiLineBreakRules {
     static let months = Set(ThaiDate.monthNames + ThaiDate.monthAbbreviations)
     static let titles = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร."]
     /// Titles that begin words that are not names (นายอำเภอ is a position).
-    static let notNames = ["นายอำเภอ", "นายก", "นายทะเบียน", "นายช่าง", "นายสัตวแพทย์", "นายจ้าง", "นางพยาบาล"]
+    public static let notNames = ["นายอำเภอ", "นายก", "นายทะเบียน", "นายช่าง", "นายสัตวแพทย์", "นายจ้าง", "นางพยาบาล"]
     /// The longest bracketed word kept whole, in characters: `(ครัวเรือน)` is 11.
     static let bracketedWordLength = 14
     /// How much of the word before ๆ is kept with it.

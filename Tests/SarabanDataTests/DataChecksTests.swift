@@ -320,6 +320,38 @@ struct RuleCorpusTests {
         #expect(wrong.contains { $0.description.contains("recorder.name: นางพรพรรณ ปัญญาบุตร signs the minutes but is not among ผู้มาประชุม") }, "\(wrong)")
     }
 
+    /// Someone the minutes quote as speaking is among those present (or invited), never among
+    /// the absent; someone only mentioned (an award's winner) is not checked.
+    @Test func whoSpeaksAtTheMeetingWasThere() throws {
+        func findings(_ body: String) throws -> [DataError] {
+            let data = try DataLoader().load(text: """
+                ---
+                type: minutes
+                title: [รายงานการประชุม]
+                date: 2019-08-30
+                present:
+                  people:
+                    - [นายชาติรี, ธินนท์, พัฒนาการจังหวัด]
+                    - [นางพรพรรณ ปัญตะบุตร, เจ้าพนักงานธุรการ]
+                absent:
+                  label: ผู้ไม่มาประชุม
+                  people:
+                    - [นายสมชาย ใจดี, ติดราชการ]
+                ---
+                ## ระเบียบวาระที่ ๑ เรื่องแจ้ง
+
+                \(body)
+                """, file: "m.md")
+            return DataChecks(file: "m.md").findings(data).filter { $0.rule == "names" }
+        }
+        #expect(try findings("นายชาติรี ธินนท์ พัฒนาการจังหวัด แจ้งที่ประชุมว่า ส่งรายงานแล้ว").isEmpty)
+        #expect(try findings("ขอแสดงความยินดีกับ นางสมศรี มีสุข ที่ได้รับรางวัล").isEmpty, "a name only mentioned")
+        let stranger = try findings("นายชาตรี ธินนท์ แจ้งว่า ส่งรายงานแล้ว")
+        #expect(stranger.map(\.description) == ["m.md:16: body: นายชาตรี ธินนท์ speaks at the meeting but is not among ผู้มาประชุม [names]"], "\(stranger)")
+        let absent = try findings("นายสมชาย ใจดี ชี้แจงที่ประชุม")
+        #expect(absent.first?.message == "นายสมชาย ใจดี speaks at the meeting but is listed among ผู้ไม่มาประชุม", "\(absent)")
+    }
+
     /// A total stated in the line that introduces a table, against the table's own total.
     @Test func aTotalQuotedBeforeItsTableIsTheTables() throws {
         func findings(_ stated: String) throws -> [DataError] {
