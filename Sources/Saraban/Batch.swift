@@ -31,10 +31,14 @@ public enum RecipientList {
     /// `mapping` (`ลำดับ=-,อำเภอ=name`, from `--map`) goes over the built-in aliases.
     /// - Parameter sheet: for an Excel workbook (`.xlsx`), the sheet to read; the first when nil.
     /// - Parameter encoding: a text file's encoding when detecting it is not wanted (`--encoding`).
-    public static func load(path: String, mapping: [String: String] = [:], sheet: String? = nil,
-                            encoding: TextEncoding? = nil) throws -> [Recipient] {
+    public static func load(
+        path: String, mapping: [String: String] = [:], sheet: String? = nil,
+        encoding: TextEncoding? = nil
+    ) throws -> [Recipient] {
         if path.lowercased().hasSuffix(".xlsx") { return try xlsx(path: path, sheet: sheet, mapping: mapping) }
-        guard sheet == nil else { throw BatchError(message: "\(path): --sheet names a sheet of an Excel workbook (.xlsx)") }
+        guard sheet == nil else {
+            throw BatchError(message: "\(path): --sheet names a sheet of an Excel workbook (.xlsx)")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BatchError(message: "\(path): cannot read the recipients (does the file exist?)")
         }
@@ -65,17 +69,24 @@ public enum RecipientList {
         case nil: break
         case .utf8:
             if let text = String(data: data, encoding: .utf8) { return text }
-            throw BatchError(message: "\(path):\(lineOfFirstInvalidUTF8(bytes)): not UTF-8 text (--encoding utf-8); a sheet saved by Thai Windows is cp874")
+            throw BatchError(
+                message:
+                    "\(path):\(lineOfFirstInvalidUTF8(bytes)): not UTF-8 text (--encoding utf-8); a sheet saved by Thai Windows is cp874"
+            )
         case .utf16:
-            let body = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? data : Data([0xFF, 0xFE]) + data
+            let body =
+                bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? data : Data([0xFF, 0xFE]) + data
             guard bytes.count % 2 == 0, let text = String(data: body, encoding: .utf16) else {
                 throw BatchError(message: "\(path): not UTF-16 text (--encoding utf-16)")
             }
             return text
         case .cp874:
             let text = cp874Text(bytes)
-            if let bad = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: { $0.contains("\u{FFFD}") }) {
-                throw BatchError(message: "\(path):\(bad + 1): a byte cp874 does not have (--encoding cp874); is the file UTF-8?")
+            if let bad = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(where: {
+                $0.contains("\u{FFFD}")
+            }) {
+                throw BatchError(
+                    message: "\(path):\(bad + 1): a byte cp874 does not have (--encoding cp874); is the file UTF-8?")
             }
             return text
         }
@@ -148,15 +159,24 @@ public enum RecipientList {
         // SwiftCSV leaves out blank lines; so does the scan.
         let dataRecords = Array(records.dropFirst())
         guard dataRecords.count == table.rows.count else {
-            throw BatchError(message: "\(path): \(dataRecords.count) rows in the file but \(table.rows.count) read; check the quotes (\") in the cells")
+            throw BatchError(
+                message:
+                    "\(path): \(dataRecords.count) rows in the file but \(table.rows.count) read; check the quotes (\") in the cells"
+            )
         }
         var problems: [String] = []
-        for (record, row) in zip(dataRecords, table.rows) where record.cells != keys.count && !record.blank
-            && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            problems.append("\(path):\(record.line): \(record.cells) cells for \(keys.count) columns (\(keys.joined(separator: ", ")))")
+        for (record, row) in zip(dataRecords, table.rows)
+        where record.cells != keys.count && !record.blank
+            && !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty })
+        {
+            problems.append(
+                "\(path):\(record.line): \(record.cells) cells for \(keys.count) columns (\(keys.joined(separator: ", ")))"
+            )
         }
         guard problems.isEmpty else {
-            throw BatchError(message: problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
+            throw BatchError(
+                message: problems.prefix(10).joined(separator: "\n")
+                    + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
         }
         return zip(dataRecords, table.rows).compactMap { record, row in
             if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return nil }
@@ -194,14 +214,18 @@ public enum RecipientList {
             let cells = row.cells.map { $0.trimmingCharacters(in: .whitespaces) }
             guard cells.contains(where: { !$0.isEmpty }) else { continue }
             if cells.count > keys.count, cells[keys.count...].contains(where: { !$0.isEmpty }) {
-                problems.append("\(path):\(row.row): a value in column \(cells.lastIndex { !$0.isEmpty }! + 1), which has no heading (the headings are \(keys.joined(separator: ", ")))")
+                problems.append(
+                    "\(path):\(row.row): a value in column \(cells.lastIndex { !$0.isEmpty }! + 1), which has no heading (the headings are \(keys.joined(separator: ", ")))"
+                )
                 continue
             }
             let fields = zip(keys, cells).map { (key: $0, value: $1) }.filter { !$0.value.isEmpty && $0.key != "-" }
             result.append(Recipient(place: "\(path):\(row.row)", fields: fields))
         }
         guard problems.isEmpty else {
-            throw BatchError(message: problems.prefix(10).joined(separator: "\n") + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
+            throw BatchError(
+                message: problems.prefix(10).joined(separator: "\n")
+                    + (problems.count > 10 ? "\n… and \(problems.count - 10) more rows" : ""))
         }
         return result
     }
@@ -213,17 +237,24 @@ public enum RecipientList {
         } catch {
             throw BatchError(message: "\(path): not valid YAML: \(error)")
         }
-        guard let list = node?.sequence else { throw BatchError(message: "\(path): expected a list of recipients (lines starting with `- `)") }
+        guard let list = node?.sequence else {
+            throw BatchError(message: "\(path): expected a list of recipients (lines starting with `- `)")
+        }
         return try list.enumerated().map { index, item in
             guard let mapping = item.mapping else {
-                throw BatchError(message: "\(path):\(item.mark?.line ?? 0): recipient \(index + 1) must be a group of fields")
+                throw BatchError(
+                    message: "\(path):\(item.mark?.line ?? 0): recipient \(index + 1) must be a group of fields")
             }
             var fields: [(key: String, value: String)] = []
             func flatten(_ mapping: Node.Mapping, prefix: String) {
                 for (key, value) in mapping {
                     guard let name = key.scalar?.string else { continue }
                     let full = prefix.isEmpty ? (aliases[name] ?? name) : prefix + "." + name
-                    if let nested = value.mapping { flatten(nested, prefix: full) } else if let scalar = value.scalar { fields.append((full, scalar.string)) }
+                    if let nested = value.mapping {
+                        flatten(nested, prefix: full)
+                    } else if let scalar = value.scalar {
+                        fields.append((full, scalar.string))
+                    }
                 }
             }
             flatten(mapping, prefix: "")
@@ -280,7 +311,10 @@ enum CSVRecords {
             }
         }
         if quoted {
-            throw BatchError(message: "\(path):\(quoteLine): a quote (\") opens a cell that never closes; every row after it would be lost")
+            throw BatchError(
+                message:
+                    "\(path):\(quoteLine): a quote (\") opens a cell that never closes; every row after it would be lost"
+            )
         }
         // A last line without its newline is a record; the empty text after a final newline is not.
         if !blank || cells > 1 { endRecord() }
@@ -302,8 +336,10 @@ public struct MailMerge: @unchecked Sendable {
     /// Fields that only name the output file, not the letter.
     public static let outputOnlyFields: Set<String> = ["name"]
 
-    public init(letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false,
-                defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil) throws {
+    public init(
+        letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false,
+        defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil
+    ) throws {
         loader = DataLoader(allowedDirectories: allowedDirectories, defaults: defaults, defaultsFile: defaultsFile)
         self.recipientsMayNameFiles = recipientsMayNameFiles
         guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
@@ -321,8 +357,15 @@ public struct MailMerge: @unchecked Sendable {
     /// The letter for one recipient, checked like any data file; errors name the recipient's row.
     public func data(for recipient: Recipient, distribution: [String]? = nil) throws -> DocumentData {
         var mapping = base
-        if !recipientsMayNameFiles, let field = recipient.fields.first(where: { Self.fileFields.contains($0.key) || $0.key.hasPrefix("attachments") }) {
-            throw BatchError(message: "\(recipient.place): \(field.key): a recipients sheet cannot name files; put it in the letter, or pass --recipients-name-files")
+        if !recipientsMayNameFiles,
+            let field = recipient.fields.first(where: {
+                Self.fileFields.contains($0.key) || $0.key.hasPrefix("attachments")
+            })
+        {
+            throw BatchError(
+                message:
+                    "\(recipient.place): \(field.key): a recipients sheet cannot name files; put it in the letter, or pass --recipients-name-files"
+            )
         }
         for (key, value) in recipient.fields where !Self.outputOnlyFields.contains(key) {
             set(&mapping, path: key.split(separator: ".").map(String.init), value: value)
@@ -342,7 +385,8 @@ public struct MailMerge: @unchecked Sendable {
     /// `signer.nmae`), each tried once on the letter alone; they are left
     /// out of every row with one warning, instead of one error per row. A YAML list's keys are
     /// typed as data and stay errors.
-    public func withoutUnknownColumns(_ list: [Recipient], path: String) -> (recipients: [Recipient], warning: String?) {
+    public func withoutUnknownColumns(_ list: [Recipient], path: String) -> (recipients: [Recipient], warning: String?)
+    {
         guard [".csv", ".tsv", ".txt", ".xlsx"].contains(where: path.lowercased().hasSuffix) else { return (list, nil) }
         var tried = Set<String>()
         var unknown: [String] = []
@@ -354,7 +398,9 @@ public struct MailMerge: @unchecked Sendable {
                 guard let text = try? Yams.serialize(node: .mapping(mapping)) else { continue }
                 do { _ = try loader.load(text: text, file: letterPath) } catch let error as DataError {
                     // A misspelt field inside a group (signer.nmae) stays an error on its rows.
-                    if error.field == key, !key.contains("."), error.message.hasPrefix("unknown field") { unknown.append(key) }
+                    if error.field == key, !key.contains("."), error.message.hasPrefix("unknown field") {
+                        unknown.append(key)
+                    }
                 } catch {}
             }
         }
@@ -364,8 +410,11 @@ public struct MailMerge: @unchecked Sendable {
         }
         let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
         let map = unknown.map { "\($0)=-" }.joined(separator: ",")
-        return (kept, "\(path): column\(unknown.count > 1 ? "s" : "") \(names) \(unknown.count > 1 ? "are not fields" : "is not a field") of "
-            + "\(letterPath) and left out of every letter (--map \"\(map)\" says so and silences this)")
+        return (
+            kept,
+            "\(path): column\(unknown.count > 1 ? "s" : "") \(names) \(unknown.count > 1 ? "are not fields" : "is not a field") of "
+                + "\(letterPath) and left out of every letter (--map \"\(map)\" says so and silences this)"
+        )
     }
 
     /// Tables marked `rows-for` keep, in this recipient's copy, only the rows that concern them.
@@ -394,17 +443,27 @@ public struct MailMerge: @unchecked Sendable {
     /// บัญชีแจกจ่าย: the numbered list of recipients, attached after the letter.
     private func appendDistributionList(_ mapping: inout Node.Mapping, names: [String]) {
         let rows = names.enumerated().map { Node.sequence(Node.Sequence([Node(String($0 + 1)), Node($1)])) }
-        let table: Node = .mapping(Node.Mapping([
-            (Node("columns"), .sequence(Node.Sequence([
-                .mapping(Node.Mapping([(Node("title"), Node("ที่")), (Node("align"), Node("center")), (Node("width"), Node("1.5cm"))])),
-                Node("ผู้รับ"),
-            ]))),
-            (Node("rows"), .sequence(Node.Sequence(rows))),
-        ]))
-        let attachment: Node = .mapping(Node.Mapping([
-            (Node("title"), Node("บัญชีแจกจ่าย")),
-            (Node("content"), .sequence(Node.Sequence([.mapping(Node.Mapping([(Node("table"), table)]))]))),
-        ]))
+        let table: Node = .mapping(
+            Node.Mapping([
+                (
+                    Node("columns"),
+                    .sequence(
+                        Node.Sequence([
+                            .mapping(
+                                Node.Mapping([
+                                    (Node("title"), Node("ที่")), (Node("align"), Node("center")),
+                                    (Node("width"), Node("1.5cm")),
+                                ])),
+                            Node("ผู้รับ"),
+                        ]))
+                ),
+                (Node("rows"), .sequence(Node.Sequence(rows))),
+            ]))
+        let attachment: Node = .mapping(
+            Node.Mapping([
+                (Node("title"), Node("บัญชีแจกจ่าย")),
+                (Node("content"), .sequence(Node.Sequence([.mapping(Node.Mapping([(Node("table"), table)]))]))),
+            ]))
         var list = mapping[Node("attachments")]?.sequence ?? Node.Sequence([])
         list.append(attachment)
         mapping[Node("attachments")] = .sequence(list)
@@ -451,9 +510,11 @@ public enum FileNamePattern {
             }
         }
         guard clashes.isEmpty else {
-            throw BatchError(message: "two recipients would get the same file, and one letter would replace the other: "
-                + clashes.prefix(5).joined(separator: "; ") + (clashes.count > 5 ? "; and \(clashes.count - 5) more" : "")
-                + ". Give each recipient a distinct name, or put {index} in --name")
+            throw BatchError(
+                message: "two recipients would get the same file, and one letter would replace the other: "
+                    + clashes.prefix(5).joined(separator: "; ")
+                    + (clashes.count > 5 ? "; and \(clashes.count - 5) more" : "")
+                    + ". Give each recipient a distinct name, or put {index} in --name")
         }
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return names.map { prefix + $0 }
@@ -463,7 +524,8 @@ public enum FileNamePattern {
     /// at most 150 bytes.
     public static func sanitized(_ name: String, fallback: String) -> String {
         let forbidden = Set("/\\:*?\"<>|")
-        var cleaned = String(name.map { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "-" : $0 })
+        var cleaned = String(
+            name.map { forbidden.contains($0) || $0.unicodeScalars.contains { $0.value < 0x20 } ? "-" : $0 })
         cleaned = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: " .-"))
         while cleaned.utf8.count > 150 { cleaned.removeLast() }
         let reserved: Set<String> = ["CON", "PRN", "AUX", "NUL", "COM1", "LPT1"]

@@ -19,7 +19,8 @@ public struct Installation: Sendable {
     public static func locate() -> Installation? {
         var candidates: [String] = []
         if let home = ProcessInfo.processInfo.environment["SARABAN_HOME"], !home.isEmpty { candidates.append(home) }
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        let executable =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
             ?? CommandLine.arguments.first ?? "."
         var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         candidates.append(directory.deletingLastPathComponent().path + "/share/saraban")
@@ -28,6 +29,7 @@ public struct Installation: Sendable {
             directory = directory.deletingLastPathComponent()
         }
         candidates.append(FileManager.default.currentDirectoryPath)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/Templates/style.yaml") }.map(Installation.init)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/Templates/style.yaml") }.map(
+            Installation.init)
     }
 }

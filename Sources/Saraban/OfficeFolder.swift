@@ -23,7 +23,9 @@ public struct OfficeFolder: Sendable {
         if let explicit, !explicit.isEmpty { return OfficeFolder(path: explicit) }
         let environment = ProcessInfo.processInfo.environment
         if let named = environment["SARABAN_OFFICE"], !named.isEmpty { return OfficeFolder(path: named) }
-        let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["HOME"].map { $0 + "/.config" }
+        let config =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? environment["HOME"].map { $0 + "/.config" }
         guard let folder = config.map({ $0 + "/saraban" }) else { return nil }
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -51,8 +53,10 @@ public struct OfficeFolder: Sendable {
 
     /// A file kept per document type (`starters/NAME.yaml`, `schemas/NAME.json`): the office's
     /// own when it has one, else the installation's; nil when neither has it.
-    public static func documentTypeFile(office: OfficeFolder?, installation: Installation, folder: String,
-                                        name: String, extension ext: String) -> String? {
+    public static func documentTypeFile(
+        office: OfficeFolder?, installation: Installation, folder: String,
+        name: String, extension ext: String
+    ) -> String? {
         guard !name.contains("/"), !name.hasPrefix(".") else { return nil }
         for directory in [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap({ $0 }) {
             let path = "\(directory)/\(folder)/\(name).\(ext)"
@@ -62,8 +66,10 @@ public struct OfficeFolder: Sendable {
     }
 
     /// The names `documentTypeFile` knows in `folder`: the installation's and the office's.
-    public static func documentTypeNames(office: OfficeFolder?, installation: Installation, folder: String,
-                                         extension ext: String) -> [String] {
+    public static func documentTypeNames(
+        office: OfficeFolder?, installation: Installation, folder: String,
+        extension ext: String
+    ) -> [String] {
         let directories = [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap { $0 }
         let names = directories.flatMap { directory in
             ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)")) ?? [])
@@ -103,60 +109,60 @@ public struct OfficeFolder: Sendable {
         }
         try FileManager.default.createDirectory(atPath: path + "/templates", withIntermediateDirectories: true)
         try """
-            # The office's style: only the settings it changes; everything else is Saraban's own
-            # (saraban templates show, Templates/style.yaml). A setting that does not exist is an error.
-            # font:
-            #   family: TH SarabunIT๙      # with --font-dir, or installed
-            #   scale: 1
+        # The office's style: only the settings it changes; everything else is Saraban's own
+        # (saraban templates show, Templates/style.yaml). A setting that does not exist is an error.
+        # font:
+        #   family: TH SarabunIT๙      # with --font-dir, or installed
+        #   scale: 1
 
-            """.write(toFile: path + "/style.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/style.yaml", atomically: true, encoding: .utf8)
         try """
-            # Fields every document of a type gets unless its own data gives them.
-            # external-letter:
-            #   office:
-            #     name: ที่ว่าการอำเภอเมืองลำปาง
-            #     address: [ถนนบุญวาทย์ ลป ๕๒๐๐๐]
-            #   signer:
-            #     name: นายสมชาย ใจดี
-            #     position: [นายอำเภอเมืองลำปาง]
-            #   contact:
-            #     unit: [ฝ่ายบริหารงานปกครอง]
-            #     phone: ๐ ๕๔๒๒ ๐๐๐๐
-            # circular-letter: …       # the same fields
-            # memo:
-            #   unit: ที่ว่าการอำเภอเมืองลำปาง ฝ่ายบริหารงานปกครอง
-            {}
+        # Fields every document of a type gets unless its own data gives them.
+        # external-letter:
+        #   office:
+        #     name: ที่ว่าการอำเภอเมืองลำปาง
+        #     address: [ถนนบุญวาทย์ ลป ๕๒๐๐๐]
+        #   signer:
+        #     name: นายสมชาย ใจดี
+        #     position: [นายอำเภอเมืองลำปาง]
+        #   contact:
+        #     unit: [ฝ่ายบริหารงานปกครอง]
+        #     phone: ๐ ๕๔๒๒ ๐๐๐๐
+        # circular-letter: …       # the same fields
+        # memo:
+        #   unit: ที่ว่าการอำเภอเมืองลำปาง ฝ่ายบริหารงานปกครอง
+        {}
 
-            """.write(toFile: path + "/defaults.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/defaults.yaml", atomically: true, encoding: .utf8)
         try """
-            # Checks the office does not want reported (docs/checks.md lists them), e.g.
-            # ignore: [names]
-            ignore: []
+        # Checks the office does not want reported (docs/checks.md lists them), e.g.
+        # ignore: [names]
+        ignore: []
 
-            """.write(toFile: path + "/checks.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/checks.yaml", atomically: true, encoding: .utf8)
         try """
-            # Column headings of the office's recipients sheets and the fields they fill
-            # ("-" leaves a column out); saraban batch --map goes over these.
-            # map:
-            #   ลำดับ: "-"
-            #   อำเภอ: name
-            #   หมายเหตุ: "-"
-            {}
+        # Column headings of the office's recipients sheets and the fields they fill
+        # ("-" leaves a column out); saraban batch --map goes over these.
+        # map:
+        #   ลำดับ: "-"
+        #   อำเภอ: name
+        #   หมายเหตุ: "-"
+        {}
 
-            """.write(toFile: path + "/recipients.yaml", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/recipients.yaml", atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(atPath: path + "/starters", withIntermediateDirectories: true)
         try """
-            The office's own starter data files: saraban new NAME writes starters/NAME.yaml (an
-            office starter named like a built-in one replaces it). Put JSON Schemas for editors in
-            schemas/NAME.json beside it the same way.
+        The office's own starter data files: saraban new NAME writes starters/NAME.yaml (an
+        office starter named like a built-in one replaces it). Put JSON Schemas for editors in
+        schemas/NAME.json beside it the same way.
 
-            """.write(toFile: path + "/starters/README.txt", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/starters/README.txt", atomically: true, encoding: .utf8)
         try """
-            Put templates here to replace Saraban's by name (copy one from `saraban templates show NAME`
-            or the installation's Templates/ and change it), or add new ones and name them in the data
-            (`template: NAME`) or with `-t NAME`.
+        Put templates here to replace Saraban's by name (copy one from `saraban templates show NAME`
+        or the installation's Templates/ and change it), or add new ones and name them in the data
+        (`template: NAME`) or with `-t NAME`.
 
-            """.write(toFile: path + "/templates/README.txt", atomically: true, encoding: .utf8)
+        """.write(toFile: path + "/templates/README.txt", atomically: true, encoding: .utf8)
     }
 }
 

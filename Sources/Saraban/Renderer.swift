@@ -1,13 +1,13 @@
-import SarabanFiles
 import Foundation
+@_exported import SarabanData
 import SarabanDocument
+import SarabanFiles
 import SarabanGraphics
 import SarabanLayout
 import SarabanOutput
 import SarabanSign
-import ThaiText
-@_exported import SarabanData
 @_exported import SarabanTemplate
+import ThaiText
 
 /// The whole pipeline behind one object: data → template → document → layout → output.
 ///
@@ -36,8 +36,11 @@ public final class Renderer {
     /// The office folder whose style, templates and defaults apply (see `OfficeFolder`).
     public let office: OfficeFolder?
 
-    public init(installation: Installation, office: OfficeFolder? = nil, extraFontDirectories: [String] = [], stylePath: String? = nil,
-                fontFamily: String? = nil) throws {
+    public init(
+        installation: Installation, office: OfficeFolder? = nil, extraFontDirectories: [String] = [],
+        stylePath: String? = nil,
+        fontFamily: String? = nil
+    ) throws {
         self.office = office
         self.installation = installation
         // Started before anything else: it needs only the emblem's file.
@@ -49,13 +52,16 @@ public final class Renderer {
         var style = try Style.load(layers: layers)
         if let fontFamily { style.font.family = fontFamily }
         fonts = try FontLibrary(directories: [installation.fontDirectory] + extraFontDirectories)
-        engine = try LayoutEngine(fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
+        engine = try LayoutEngine(
+            fonts: fonts, style: style, emblemPath: installation.emblemPath, preparation: preparation)
         archival = style.output?.pdfa ?? false
     }
 
     /// The loader for this renderer's data: files from the allowed folders, the office's defaults.
     public func dataLoader() throws -> DataLoader {
-        DataLoader(allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:], defaultsFile: office?.defaultsPath)
+        DataLoader(
+            allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:],
+            defaultsFile: office?.defaultsPath)
     }
 
     /// Lays out document markup (what templates produce).
@@ -63,7 +69,8 @@ public final class Renderer {
         let limit = engine.style.effectiveLimits.characters
         let characters = markup.unicodeScalars.count
         guard characters <= limit else {
-            throw Style.LimitExceeded(what: "the document holds \(characters) characters", limit: limit, key: "characters")
+            throw Style.LimitExceeded(
+                what: "the document holds \(characters) characters", limit: limit, key: "characters")
         }
         let document = try MarkupParser().parse(markup)
         return try engine.layout(document, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories)
@@ -81,12 +88,16 @@ public final class Renderer {
         try PDFOutput(inputs: inputs + [stylePath], archival: archival).write(documents, to: path)
     }
 
-    public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String, inputs: [String] = []) throws {
+    public func writePNG(_ document: LaidOutDocument, page: Int, dpi: Double, to path: String, inputs: [String] = [])
+        throws
+    {
         try PNGOutput(inputs: inputs + [stylePath]).write(document, page: page, dpi: dpi, to: path)
     }
 
     /// One page as grey levels (0 black … 255 white), for terminal graphics.
-    public func greyPixels(_ document: LaidOutDocument, page: Int, dpi: Double) -> (pixels: [UInt8], width: Int, height: Int) {
+    public func greyPixels(_ document: LaidOutDocument, page: Int, dpi: Double) -> (
+        pixels: [UInt8], width: Int, height: Int
+    ) {
         PNGOutput().greyPixels(document, page: page, dpi: dpi)
     }
 }
@@ -100,35 +111,45 @@ extension Renderer {
 
     /// Data file → PDF, through the template its `type:` names (or `template`).
     @discardableResult
-    public func render(dataFile: String, template: String? = nil, templates: TemplateLibrary, to output: String) throws -> Result {
+    public func render(dataFile: String, template: String? = nil, templates: TemplateLibrary, to output: String) throws
+        -> Result
+    {
         let laidOut = try layout(dataFile: dataFile, template: template, templates: templates)
         try writePDF(laidOut, to: output, inputs: [dataFile])
         return Result(pages: laidOut.pages.count, document: laidOut)
     }
 
-    public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument {
-        try layout(data: try dataLoader().load(path: dataFile), readFrom: dataFile, template: template, templates: templates)
+    public func layout(dataFile: String, template: String? = nil, templates: TemplateLibrary) throws -> LaidOutDocument
+    {
+        try layout(
+            data: try dataLoader().load(path: dataFile), readFrom: dataFile, template: template, templates: templates)
     }
 
     /// Checked data read from `dataFile`: its images and attached files are found beside that file.
     /// `source` names the data in messages (default: the file).
     /// The template is `template`, else the one the data file (or the office's defaults) names,
     /// else its type's.
-    public func layout(data: DocumentData, readFrom dataFile: String, source: String? = nil, template: String? = nil,
-                       templates: TemplateLibrary) throws -> LaidOutDocument {
+    public func layout(
+        data: DocumentData, readFrom dataFile: String, source: String? = nil, template: String? = nil,
+        templates: TemplateLibrary
+    ) throws -> LaidOutDocument {
         let chosen = try template ?? dataLoader().namedTemplate(path: dataFile)
-        return try layout(data: data, source: source ?? dataFile, template: chosen, templates: templates,
-                   baseDirectory: URL(fileURLWithPath: dataFile).deletingLastPathComponent().path)
+        return try layout(
+            data: data, source: source ?? dataFile, template: chosen, templates: templates,
+            baseDirectory: URL(fileURLWithPath: dataFile).deletingLastPathComponent().path)
     }
 
     /// Checked data → laid-out pages; `source` names the data in messages.
-    public func layout(data: DocumentData, source: String, template: String? = nil, templates: TemplateLibrary,
-                       baseDirectory: String) throws -> LaidOutDocument {
+    public func layout(
+        data: DocumentData, source: String, template: String? = nil, templates: TemplateLibrary,
+        baseDirectory: String
+    ) throws -> LaidOutDocument {
         let markup = try templates.markup(for: data, template: template)
         do {
             return try layout(markup: markup, baseDirectory: baseDirectory)
         } catch let error as MarkupParser.MarkupError {
-            throw RenderError(message: "template \(template ?? data.templateName) produced invalid markup for \(source): \(error)")
+            throw RenderError(
+                message: "template \(template ?? data.templateName) produced invalid markup for \(source): \(error)")
         }
     }
 }
@@ -138,7 +159,8 @@ public struct RenderError: Error, CustomStringConvertible {
     public var description: String { message }
 }
 
-extension RenderError: ReportedError { public var exitStatus: ExitStatus { .input }
+extension RenderError: ReportedError {
+    public var exitStatus: ExitStatus { .input }
 }
 
 extension Renderer {
@@ -154,7 +176,9 @@ extension Renderer {
         let time = ThaiDigits.toThai(String(format: "%02d.%02d", parts.hour ?? 0, parts.minute ?? 0))
         let values = ["{name}": request.holder, "{position}": request.position, "{date}": date, "{time}": time]
         let height = request.rect.y2 - request.rect.y1
-        let chosen = height >= Double(settings.lines.count) * 1.25 * 0.75 * settings.size.points ? settings.lines : settings.shortLines
+        let chosen =
+            height >= Double(settings.lines.count) * 1.25 * 0.75 * settings.size.points
+            ? settings.lines : settings.shortLines
         let lines = chosen.compactMap { line -> String? in
             var text = line
             var anyValue = false, anyPlaceholder = false
@@ -166,9 +190,10 @@ extension Renderer {
             return anyPlaceholder && !anyValue ? nil : text.trimmingCharacters(in: .whitespaces)
         }
         let rgb = settings.rgb ?? (0, 0, 0)
-        return Data(SignatureAppearanceDrawing.page(
-            fonts: fonts, family: engine.style.font.family, size: settings.size.points,
-            color: Color(red: rgb.red, green: rgb.green, blue: rgb.blue), lines: lines,
-            box: request.rect, pageWidth: request.pageWidth, pageHeight: request.pageHeight))
+        return Data(
+            SignatureAppearanceDrawing.page(
+                fonts: fonts, family: engine.style.font.family, size: settings.size.points,
+                color: Color(red: rgb.red, green: rgb.green, blue: rgb.blue), lines: lines,
+                box: request.rect, pageWidth: request.pageWidth, pageHeight: request.pageHeight))
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import Saraban
-import SarabanLayout
 import SarabanGraphics
+import SarabanLayout
 
 /// `saraban batch LETTER.yaml --recipients R.csv [-o DIR] [--combine OUT.pdf] [--jobs N]`
 struct BatchCommand: ParsableCommand {
@@ -10,25 +10,31 @@ struct BatchCommand: ParsableCommand {
         commandName: "batch",
         abstract: "Send one letter to many recipients: one PDF each, or one combined PDF.",
         discussion: """
-        Each recipient's fields (a CSV column or YAML key such as to, subject, amounts.budget) replace \
-        the letter's; amounts get their own baht text. A bad row is reported with its line and does not \
-        stop the others (unless --fail-fast). Exit code 0 when every letter was written, 1 otherwise.
-        """
+            Each recipient's fields (a CSV column or YAML key such as to, subject, amounts.budget) replace \
+            the letter's; amounts get their own baht text. A bad row is reported with its line and does not \
+            stop the others (unless --fail-fast). Exit code 0 when every letter was written, 1 otherwise.
+            """
     )
 
     @Argument(help: "The letter (YAML or JSON).")
     var letter: String
 
-    @Option(help: "Recipients: an Excel workbook (.xlsx), CSV (UTF-8 with or without BOM, UTF-16, or Thai Windows' cp874) or YAML.")
+    @Option(
+        help:
+            "Recipients: an Excel workbook (.xlsx), CSV (UTF-8 with or without BOM, UTF-16, or Thai Windows' cp874) or YAML."
+    )
     var recipients: String
 
     @Option(help: "The sheet of an .xlsx workbook to read (its name); the first sheet when not given.")
     var sheet: String?
 
-    @Option(help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column); over the office's recipients.yaml.")
+    @Option(
+        help: "Column headings to fields: \"ลำดับ=-,อำเภอ=name\" (- drops a column); over the office's recipients.yaml.")
     var map: String?
 
-    @Option(help: "The text encoding of a CSV: utf-8, utf-16 or cp874 (Thai Windows; also tis-620); detected when not given.")
+    @Option(
+        help:
+            "The text encoding of a CSV: utf-8, utf-16 or cp874 (Thai Windows; also tis-620); detected when not given.")
     var encoding: String?
 
     @Option(name: .shortAndLong, help: "Folder for one PDF per recipient.")
@@ -46,7 +52,10 @@ struct BatchCommand: ParsableCommand {
     @Option(help: "Worker threads (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Flag(help: "Let the recipients' rows name files (signer.signature); off, a sheet from elsewhere cannot make letters carry files.")
+    @Flag(
+        help:
+            "Let the recipients' rows name files (signer.signature); off, a sheet from elsewhere cannot make letters carry files."
+    )
     var recipientsNameFiles = false
 
     @Flag(help: "No progress and no summary; bad rows are still reported.")
@@ -62,9 +71,10 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let merge = try MailMerge(letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
-                                      recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:],
-                                      defaultsFile: rendering.office?.defaultsPath)
+            let merge = try MailMerge(
+                letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
+                recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:],
+                defaultsFile: rendering.office?.defaultsPath)
             var mapping = try rendering.office?.recipientColumns() ?? [:]
             for pair in (map ?? "").split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -75,7 +85,9 @@ struct BatchCommand: ParsableCommand {
             }
             let textEncoding = try encoding.map { name in
                 guard let known = RecipientList.TextEncoding(named: name) else {
-                    throw Failure.usage("--encoding \(name): expected one of \(RecipientList.TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw Failure.usage(
+                        "--encoding \(name): expected one of \(RecipientList.TextEncoding.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 return known
             }
@@ -93,7 +105,10 @@ struct BatchCommand: ParsableCommand {
             }
             let progress = Progress(total: list.count, quiet: quiet || json)
             // A combined PDF that cannot be written is an error of its own, reported as such (not as letters that failed).
-            let failures = try combine.map { try combined($0, merge: merge, list: list, distribution: distribution, progress: progress) }
+            let failures =
+                try combine.map {
+                    try combined($0, merge: merge, list: list, distribution: distribution, progress: progress)
+                }
                 ?? separate(merge: merge, list: list, files: files, distribution: distribution, progress: progress)
             progress.finish(failed: failures, format: json ? .json : quiet ? .none : .text)
             if failures > 0 { throw ExitCode(1) }
@@ -104,14 +119,19 @@ struct BatchCommand: ParsableCommand {
     private var inputs: [String] { [letter, recipients] + (rendering.style.map { [$0] } ?? []) }
 
     /// One recipient's letter, laid out; images and attachments resolve beside the letter's data file.
-    private func letter(to recipient: Recipient, merge: MailMerge, distribution: [String]?,
-                        renderer: Renderer, templates: TemplateLibrary) throws -> LaidOutDocument {
-        try renderer.layout(data: try merge.data(for: recipient, distribution: distribution), readFrom: merge.letterPath,
-                            source: recipient.place, templates: templates)
+    private func letter(
+        to recipient: Recipient, merge: MailMerge, distribution: [String]?,
+        renderer: Renderer, templates: TemplateLibrary
+    ) throws -> LaidOutDocument {
+        try renderer.layout(
+            data: try merge.data(for: recipient, distribution: distribution), readFrom: merge.letterPath,
+            source: recipient.place, templates: templates)
     }
 
     /// One PDF per recipient, `jobs` workers, each with its own renderer (Pango font maps are per thread).
-    private func separate(merge: MailMerge, list: [Recipient], files: [String], distribution: [String]?, progress: Progress) -> Int {
+    private func separate(
+        merge: MailMerge, list: [Recipient], files: [String], distribution: [String]?, progress: Progress
+    ) -> Int {
         let queue = WorkQueue(count: list.count)
         let workers = max(1, min(jobs, list.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -122,7 +142,9 @@ struct BatchCommand: ParsableCommand {
             while let index = queue.next() {
                 let recipient = list[index]
                 do {
-                    let document = try letter(to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
+                    let document = try letter(
+                        to: recipient, merge: merge, distribution: distribution, renderer: renderer,
+                        templates: templates)
                     try renderer.writePDF(document, to: files[index], inputs: inputs)
                     progress.succeeded(pages: document.pages.count)
                 } catch {
@@ -135,12 +157,15 @@ struct BatchCommand: ParsableCommand {
     }
 
     /// All letters in one PDF, in the recipients' order.
-    private func combined(_ path: String, merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress) throws -> Int {
+    private func combined(
+        _ path: String, merge: MailMerge, list: [Recipient], distribution: [String]?, progress: Progress
+    ) throws -> Int {
         let (renderer, templates) = try rendering.renderer()
         var documents: [LaidOutDocument] = []
         for recipient in list {
             do {
-                var document = try letter(to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
+                var document = try letter(
+                    to: recipient, merge: merge, distribution: distribution, renderer: renderer, templates: templates)
                 // Each copy's bookmark names its recipient.
                 if let to = recipient.value("to") ?? recipient.value("name"), !document.bookmarks.isEmpty {
                     document.bookmarks[0].title = to
@@ -154,8 +179,11 @@ struct BatchCommand: ParsableCommand {
         }
         if !documents.isEmpty {
             try renderer.writePDF(documents, to: path, inputs: inputs)
-            if !json && !quiet { print("\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
-                  + documentStarts(documents).map(String.init).joined(separator: ",")) }
+            if !json && !quiet {
+                print(
+                    "\(path): \(documents.reduce(0) { $0 + $1.pages.count }) page(s); documents start on pages "
+                        + documentStarts(documents).map(String.init).joined(separator: ","))
+            }
         }
         return progress.failures
     }
@@ -166,7 +194,8 @@ func documentStarts(_ documents: [LaidOutDocument]) -> [Int] {
     var starts: [Int] = []
     var offset = 0
     for document in documents {
-        for (index, page) in document.pages.enumerated() where index == 0 || page.documentIndex != document.pages[index - 1].documentIndex {
+        for (index, page) in document.pages.enumerated()
+        where index == 0 || page.documentIndex != document.pages[index - 1].documentIndex {
             starts.append(offset + index + 1)
         }
         offset += document.pages.count
@@ -244,10 +273,15 @@ final class Progress: @unchecked Sendable {
         switch format {
         case .none: break
         case .text:
-            print(String(format: "%d of %d letters written (%d pages) in %.1f s; %d failed", done - failures, total, pages, elapsed, failures))
+            print(
+                String(
+                    format: "%d of %d letters written (%d pages) in %.1f s; %d failed", done - failures, total, pages,
+                    elapsed, failures))
         case .json:
-            let summary: [String: Any] = ["recipients": total, "written": done - failures, "failed": failures, "pages": pages,
-                                          "failures": messages.map { ["message": $0] }]
+            let summary: [String: Any] = [
+                "recipients": total, "written": done - failures, "failed": failures, "pages": pages,
+                "failures": messages.map { ["message": $0] },
+            ]
             if let data = try? JSONSerialization.data(withJSONObject: summary, options: [.prettyPrinted, .sortedKeys]) {
                 print(String(decoding: data, as: UTF8.self))
             }

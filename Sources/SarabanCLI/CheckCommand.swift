@@ -9,11 +9,11 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Report what does not add up in a data file.",
         discussion: """
-        A weekday that does not match its date, a stated count that differs from its list, a stated \
-        total that differs from its rows, numbering with gaps or repeats, an amount in words that does \
-        not match its digits. Each finding names the file, the line and the field. Exit code 0 when \
-        nothing is found, 1 when something is.
-        """
+            A weekday that does not match its date, a stated count that differs from its list, a stated \
+            total that differs from its rows, numbering with gaps or repeats, an amount in words that does \
+            not match its digits. Each finding names the file, the line and the field. Exit code 0 when \
+            nothing is found, 1 when something is.
+            """
     )
 
     @Argument(help: "The data file (YAML, JSON, or Markdown minutes).")
@@ -23,7 +23,9 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var checks: CheckOptions
 
-    @Option(name: .customLong("office"), help: "The office's folder, whose defaults fill the data (else SARABAN_OFFICE, else ~/.config/saraban).")
+    @Option(
+        name: .customLong("office"),
+        help: "The office's folder, whose defaults fill the data (else SARABAN_OFFICE, else ~/.config/saraban).")
     var office: String?
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -37,19 +39,23 @@ struct CheckCommand: ParsableCommand {
             loader.defaults = try OfficeFolder.locate(explicit: office)?.defaults() ?? [:]
             loader.defaultsFile = OfficeFolder.locate(explicit: office)?.defaultsPath
             let document = try loader.load(path: data)
-            let findings = try checks.checks(file: data, office: OfficeFolder.locate(explicit: office)).findings(document)
+            let findings = try checks.checks(file: data, office: OfficeFolder.locate(explicit: office)).findings(
+                document)
             switch format {
             case .text:
                 for finding in findings { print(finding.description) }
                 print("\(data): \(findings.count) finding(s)")
             case .json:
                 let entries = findings.map { finding -> [String: Any] in
-                    var entry: [String: Any] = ["file": finding.file, "message": finding.message, "rule": finding.rule ?? ""]
+                    var entry: [String: Any] = [
+                        "file": finding.file, "message": finding.message, "rule": finding.rule ?? "",
+                    ]
                     if let line = finding.line { entry["line"] = line }
                     if let field = finding.field { entry["field"] = field }
                     return entry
                 }
-                let json = try JSONSerialization.data(withJSONObject: ["file": data, "findings": entries], options: [.prettyPrinted, .sortedKeys])
+                let json = try JSONSerialization.data(
+                    withJSONObject: ["file": data, "findings": entries], options: [.prettyPrinted, .sortedKeys])
                 print(String(decoding: json, as: UTF8.self))
             }
             if !findings.isEmpty { throw ExitCode(1) }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import Saraban
+import SarabanDocument
 import SarabanFiles
 import SarabanGraphics
 import SarabanLayout
-import SarabanDocument
 import ThaiText
 
 /// Options every rendering command takes.
@@ -23,7 +23,9 @@ struct RenderingOptions: ParsableArguments {
 
     @OptionGroup var files: FileOptions
 
-    @Option(name: .customLong("office"), help: "The office's folder: its templates, style and defaults (else SARABAN_OFFICE, else ~/.config/saraban).")
+    @Option(
+        name: .customLong("office"),
+        help: "The office's folder: its templates, style and defaults (else SARABAN_OFFICE, else ~/.config/saraban).")
     var officePath: String?
 
     var office: OfficeFolder? { OfficeFolder.locate(explicit: officePath) }
@@ -34,8 +36,9 @@ struct RenderingOptions: ParsableArguments {
     func renderer() throws -> (Renderer, TemplateLibrary) {
         let installation = try locateInstallation()
         let office = self.office
-        let renderer = try Renderer(installation: installation, office: office, extraFontDirectories: fontDirectories,
-                                    stylePath: style, fontFamily: fontFamily)
+        let renderer = try Renderer(
+            installation: installation, office: office, extraFontDirectories: fontDirectories,
+            stylePath: style, fontFamily: fontFamily)
         renderer.allowedDirectories = files.allowedPaths
         if pdfa { renderer.archival = true }
         return (renderer, try templates(installation: installation, office: office))
@@ -45,8 +48,11 @@ struct RenderingOptions: ParsableArguments {
 
 /// Which files a document may read besides those in its data file's folder.
 struct FileOptions: ParsableArguments {
-    @Option(name: .customLong("allow-path"),
-            help: "A folder whose files (pictures, signatures, attached files) the document may use besides its own folder's; may be repeated.")
+    @Option(
+        name: .customLong("allow-path"),
+        help:
+            "A folder whose files (pictures, signatures, attached files) the document may use besides its own folder's; may be repeated."
+    )
     var allowedPaths: [String] = []
 
     var loader: DataLoader { DataLoader(allowedDirectories: allowedPaths) }
@@ -59,7 +65,8 @@ func templates(installation: Installation, office: OfficeFolder?) throws -> Temp
 
 func locateInstallation() throws -> Installation {
     guard let installation = Installation.locate() else {
-        throw Failure.environment("cannot find Saraban's Templates/ folder; set SARABAN_HOME to the folder that holds Templates/ and Fonts/")
+        throw Failure.environment(
+            "cannot find Saraban's Templates/ folder; set SARABAN_HOME to the folder that holds Templates/ and Fonts/")
     }
     return installation
 }
@@ -68,12 +75,16 @@ func locateInstallation() throws -> Installation {
 /// first, then the installation's; a name with neither is not a document type.
 func documentTypeFile(_ type: String, folder: String, extension ext: String, office: OfficeFolder?) throws -> String {
     let installation = try locateInstallation()
-    if let text = OfficeFolder.documentTypeFile(office: office, installation: installation, folder: folder, name: type, extension: ext) {
+    if let text = OfficeFolder.documentTypeFile(
+        office: office, installation: installation, folder: folder, name: type, extension: ext)
+    {
         return text
     }
-    let names = OfficeFolder.documentTypeNames(office: office, installation: installation, folder: folder, extension: ext)
+    let names = OfficeFolder.documentTypeNames(
+        office: office, installation: installation, folder: folder, extension: ext)
     let suggestion = Suggestion.closest(to: type, in: names).map { "did you mean \"\($0)\"? " } ?? ""
-    throw Failure.input("unknown document type \"\(type)\"; \(suggestion)expected one of: \(names.joined(separator: ", "))")
+    throw Failure.input(
+        "unknown document type \"\(type)\"; \(suggestion)expected one of: \(names.joined(separator: ", "))")
 }
 
 /// A failure with its exit code.

@@ -9,20 +9,28 @@ struct NewCommand: ParsableCommand {
         abstract: "Write a starter data file for a document type, every field explained."
     )
 
-    @Argument(help: "external-letter, circular-letter, memo, minutes, document, or a starter of the office's (its starters/ folder).")
+    @Argument(
+        help:
+            "external-letter, circular-letter, memo, minutes, document, or a starter of the office's (its starters/ folder)."
+    )
     var type: String
 
     @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
     var officePath: String?
 
-    @Option(name: .shortAndLong, help: "Write to this file (default: standard output). An existing file is not overwritten.")
+    @Option(
+        name: .shortAndLong, help: "Write to this file (default: standard output). An existing file is not overwritten."
+    )
     var output: String?
 
     func run() throws {
         try reportingErrors {
-            let text = try documentTypeFile(type, folder: "starters", extension: "yaml", office: OfficeFolder.locate(explicit: officePath))
+            let text = try documentTypeFile(
+                type, folder: "starters", extension: "yaml", office: OfficeFolder.locate(explicit: officePath))
             guard let output else { print(text, terminator: ""); return }
-            guard !FileManager.default.fileExists(atPath: output) else { throw Failure.environment("\(output) exists; choose another name") }
+            guard !FileManager.default.fileExists(atPath: output) else {
+                throw Failure.environment("\(output) exists; choose another name")
+            }
             do { try text.write(toFile: output, atomically: true, encoding: .utf8) } catch {
                 throw Failure.environment("cannot write \(output): \(error.localizedDescription)")
             }

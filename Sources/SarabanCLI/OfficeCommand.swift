@@ -8,11 +8,11 @@ struct OfficeCommand: ParsableCommand {
         commandName: "office",
         abstract: "An office's own folder: its templates, style and defaults, without copying Saraban.",
         discussion: """
-        Saraban finds the folder from --office DIR, else SARABAN_OFFICE, else ~/.config/saraban. \
-        templates/ replaces built-in templates by name (or adds new ones); style.yaml holds only the \
-        settings the office changes; defaults.yaml gives, per document type, the fields every document \
-        gets unless its data gives them (the office's name and address, its signer).
-        """,
+            Saraban finds the folder from --office DIR, else SARABAN_OFFICE, else ~/.config/saraban. \
+            templates/ replaces built-in templates by name (or adds new ones); style.yaml holds only the \
+            settings the office changes; defaults.yaml gives, per document type, the fields every document \
+            gets unless its data gives them (the office's name and address, its signer).
+            """,
         subcommands: [Init.self]
     )
 
@@ -27,7 +27,9 @@ struct OfficeCommand: ParsableCommand {
                 do { try OfficeFolder.create(at: folder) } catch let error as OfficeFolder.OfficeError {
                     throw Failure.environment(error.description)
                 }
-                print("\(folder): an office folder (templates/, style.yaml, defaults.yaml); use it with --office \(folder) or SARABAN_OFFICE")
+                print(
+                    "\(folder): an office folder (templates/, style.yaml, defaults.yaml); use it with --office \(folder) or SARABAN_OFFICE"
+                )
             }
         }
     }

@@ -9,7 +9,8 @@ struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "preview",
         abstract: "Show a page: inline in kitty or iTerm2, as text elsewhere (SSH), or as a PNG file.",
-        discussion: "The page is the same layout as the PDF. With --watch the preview is drawn again whenever the data, a template or the style changes."
+        discussion:
+            "The page is the same layout as the PDF. With --watch the preview is drawn again whenever the data, a template or the style changes."
     )
 
     @Argument(help: "The data file (YAML, JSON or Markdown minutes).")
@@ -63,7 +64,8 @@ struct PreviewCommand: ParsableCommand {
     private func show(renderer: Renderer, templates: TemplateLibrary) throws {
         let loaded = try renderer.dataLoader().load(path: data)
         for finding in DataChecks(file: data).findings(loaded) { print("saraban: warning: \(finding)") }
-        let document = try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
+        let document = try renderer.layout(
+            data: loaded, readFrom: data, template: rendering.template, templates: templates)
         guard (1...document.pages.count).contains(page) else {
             throw Failure.input("\(data) has \(document.pages.count) page(s), not a page \(page)")
         }
@@ -88,8 +90,10 @@ struct PreviewCommand: ParsableCommand {
             print("\npage \(page) of \(document.pages.count)")
         } else {
             let size = TerminalSize.current()
-            let preview = TextPreview(columns: size?.columns ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90)
-                .render(document, page: page)
+            let preview = TextPreview(
+                columns: size?.columns ?? Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 90
+            )
+            .render(document, page: page)
             // A page taller than the terminal goes through the pager, so its top does not scroll away.
             if !watch, let size, preview.split(separator: "\n").count > size.rows, TerminalSize.page(preview) { return }
             print(preview, terminator: "")
@@ -101,11 +105,16 @@ struct PreviewCommand: ParsableCommand {
     private func watchedFiles(_ installation: Installation) -> [String] {
         let office = rendering.office
         let dataFolder = URL(fileURLWithPath: data).deletingLastPathComponent().path
-        let folders = [installation.templateDirectory, dataFolder] + (office.map { [$0.templateDirectory] } ?? []) + rendering.fontDirectories
+        let folders =
+            [installation.templateDirectory, dataFolder] + (office.map { [$0.templateDirectory] } ?? [])
+            + rendering.fontDirectories
         let files = folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).prefix(2000).map { folder + "/" + $0 }
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).prefix(2000).map {
+                folder + "/" + $0
+            }
         }
-        return [data] + (rendering.style.map { [$0] } ?? []) + [office?.stylePath, office?.defaultsPath, office?.checksPath].compactMap { $0 } + files
+        return [data] + (rendering.style.map { [$0] } ?? [])
+            + [office?.stylePath, office?.defaultsPath, office?.checksPath].compactMap { $0 } + files
     }
 
     private func modified(_ path: String) -> Date {
@@ -132,15 +141,21 @@ enum TerminalImages: Equatable {
         }
         let term = env["TERM"] ?? "", program = env["TERM_PROGRAM"] ?? ""
         // kitty's protocol: kitty, Ghostty, Konsole.
-        if env["KITTY_WINDOW_ID"] != nil || term.contains("kitty") || term.contains("ghostty") || program == "ghostty" || env["KONSOLE_VERSION"] != nil {
+        if env["KITTY_WINDOW_ID"] != nil || term.contains("kitty") || term.contains("ghostty") || program == "ghostty"
+            || env["KONSOLE_VERSION"] != nil
+        {
             return .kitty
         }
         // iTerm2's: iTerm2, WezTerm, VS Code's terminal (images on), mintty.
-        if program == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" || program == "WezTerm" || program == "vscode" || program == "mintty" {
+        if program == "iTerm.app" || env["LC_TERMINAL"] == "iTerm2" || program == "WezTerm" || program == "vscode"
+            || program == "mintty"
+        {
             return .iterm2
         }
         // Sixel: foot, mlterm, contour, Windows Terminal.
-        if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel") || env["WT_SESSION"] != nil {
+        if ["foot", "mlterm", "yaft", "contour"].contains(where: term.hasPrefix) || term.contains("sixel")
+            || env["WT_SESSION"] != nil
+        {
             return .sixel
         }
         return query() ?? .none
@@ -178,7 +193,9 @@ enum TerminalImages: Equatable {
     }
 
     static func answeredDeviceAttributes(_ answer: [UInt8]) -> Bool {
-        guard let start = answer.lastIndex(of: 0x1B), answer.count > start + 2, answer[start + 1] == 0x5B, answer[start + 2] == 0x3F else { return false }
+        guard let start = answer.lastIndex(of: 0x1B), answer.count > start + 2, answer[start + 1] == 0x5B,
+            answer[start + 2] == 0x3F
+        else { return false }
         return answer.last == 0x63
     }
 

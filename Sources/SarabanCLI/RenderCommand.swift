@@ -13,7 +13,11 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "The data file (YAML, JSON or Markdown); - reads it from standard input.")
     var data: String
 
-    @Option(name: .shortAndLong, help: "Output PDF, or a folder to write it into, or - for standard output (default: the data file's name with .pdf).")
+    @Option(
+        name: .shortAndLong,
+        help:
+            "Output PDF, or a folder to write it into, or - for standard output (default: the data file's name with .pdf)."
+    )
     var output: String?
 
     @Flag(help: "Stamp the PDF with the current time instead of the document's date (output then differs run to run).")
@@ -22,10 +26,14 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Treat the data checks' findings (see `saraban check`) as errors: no PDF is written.")
     var strict = false
 
-    @Flag(help: "Carry the data file inside the PDF as its source: PDF/A-3b, a record that holds what it was made from (docs/pdfa.md).")
+    @Flag(
+        help:
+            "Carry the data file inside the PDF as its source: PDF/A-3b, a record that holds what it was made from (docs/pdfa.md)."
+    )
     var embedData = false
 
-    @Option(name: .customLong("sign"), help: "Sign the PDF as it is written, with this PKCS#12 file (see `saraban sign`).")
+    @Option(
+        name: .customLong("sign"), help: "Sign the PDF as it is written, with this PKCS#12 file (see `saraban sign`).")
     var certificate: String?
 
     @OptionGroup var signature: SignatureOptions
@@ -44,14 +52,17 @@ struct RenderCommand: ParsableCommand {
             let text = fromStdin ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : nil
             let dataName = fromStdin ? (text!.hasPrefix("---\n") ? "stdin.md" : "stdin.yaml") : data
             let dataPath = fromStdin ? FileManager.default.currentDirectoryPath + "/" + dataName : data
-            let target = toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
+            let target =
+                toStdout ? NSTemporaryDirectory() + "saraban-stdout-\(getpid()).pdf" : outputPath(output, data: data)
             if let certificate { try Signing.checkCertificate(certificate, password: try signature.password()) }
             let loader = try renderer.dataLoader()
             let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
             // The checks run beside the layout; their findings come first, as before.
             let pending = try checks.checks(file: dataName, office: rendering.office).findingsInBackground(loaded)
             let laidOut = Result {
-                try renderer.layout(data: loaded, readFrom: dataPath, source: dataName, template: rendering.template, templates: templates)
+                try renderer.layout(
+                    data: loaded, readFrom: dataPath, source: dataName, template: rendering.template,
+                    templates: templates)
             }
             let findings = pending.wait()
             for finding in findings {
@@ -63,13 +74,17 @@ struct RenderCommand: ParsableCommand {
                 let bytes = text.map { Data($0.utf8) } ?? FileManager.default.contents(atPath: data) ?? Data()
                 renderer.embeddedData = ((dataName as NSString).lastPathComponent, bytes)
             }
-            if now { document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "") }
+            if now {
+                document.date = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: "Z", with: "")
+            }
             try renderer.writePDF(document, to: target, inputs: fromStdin ? [] : [data])
             if let certificate {
                 // Signed in place; a signature that cannot be made leaves no unsigned PDF behind.
                 do {
-                    try Signing.sign(input: target, output: target, certificate: certificate, password: try signature.password(), options: signature.options,
-                                     renderer: renderer)
+                    try Signing.sign(
+                        input: target, output: target, certificate: certificate, password: try signature.password(),
+                        options: signature.options,
+                        renderer: renderer)
                 } catch {
                     try? FileManager.default.removeItem(atPath: target)
                     throw error
@@ -77,7 +92,9 @@ struct RenderCommand: ParsableCommand {
             }
             var summary = "\(toStdout ? "-" : target): \(document.pages.count) page(s)"
             let starts = documentStarts([document])
-            if starts.count > 1 { summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",") }
+            if starts.count > 1 {
+                summary += "; documents start on pages " + starts.map(String.init).joined(separator: ",")
+            }
             if toStdout {
                 defer { try? FileManager.default.removeItem(atPath: target) }
                 FileHandle.standardOutput.write(try Data(contentsOf: URL(fileURLWithPath: target)))
@@ -95,7 +112,9 @@ struct RenderCommand: ParsableCommand {
 func outputPath(_ option: String?, data: String, extension ext: String = "pdf") -> String {
     guard let option else { return withExtension(data, ext) }
     var isDirectory: ObjCBool = false
-    if option.hasSuffix("/") || (FileManager.default.fileExists(atPath: option, isDirectory: &isDirectory) && isDirectory.boolValue) {
+    if option.hasSuffix("/")
+        || (FileManager.default.fileExists(atPath: option, isDirectory: &isDirectory) && isDirectory.boolValue)
+    {
         let name = URL(fileURLWithPath: withExtension(data, ext)).lastPathComponent
         return (option.hasSuffix("/") ? option : option + "/") + name
     }

@@ -10,13 +10,16 @@ struct SarabanCommand: ParsableCommand {
         commandName: "saraban",
         abstract: "Thai official documents (หนังสือราชการ) from data to print-ready PDF.",
         discussion: """
-        Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
-        line and field); 2 bad command line; 3 environment (font, emblem or output path).
-        """,
+            Exit codes: 0 success; 1 bad input (data, template, markup: the message names the file, \
+            line and field); 2 bad command line; 3 environment (font, emblem or output path).
+            """,
         // Found (files read) only when asked for: every other start skips it.
         version: CommandLine.arguments.contains("--version") ? Version.text : Version.release,
-        subcommands: [RenderCommand.self, OfficeCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self, TemplatesCommand.self,
-                      NewCommand.self, SchemaCommand.self, ThaiCommand.self, SignCommand.self]
+        subcommands: [
+            RenderCommand.self, OfficeCommand.self, BatchCommand.self, CheckCommand.self, PreviewCommand.self,
+            TemplatesCommand.self,
+            NewCommand.self, SchemaCommand.self, ThaiCommand.self, SignCommand.self,
+        ]
     )
 
     static func main() {

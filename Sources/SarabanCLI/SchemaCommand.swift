@@ -7,10 +7,14 @@ struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
         abstract: "Print the JSON Schema of a document type's data (for editor completion and checking).",
-        discussion: "VS Code with the YAML extension: add `# yaml-language-server: $schema=letter.schema.json` as a data file's first line, after `saraban schema external-letter > letter.schema.json`."
+        discussion:
+            "VS Code with the YAML extension: add `# yaml-language-server: $schema=letter.schema.json` as a data file's first line, after `saraban schema external-letter > letter.schema.json`."
     )
 
-    @Argument(help: "external-letter, circular-letter, memo, minutes, document, or a schema of the office's (its schemas/ folder).")
+    @Argument(
+        help:
+            "external-letter, circular-letter, memo, minutes, document, or a schema of the office's (its schemas/ folder)."
+    )
     var type: String
 
     @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
@@ -18,7 +22,9 @@ struct SchemaCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            print(try documentTypeFile(type, folder: "schemas", extension: "json", office: OfficeFolder.locate(explicit: officePath)))
+            print(
+                try documentTypeFile(
+                    type, folder: "schemas", extension: "json", office: OfficeFolder.locate(explicit: officePath)))
         }
     }
 }

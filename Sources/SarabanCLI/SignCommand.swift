@@ -26,10 +26,16 @@ struct SignCommand: ParsableCommand {
 
     @OptionGroup var signature: SignatureOptions
 
-    @Option(name: .customLong("office"), help: "The office's folder, whose style may change what the signature shows (else SARABAN_OFFICE, else ~/.config/saraban).")
+    @Option(
+        name: .customLong("office"),
+        help:
+            "The office's folder, whose style may change what the signature shows (else SARABAN_OFFICE, else ~/.config/saraban)."
+    )
     var officePath: String?
 
-    @Option(name: .customLong("font-dir"), help: "A folder with the fonts the document uses, when not the shipped ones; may be repeated.")
+    @Option(
+        name: .customLong("font-dir"),
+        help: "A folder with the fonts the document uses, when not the shipped ones; may be repeated.")
     var fontDirectories: [String] = []
 
     @Option(name: .shortAndLong, help: "The signed PDF (default: IN-signed.pdf beside it).")
@@ -39,8 +45,9 @@ struct SignCommand: ParsableCommand {
         try reportingErrors {
             let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
             // The signature's appearance is drawn with the style's lines, font and colour.
-            let renderer = try Renderer(installation: try locateInstallation(), office: OfficeFolder.locate(explicit: officePath),
-                                        extraFontDirectories: fontDirectories)
+            let renderer = try Renderer(
+                installation: try locateInstallation(), office: OfficeFolder.locate(explicit: officePath),
+                extraFontDirectories: fontDirectories)
             try Signing.sign(
                 input: input, output: target, certificate: certificate, password: try signature.password(),
                 options: signature.options, renderer: renderer)

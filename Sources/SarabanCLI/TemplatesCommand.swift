@@ -19,17 +19,21 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             try reportingErrors {
-                let library = try templates(installation: try locateInstallation(), office: OfficeFolder.locate(explicit: office))
+                let library = try templates(
+                    installation: try locateInstallation(), office: OfficeFolder.locate(explicit: office))
                 try library.check()
                 for name in library.documentTemplates {
-                    print("\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(library.descriptions[name] ?? "")")
+                    print(
+                        "\(name.padding(toLength: 18, withPad: " ", startingAt: 0)) \(library.descriptions[name] ?? "")"
+                    )
                 }
             }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Preview a template with its sample data (Templates/starters/NAME.yaml).")
+        static let configuration = CommandConfiguration(
+            abstract: "Preview a template with its sample data (Templates/starters/NAME.yaml).")
 
         @Argument(help: "A template name from `saraban templates`.") var name: String
         @Option(help: "Page number, from 1.") var page = 1
@@ -40,7 +44,8 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             let sample = try locateInstallation().templateDirectory + "/starters/\(name).yaml"
             guard FileManager.default.fileExists(atPath: sample) else {
-                FileHandle.standardError.write(Data("saraban: error: no sample data for template \"\(name)\" (expected \(sample))\n".utf8))
+                FileHandle.standardError.write(
+                    Data("saraban: error: no sample data for template \"\(name)\" (expected \(sample))\n".utf8))
                 throw ExitCode(1)
             }
             var arguments = [sample, "--page", String(page), "--dpi", String(dpi), "-t", name]

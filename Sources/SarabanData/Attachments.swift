@@ -50,8 +50,11 @@ public struct TableData: @unchecked Sendable, Equatable {
     public var rowLines: [Int?] = []
 
     public static func == (lhs: TableData, rhs: TableData) -> Bool {
-        lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows && lhs.blankRows == rhs.blankRows
-            && lhs.totalLabel == rhs.totalLabel && lhs.keepTogether == rhs.keepTogether && lhs.continuedCaption == rhs.continuedCaption && lhs.rowsFor?.field == rhs.rowsFor?.field && lhs.rowsFor?.column == rhs.rowsFor?.column
+        lhs.caption == rhs.caption && lhs.columns == rhs.columns && lhs.header == rhs.header && lhs.rows == rhs.rows
+            && lhs.blankRows == rhs.blankRows
+            && lhs.totalLabel == rhs.totalLabel && lhs.keepTogether == rhs.keepTogether
+            && lhs.continuedCaption == rhs.continuedCaption && lhs.rowsFor?.field == rhs.rowsFor?.field
+            && lhs.rowsFor?.column == rhs.rowsFor?.column
     }
 
     /// The table as one recipient sees it: their rows only, totals of those rows (the stated
@@ -77,13 +80,17 @@ public struct TableData: @unchecked Sendable, Equatable {
             case .sum? where column.kind != .percent: result[index] = numbers(index).reduce(Amount(0), +)
             case .average?:
                 let values = numbers(index)
-                if !values.isEmpty { result[index] = ColumnData.quotient(values.reduce(Amount(0), +), Amount(values.count)) }
+                if !values.isEmpty {
+                    result[index] = ColumnData.quotient(values.reduce(Amount(0), +), Amount(values.count))
+                }
             case .count?:
-                result[index] = Amount(rows.filter { index < $0.count && !$0[index].trimmingCharacters(in: .whitespaces).isEmpty }.count)
+                result[index] = Amount(
+                    rows.filter { index < $0.count && !$0[index].trimmingCharacters(in: .whitespaces).isEmpty }.count)
             default: break
             }
         }
-        for (index, column) in columns.enumerated() where column.totalRule == .percentOfTotals || (column.kind == .percent && column.totalRule == .sum) {
+        for (index, column) in columns.enumerated()
+        where column.totalRule == .percentOfTotals || (column.kind == .percent && column.totalRule == .sum) {
             guard let of = column.percentOf else { continue }
             result[index] = ColumnData.percentage(part: result[of.part - 1], whole: result[of.whole - 1])
         }
@@ -140,15 +147,19 @@ public struct ColumnData: @unchecked Sendable, Equatable {
     /// Worked out from other columns of the row (`difference`, `change`, `rank`, `reached`).
     public var formula: Formula?
 
-    public init(title: String, kind: Kind, width: String? = nil, align: String? = nil, totalRule: TotalRule? = nil,
-                statedTotal: Amount? = nil, percentOf: (part: Int, whole: Int)? = nil) {
+    public init(
+        title: String, kind: Kind, width: String? = nil, align: String? = nil, totalRule: TotalRule? = nil,
+        statedTotal: Amount? = nil, percentOf: (part: Int, whole: Int)? = nil
+    ) {
         self.title = title; self.kind = kind; self.width = width; self.align = align; self.totalRule = totalRule
         self.statedTotal = statedTotal; self.percentOf = percentOf
     }
 
     /// `dividend / divisor` to six places (averages).
     public static func quotient(_ dividend: Amount, _ divisor: Amount) -> Amount? {
-        guard !divisor.isZero, let p = Double(dividend.description), let w = Double(divisor.description) else { return nil }
+        guard !divisor.isZero, let p = Double(dividend.description), let w = Double(divisor.description) else {
+            return nil
+        }
         return try? Amount(parsing: String(format: "%.6f", p / w))
     }
 
@@ -163,7 +174,8 @@ public struct ColumnData: @unchecked Sendable, Equatable {
     /// The percentage `part` is of `whole`, to two places; nil when the whole is zero or missing.
     public static func percentage(part: Amount?, whole: Amount?) -> Amount? {
         guard let part, let whole, !whole.isZero,
-              let p = Double(part.description), let w = Double(whole.description) else { return nil }
+            let p = Double(part.description), let w = Double(whole.description)
+        else { return nil }
         return try? Amount(parsing: String(format: "%.2f", p / w * 100))
     }
 
@@ -189,20 +201,25 @@ public struct HeaderCell: Sendable, Equatable {
 
 extension DataLoader {
     func attachments(_ r: FieldReader) throws -> [Attachment] {
-        try r.list("attachments", item: { a in
-            if let file = try a.string("file") {
-                let path = try attachedFile(file, in: r, item: a)
-                var loader = self
-                loader.loading.append(FileAccess.resolved(r.file))
-                guard case .minutes(let minutes) = try loader.load(path: path) else {
-                    throw DataError(file: r.file, line: a.line, field: "attachments.file", message: "\(file) must hold minutes (type: minutes)")
+        try r.list(
+            "attachments",
+            item: { a in
+                if let file = try a.string("file") {
+                    let path = try attachedFile(file, in: r, item: a)
+                    var loader = self
+                    loader.loading.append(FileAccess.resolved(r.file))
+                    guard case .minutes(let minutes) = try loader.load(path: path) else {
+                        throw DataError(
+                            file: r.file, line: a.line, field: "attachments.file",
+                            message: "\(file) must hold minutes (type: minutes)")
+                    }
+                    return Attachment(title: minutes.title, landscape: false, content: [], minutes: minutes)
                 }
-                return Attachment(title: minutes.title, landscape: false, content: [], minutes: minutes)
-            }
-            return Attachment(title: try a.strings("title"),
-                              landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
-                              content: try a.list("content", item: attachmentBlock), minutes: nil)
-        })
+                return Attachment(
+                    title: try a.strings("title"),
+                    landscape: try a.choice("orientation", from: ["portrait", "landscape"]) == "landscape",
+                    content: try a.list("content", item: attachmentBlock), minutes: nil)
+            })
     }
 
     /// An attached file's path: inside the data file's folder (or an allowed one), never the
@@ -216,12 +233,16 @@ extension DataLoader {
         }
         let chain = loading + [FileAccess.resolved(r.file)]
         if chain.contains(path) {
-            throw DataError(file: r.file, line: a.line, field: "\(a.path).file",
-                            message: "\(file) is already being read (\(chain.map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")) → \(file)); a document cannot attach itself")
+            throw DataError(
+                file: r.file, line: a.line, field: "\(a.path).file",
+                message:
+                    "\(file) is already being read (\(chain.map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")) → \(file)); a document cannot attach itself"
+            )
         }
         guard chain.count <= Self.maximumAttachmentDepth else {
-            throw DataError(file: r.file, line: a.line, field: "\(a.path).file",
-                            message: "attachments nest more than \(Self.maximumAttachmentDepth) files deep")
+            throw DataError(
+                file: r.file, line: a.line, field: "\(a.path).file",
+                message: "attachments nest more than \(Self.maximumAttachmentDepth) files deep")
         }
         return path
     }
@@ -232,9 +253,11 @@ extension DataLoader {
         guard present.count == 1 else {
             let expectation = "each content item is exactly one of: \(kinds.joined(separator: ", "))"
             if present.isEmpty, let (key, line) = r.keysWithLines.first,
-               let kind = closestName(to: key, in: kinds) {
-                throw DataError(file: r.file, line: line, field: "\(r.path.isEmpty ? "" : r.path + ".")\(key)",
-                                message: "unknown field; did you mean `\(kind)`? (\(expectation))")
+                let kind = closestName(to: key, in: kinds)
+            {
+                throw DataError(
+                    file: r.file, line: line, field: "\(r.path.isEmpty ? "" : r.path + ".")\(key)",
+                    message: "unknown field; did you mean `\(kind)`? (\(expectation))")
             }
             throw DataError(file: r.file, line: r.line, field: r.path, message: expectation)
         }
@@ -243,7 +266,9 @@ extension DataLoader {
         case "text": return .text(try r.requiredString("text", example: "๑. …"))
         case "sign-off": return .signOff(try r.strings("sign-off"))
         default:
-            guard let t = try r.object("table") else { throw r.missing("table", "expected `table:` with `columns:` and `rows:`") }
+            guard let t = try r.object("table") else {
+                throw r.missing("table", "expected `table:` with `columns:` and `rows:`")
+            }
             let table = try self.table(t)
             try t.finish()
             return .table(table)
@@ -252,39 +277,54 @@ extension DataLoader {
 
     /// A table: `columns`, optional `header` rows with merged cells, `rows`, totals.
     func table(_ r: FieldReader) throws -> TableData {
-        let columns = try r.list("columns", item: { c in
-            let of = try c.integers("of", in: 1...1000, example: "[3, 2]")
-            guard of.isEmpty || of.count == 2 else {
-                throw DataError(file: c.file, line: c.line, field: "of", message: "expected the part's and the whole's column numbers, e.g. `of: [3, 2]`")
-            }
-            var column = ColumnData(title: try c.string("title") ?? "",
-                                    kind: ColumnData.Kind(rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
-                                    width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
-                                    totalRule: try totalRule(c), statedTotal: try c.amount("stated-total"),
-                                    percentOf: of.count == 2 ? (of[0], of[1]) : nil)
-            if column.totalRule == .percentOfTotals, column.percentOf == nil {
-                throw DataError(file: c.file, line: c.line, field: "\(c.path).of",
-                                message: "`total: percent` needs the part's and the whole's columns, e.g. `of: [3, 2]`")
-            }
-            column.zero = try c.choice("zero", from: ["-", "๐", "0", ""]).map { $0 == "0" ? "๐" : $0 } ?? "-"
-            column.formula = try formula(c)
-            column.arabicDigits = try c.choice("digits", from: ["thai", "arabic"]) == "arabic"
-            return column
-        }, fromText: { ColumnData(title: $0, kind: .text) })
+        let columns = try r.list(
+            "columns",
+            item: { c in
+                let of = try c.integers("of", in: 1...1000, example: "[3, 2]")
+                guard of.isEmpty || of.count == 2 else {
+                    throw DataError(
+                        file: c.file, line: c.line, field: "of",
+                        message: "expected the part's and the whole's column numbers, e.g. `of: [3, 2]`")
+                }
+                var column = ColumnData(
+                    title: try c.string("title") ?? "",
+                    kind: ColumnData.Kind(
+                        rawValue: try c.choice("type", from: ColumnData.Kind.allCases.map(\.rawValue)) ?? "text")!,
+                    width: try c.string("width"), align: try c.choice("align", from: ["left", "center", "right"]),
+                    totalRule: try totalRule(c), statedTotal: try c.amount("stated-total"),
+                    percentOf: of.count == 2 ? (of[0], of[1]) : nil)
+                if column.totalRule == .percentOfTotals, column.percentOf == nil {
+                    throw DataError(
+                        file: c.file, line: c.line, field: "\(c.path).of",
+                        message: "`total: percent` needs the part's and the whole's columns, e.g. `of: [3, 2]`")
+                }
+                column.zero = try c.choice("zero", from: ["-", "๐", "0", ""]).map { $0 == "0" ? "๐" : $0 } ?? "-"
+                column.formula = try formula(c)
+                column.arabicDigits = try c.choice("digits", from: ["thai", "arabic"]) == "arabic"
+                return column
+            }, fromText: { ColumnData(title: $0, kind: .text) })
         guard !columns.isEmpty else { throw r.missing("columns", "expected a list of columns, each with a `title:`") }
         for (index, column) in columns.enumerated() {
             guard let formula = column.formula else { continue }
             for of in formula.columns where !(1...columns.count).contains(of) || of == index + 1 {
-                throw DataError(file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)]",
-                                message: "column \(of) is not another column of the table; expected numbers from 1 to \(columns.count) other than \(index + 1)")
+                throw DataError(
+                    file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)]",
+                    message:
+                        "column \(of) is not another column of the table; expected numbers from 1 to \(columns.count) other than \(index + 1)"
+                )
             }
         }
         for (index, column) in columns.enumerated() {
             guard let of = column.percentOf else { continue }
             let range = 1...columns.count
-            guard range.contains(of.part), range.contains(of.whole), of.part != index + 1, of.whole != index + 1, of.part != of.whole else {
-                throw DataError(file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)].of",
-                                message: "expected two other columns' numbers from 1 to \(columns.count) (the part's and the whole's), found [\(of.part), \(of.whole)]")
+            guard range.contains(of.part), range.contains(of.whole), of.part != index + 1, of.whole != index + 1,
+                of.part != of.whole
+            else {
+                throw DataError(
+                    file: r.file, line: r.mapping["columns"]?.mark?.line ?? r.line, field: "columns[\(index + 1)].of",
+                    message:
+                        "expected two other columns' numbers from 1 to \(columns.count) (the part's and the whole's), found [\(of.part), \(of.whole)]"
+                )
             }
         }
         let headerRows = try headerRows(r)
@@ -292,18 +332,22 @@ extension DataLoader {
         var rowsFor: (field: String, column: Int)?
         if let spec = try r.object("rows-for") {
             guard let column = try spec.integer("column", in: 1...columns.count, example: "2") else {
-                throw spec.missing("column", "expected the number of the column that names the recipient, e.g. `column: 2`")
+                throw spec.missing(
+                    "column", "expected the number of the column that names the recipient, e.g. `column: 2`")
             }
             rowsFor = (try spec.requiredString("field", example: "name"), column)
             try spec.finish()
         }
-        var table = TableData(caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows, blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
-                         totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
-                         line: r.line, rowsFor: rowsFor)
+        var table = TableData(
+            caption: try r.strings("caption"), columns: columns, header: headerRows, rows: rows,
+            blankRows: try r.integer("blank-rows", in: 0...1000, example: "10") ?? 0,
+            totalLabel: try r.string("total-label") ?? (columns.contains(where: \.total) ? "รวม" : nil),
+            line: r.line, rowsFor: rowsFor)
         table.keepTogether = try r.bool("keep-together") ?? false
         table.continuedCaption = try r.string("continued-caption")
         let sequence = r.mapping["rows"]?.sequence
-        table.rowLines = rows.indices.map { index in sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil } }
+        table.rowLines = rows.indices.map { index in sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil }
+        }
         return table
     }
 
@@ -313,14 +357,20 @@ extension DataLoader {
         let given = Formula.keys.filter { c.has($0.key) }
         guard let spec = given.first else { return nil }
         guard given.count == 1 else {
-            throw DataError(file: c.file, line: c.line, field: c.path, message: "a column has one formula; found \(given.map(\.key).joined(separator: " and "))")
+            throw DataError(
+                file: c.file, line: c.line, field: c.path,
+                message: "a column has one formula; found \(given.map(\.key).joined(separator: " and "))")
         }
-        let numbers = spec.columns == 1
+        let numbers =
+            spec.columns == 1
             ? try c.integer(spec.key, in: 1...1000, example: spec.example).map { [$0] } ?? []
             : try c.integers(spec.key, in: 1...1000, example: spec.example)
         guard numbers.count == spec.columns else {
-            throw DataError(file: c.file, line: c.line, field: "\(c.path).\(spec.key)",
-                            message: "expected \(spec.columns == 1 ? "a column's number" : "two columns' numbers"), e.g. `\(spec.key): \(spec.example)`")
+            throw DataError(
+                file: c.file, line: c.line, field: "\(c.path).\(spec.key)",
+                message:
+                    "expected \(spec.columns == 1 ? "a column's number" : "two columns' numbers"), e.g. `\(spec.key): \(spec.example)`"
+            )
         }
         switch spec.key {
         case "difference": return .difference(numbers[0], numbers[1])
@@ -332,19 +382,26 @@ extension DataLoader {
 
     /// `total:` true/sum, percent, average, count or blank; `total-text:` a stated text.
     private func totalRule(_ c: FieldReader) throws -> ColumnData.TotalRule? {
-        let rules: [String: ColumnData.TotalRule] = ["true": .sum, "sum": .sum, "percent": .percentOfTotals, "average": .average,
-                                                     "count": .count, "blank": .blank]
+        let rules: [String: ColumnData.TotalRule] = [
+            "true": .sum, "sum": .sum, "percent": .percentOfTotals, "average": .average,
+            "count": .count, "blank": .blank,
+        ]
         if let text = try c.string("total-text") {
             guard !c.has("total") else {
-                throw DataError(file: c.file, line: c.line, field: "\(c.path).total-text", message: "give either `total:` or `total-text:`, not both")
+                throw DataError(
+                    file: c.file, line: c.line, field: "\(c.path).total-text",
+                    message: "give either `total:` or `total-text:`, not both")
             }
             return .text(text)
         }
         guard let rule = try c.string("total") else { return nil }
         if rule == "false" { return nil }
         guard let known = rules[rule] else {
-            throw DataError(file: c.file, line: c.mapping["total"]?.mark?.line ?? c.line, field: "\(c.path).total",
-                            message: "\"\(rule)\" is not a total rule; expected true (sum), sum, percent, average, count or blank, or `total-text:` for a stated text")
+            throw DataError(
+                file: c.file, line: c.mapping["total"]?.mark?.line ?? c.line, field: "\(c.path).total",
+                message:
+                    "\"\(rule)\" is not a total rule; expected true (sum), sum, percent, average, count or blank, or `total-text:` for a stated text"
+            )
         }
         return known
     }
@@ -358,7 +415,8 @@ extension DataLoader {
                 case .text(let text): return HeaderCell(text: text, colspan: 1, rowspan: 1)
                 case .fields(let c):
                     let span = { (key: String) -> Int in try c.integer(key, in: 1...60, example: "2") ?? 1 }
-                    let result = HeaderCell(text: try c.string("text") ?? "", colspan: try span("colspan"), rowspan: try span("rowspan"))
+                    let result = HeaderCell(
+                        text: try c.string("text") ?? "", colspan: try span("colspan"), rowspan: try span("rowspan"))
                     try c.finish()
                     return result
                 }
@@ -372,13 +430,16 @@ extension DataLoader {
             let rowLine = sequence.flatMap { index < $0.count ? $0[index].mark?.line : nil } ?? r.line
             let values = try row.map { cell -> String in
                 guard case .text(let text) = cell else {
-                    throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]", message: "expected values, found a group of fields")
+                    throw DataError(
+                        file: r.file, line: rowLine, field: "rows[\(index + 1)]",
+                        message: "expected values, found a group of fields")
                 }
                 return text
             }
             guard values.count <= columns.count else {
-                throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)]",
-                                message: "has \(values.count) values for \(columns.count) columns")
+                throw DataError(
+                    file: r.file, line: rowLine, field: "rows[\(index + 1)]",
+                    message: "has \(values.count) values for \(columns.count) columns")
             }
             // A picture in a cell is checked here, with its row's line, like one in a body.
             for value in values where value.contains("![") {
@@ -390,8 +451,9 @@ extension DataLoader {
                 let trimmed = value.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty, trimmed != "-" else { continue }
                 do { _ = try Amount(parsing: trimmed) } catch {
-                    throw DataError(file: r.file, line: rowLine, field: "rows[\(index + 1)][\(c + 1)]",
-                                    message: "column \"\(columns[c].title)\" holds numbers, and \(error)")
+                    throw DataError(
+                        file: r.file, line: rowLine, field: "rows[\(index + 1)][\(c + 1)]",
+                        message: "column \"\(columns[c].title)\" holds numbers, and \(error)")
                 }
             }
             return values

@@ -24,11 +24,23 @@ public struct DataChecks: Sendable {
         ("percent", "a percentage written in a row is the share of its columns"),
         ("resolution-label", "a line opening with a misspelt มติที่ประชุม"),
         ("line-under-item", "a line typed under a numbered item without a number of its own"),
-        ("meeting", "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"),
+        (
+            "meeting",
+            "the previous and the next meeting's numbers follow the session's, and the previous one has one date wherever it is cited"
+        ),
         ("enclosure", "a body's (สิ่งที่ส่งมาด้วย ๕) names an enclosure the letter lists"),
-        ("date", "a date in running text is a real one, and a deadline (ภายในวันที่ …) is within a year of the document's date"),
-        ("names", "the minutes' recorder and reviewer, and whoever the body quotes as speaking, are among the people listed as present; a project's name or an abbreviation is written one way"),
-        ("formula", "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"),
+        (
+            "date",
+            "a date in running text is a real one, and a deadline (ภายในวันที่ …) is within a year of the document's date"
+        ),
+        (
+            "names",
+            "the minutes' recorder and reviewer, and whoever the body quotes as speaking, are among the people listed as present; a project's name or an abbreviation is written one way"
+        ),
+        (
+            "formula",
+            "a cell of a column worked out from others (difference, change, rank, reached) is what its row gives"
+        ),
     ]
 
     public static let ruleIDs = Set(rules.map(\.id))
@@ -38,14 +50,18 @@ public struct DataChecks: Sendable {
     public static func configured(file: String, ignoring: [(rule: String, where: String)]) throws -> DataChecks {
         for (rule, place) in ignoring where !ruleIDs.contains(rule) {
             let hint = closestName(to: rule, in: rules.map(\.id)).map { "; did you mean \($0)?" } ?? ""
-            throw DataError(file: place, message: "\(rule): no such check\(hint) (the checks: \(rules.map(\.id).joined(separator: ", ")))")
+            throw DataError(
+                file: place,
+                message: "\(rule): no such check\(hint) (the checks: \(rules.map(\.id).joined(separator: ", ")))")
         }
         return DataChecks(file: file, ignoring: Set(ignoring.map(\.rule)))
     }
 
     /// An office's `checks.yaml`: `ignore: [rule, …]`, the checks the office does not want reported.
     public static func officeIgnores(path: String) throws -> [(rule: String, where: String)] {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw DataError(file: path, message: "cannot read the office's checks") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw DataError(file: path, message: "cannot read the office's checks")
+        }
         let root = try FieldReader.root(text: text, file: path)
         let rules = try root.strings("ignore")
         let line = root.mapping["ignore"]?.mark?.line
@@ -68,7 +84,9 @@ public struct DataChecks: Sendable {
         func digit(at index: Int) -> (value: Int, length: Int)? {
             guard index >= 0, index < bytes.count else { return nil }
             if (0x30...0x39).contains(bytes[index]) { return (Int(bytes[index] - 0x30), 1) }
-            if index + 2 < bytes.count, bytes[index] == 0xE0, bytes[index + 1] == 0xB9, (0x90...0x99).contains(bytes[index + 2]) {
+            if index + 2 < bytes.count, bytes[index] == 0xE0, bytes[index + 1] == 0xB9,
+                (0x90...0x99).contains(bytes[index + 2])
+            {
                 return (Int(bytes[index + 2] - 0x90), 3)
             }
             return nil
@@ -96,21 +114,27 @@ public struct DataChecks: Sendable {
             guard bytes[index] == 0x2F else { index += 1; continue }
             let monthStart = numberStart(before: index)
             let month = number(at: monthStart)
-            guard month.digits == 1 || month.digits == 2, monthStart > 0, bytes[monthStart - 1] == 0x2F else { index += 1; continue }
+            guard month.digits == 1 || month.digits == 2, monthStart > 0, bytes[monthStart - 1] == 0x2F else {
+                index += 1; continue
+            }
             let dayStart = numberStart(before: monthStart - 1)
             let day = number(at: dayStart)
             let year = number(at: index + 1)
             let before = dayStart > 0 ? bytes[dayStart - 1] : 0x20
             let after = index + 1 + year.length < bytes.count ? bytes[index + 1 + year.length] : 0x20
             if (1...2).contains(day.digits), year.digits == 2, year.value < 43, before != 0x2F, after != 0x2F,
-               digit(at: index + 1 + year.length) == nil, let date = try? ThaiDate(year: 1957 + year.value, month: month.value, day: day.value) {
+                digit(at: index + 1 + year.length) == nil,
+                let date = try? ThaiDate(year: 1957 + year.value, month: month.value, day: day.value)
+            {
                 let typed = "\(day.value)/\(month.value)/" + (year.value < 10 ? "0" : "") + "\(year.value)"
                 let yy = (year.value < 10 ? "0" : "") + "\(year.value)"
-                result.append(DataError(
-                    file: file, line: line, field: nil,
-                    message: "\(typed): a two-digit year reads as \(date.full) (พ.ศ.), but a spreadsheet's short date may mean ค.ศ. 20\(yy); "
-                        + "write the year in full (\(day.value)/\(month.value)/25\(yy) or \(day.value)/\(month.value)/20\(yy))",
-                    rule: "date"))
+                result.append(
+                    DataError(
+                        file: file, line: line, field: nil,
+                        message:
+                            "\(typed): a two-digit year reads as \(date.full) (พ.ศ.), but a spreadsheet's short date may mean ค.ศ. 20\(yy); "
+                            + "write the year in full (\(day.value)/\(month.value)/25\(yy) or \(day.value)/\(month.value)/20\(yy))",
+                        rule: "date"))
             }
             index += 1
         }
@@ -131,15 +155,23 @@ public struct DataChecks: Sendable {
             var result = prose(letter.body, line: letter.bodyLine, field: "body", date: letter.date, instructs: true)
             result += enclosureProblems(in: letter.body, enclosures: letter.enclosures.count, bodyLine: letter.bodyLine)
             result += spellingProblems(in: letter.body, bodyLine: letter.bodyLine, field: "body")
-            result += crossTableProblems(letter.attachments.enumerated().flatMap { index, attachment in
-                attachment.content.compactMap { block -> (TableData, String)? in
-                    if case .table(let table) = block { return (table, "attachments[\(index + 1)].table") } else { return nil }
-                }
-            })
+            result += crossTableProblems(
+                letter.attachments.enumerated().flatMap { index, attachment in
+                    attachment.content.compactMap { block -> (TableData, String)? in
+                        if case .table(let table) = block {
+                            return (table, "attachments[\(index + 1)].table")
+                        } else {
+                            return nil
+                        }
+                    }
+                })
             if !letter.enclosures.isEmpty, letter.attachments.count > letter.enclosures.count {
-                result.append(DataError(file: file, line: nil, field: "attachments",
-                                        message: "the letter attaches \(letter.attachments.count) documents but lists \(letter.enclosures.count) under สิ่งที่ส่งมาด้วย",
-                                        rule: "enclosure"))
+                result.append(
+                    DataError(
+                        file: file, line: nil, field: "attachments",
+                        message:
+                            "the letter attaches \(letter.attachments.count) documents but lists \(letter.enclosures.count) under สิ่งที่ส่งมาด้วย",
+                        rule: "enclosure"))
             }
             for (index, attachment) in letter.attachments.enumerated() {
                 if let minutes = attachment.minutes { result += DataChecks(file: minutes.file).findings(minutes) }
@@ -152,7 +184,9 @@ public struct DataChecks: Sendable {
                     case .table(let table):
                         result += totals(table, field: "attachments[\(index + 1)].table", cellDates: true)
                         result += leadInProblems(leadIn ?? "", table: table).map {
-                            DataError(file: file, line: table.line, field: "attachments[\(index + 1)]", message: $0, rule: "stated-total")
+                            DataError(
+                                file: file, line: table.line, field: "attachments[\(index + 1)]", message: $0,
+                                rule: "stated-total")
                         }
                         leadIn = nil
                     default: leadIn = nil
@@ -166,9 +200,14 @@ public struct DataChecks: Sendable {
             return findings(minutes)
         case .document(let document):
             var result: [DataError] = []
-            for (index, table) in document.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
-            result += meetingProblems(session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine, field: "body")
-            result += leadInProblems(body: document.body, bodyLine: document.bodyLine, tables: document.tables, field: "body")
+            for (index, table) in document.tables.enumerated() {
+                result += totals(table, field: "body table \(index + 1)")
+            }
+            result += meetingProblems(
+                session: document.session, date: document.date, body: document.body, bodyLine: document.bodyLine,
+                field: "body")
+            result += leadInProblems(
+                body: document.body, bodyLine: document.bodyLine, tables: document.tables, field: "body")
             result += crossTableProblems(document.tables.enumerated().map { ($1, "body table \($0 + 1)") })
             return result + prose(document.body, line: document.bodyLine, field: "body", date: document.date)
         }
@@ -177,18 +216,25 @@ public struct DataChecks: Sendable {
     func findings(_ minutes: Minutes) -> [DataError] {
         var result: [DataError] = []
         if let written = minutes.weekdayAsWritten, written != minutes.date.weekdayName {
-            result.append(DataError(file: file, line: minutes.weekdayLine, field: "weekday-as-written",
-                                    message: "วัน\(written) does not match \(minutes.date.full), which is a วัน\(minutes.date.weekdayName)",
-                                    rule: "weekday"))
+            result.append(
+                DataError(
+                    file: file, line: minutes.weekdayLine, field: "weekday-as-written",
+                    message:
+                        "วัน\(written) does not match \(minutes.date.full), which is a วัน\(minutes.date.weekdayName)",
+                    rule: "weekday"))
         }
         for (key, list) in [("present", minutes.present), ("absent", minutes.absent), ("guests", minutes.guests)] {
             guard let list, let stated = list.statedCount, stated != list.people.count else { continue }
-            result.append(DataError(file: file, line: list.line, field: "\(key).stated-count",
-                                    message: "the source states จำนวน \(ThaiDigits.toThai(String(stated))) คน but the list has \(ThaiDigits.toThai(String(list.people.count))) names",
-                                    rule: "stated-count"))
+            result.append(
+                DataError(
+                    file: file, line: list.line, field: "\(key).stated-count",
+                    message:
+                        "the source states จำนวน \(ThaiDigits.toThai(String(stated))) คน but the list has \(ThaiDigits.toThai(String(list.people.count))) names",
+                    rule: "stated-count"))
         }
         for (index, table) in minutes.tables.enumerated() { result += totals(table, field: "body table \(index + 1)") }
-        result += meetingProblems(session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
+        result += meetingProblems(
+            session: minutes.session, date: minutes.date, body: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += signerProblems(minutes) + speakerProblems(minutes) + openingProblems(minutes)
         result += spellingProblems(in: minutes.body, bodyLine: minutes.bodyLine, field: "body")
         result += leadInProblems(body: minutes.body, bodyLine: minutes.bodyLine, tables: minutes.tables, field: "body")
@@ -206,12 +252,18 @@ public struct DataChecks: Sendable {
             guard let of = column.percentOf else { continue }
             for (r, row) in table.rows.enumerated() {
                 guard let stated = table.amount(row: row, column: index),
-                      let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
-                                                        whole: table.amount(row: row, column: of.whole - 1)),
-                      let s = Double(stated.description), let c = Double(share.description), abs(s - c) > 0.011 else { continue }
-                findings.append(DataError(file: file, line: r < table.rowLines.count ? table.rowLines[r] ?? table.line : table.line, field: "\(field).rows[\(r + 1)]",
-                                          message: "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)",
-                                          rule: "percent"))
+                    let share = ColumnData.percentage(
+                        part: table.amount(row: row, column: of.part - 1),
+                        whole: table.amount(row: row, column: of.whole - 1)),
+                    let s = Double(stated.description), let c = Double(share.description), abs(s - c) > 0.011
+                else { continue }
+                findings.append(
+                    DataError(
+                        file: file, line: r < table.rowLines.count ? table.rowLines[r] ?? table.line : table.line,
+                        field: "\(field).rows[\(r + 1)]",
+                        message:
+                            "\"\(column.title)\" says \(stated.formatted()) but column \(of.part) is \(share.formatted()) per cent of column \(of.whole)",
+                        rule: "percent"))
             }
         }
         findings += formulaProblems(table, field: field)
@@ -221,29 +273,43 @@ public struct DataChecks: Sendable {
             for cell in row where cell.utf8.count > 6 {
                 let bytes = Array(cell.utf8)
                 var problems: [(String, String)] = []
-                if bytes.firstOffset(of: Array("วัน".utf8)) != nil { problems += weekdayProblems(in: cell).map { ("weekday", $0) } }
+                if bytes.firstOffset(of: Array("วัน".utf8)) != nil {
+                    problems += weekdayProblems(in: cell).map { ("weekday", $0) }
+                }
                 if Self.monthMarks.contains(where: { bytes.firstOffset(of: Array($0.utf8)) != nil }) {
                     problems += dateProblems(in: cell, documentDate: nil).map { ("date", $0) }
                 }
-                findings += problems.map { DataError(file: file, line: line, field: "\(field).rows[\(r + 1)]", message: $0.1, rule: $0.0) }
+                findings += problems.map {
+                    DataError(file: file, line: line, field: "\(field).rows[\(r + 1)]", message: $0.1, rule: $0.0)
+                }
             }
         }
         let titles = table.columns.map(\.title)
-        let averaged = Set(table.columns.indices.filter { [.percent].contains(table.columns[$0].kind) || table.columns[$0].totalRule == .average })
-        findings += rowProblems(titles: titles, rows: table.rows, lines: table.rowLines, field: field, averaged: averaged)
-        return findings + table.columns.enumerated().compactMap { index, column in
-            guard let stated = column.statedTotal, let sum = computed[index], sum.toPlaces(2) != stated.toPlaces(2) else { return nil }
-            return DataError(file: file, line: table.line, field: "\(field).columns[\(index + 1)].stated-total",
-                             message: "the stated total \(stated.formatted()) of \"\(column.title)\" differs from the sum of its rows, \(sum.formatted())",
-                             rule: "stated-total")
-        }
+        let averaged = Set(
+            table.columns.indices.filter {
+                [.percent].contains(table.columns[$0].kind) || table.columns[$0].totalRule == .average
+            })
+        findings += rowProblems(
+            titles: titles, rows: table.rows, lines: table.rowLines, field: field, averaged: averaged)
+        return findings
+            + table.columns.enumerated().compactMap { index, column in
+                guard let stated = column.statedTotal, let sum = computed[index], sum.toPlaces(2) != stated.toPlaces(2)
+                else { return nil }
+                return DataError(
+                    file: file, line: table.line, field: "\(field).columns[\(index + 1)].stated-total",
+                    message:
+                        "the stated total \(stated.formatted()) of \"\(column.title)\" differs from the sum of its rows, \(sum.formatted())",
+                    rule: "stated-total")
+            }
     }
 
     /// Weekdays, baht text and numbering inside running text.
     /// - Parameters:
     ///   - documentDate: the document's own date, which deadlines are read against.
     ///   - instructs: a letter or memo, whose deadlines lie after its date.
-    func prose(_ text: String, line: Int?, field: String, date documentDate: ThaiDate? = nil, instructs: Bool = false) -> [DataError] {
+    func prose(_ text: String, line: Int?, field: String, date documentDate: ThaiDate? = nil, instructs: Bool = false)
+        -> [DataError]
+    {
         var result: [DataError] = []
         var numbering = NumberingTracker()
         var bracketed = BracketedNumberingTracker()
@@ -262,21 +328,28 @@ public struct DataChecks: Sendable {
             func has(_ needle: String) -> Bool { bytes.firstOffset(of: Array(needle.utf8)) != nil }
             // A digit, Arabic or Thai (๐–๙ are E0 B9 90–99 in UTF-8).
             let hasDigits = bytes.indices.contains { i in
-                (0x30...0x39).contains(bytes[i]) || (bytes[i] == 0xB9 && i > 0 && bytes[i - 1] == 0xE0 && i + 1 < bytes.count && (0x90...0x99).contains(bytes[i + 1]))
+                (0x30...0x39).contains(bytes[i])
+                    || (bytes[i] == 0xB9 && i > 0 && bytes[i - 1] == 0xE0 && i + 1 < bytes.count
+                        && (0x90...0x99).contains(bytes[i + 1]))
             }
             if has("วัน") { for problem in weekdayProblems(in: lineText) { finding("weekday", problem) } }
             if has("บาท") { for problem in bahtTextProblems(in: lineText) { finding("baht-text", problem) } }
             if hasDigits, Self.monthMarks.contains(where: { has($0) }) {
-                for problem in dateProblems(in: lineText, documentDate: documentDate, instructs: instructs) { finding("date", problem) }
+                for problem in dateProblems(in: lineText, documentDate: documentDate, instructs: instructs) {
+                    finding("date", problem)
+                }
             }
             if let problem = resolutionLabelProblem(in: lineText) { finding("resolution-label", problem) }
             if hasDigits, has("ได้แก่") || has("คือ") || bytes.contains(UInt8(ascii: "(")) {
                 for problem in namedCountProblems(in: lineText) { finding("stated-count", problem) }
             }
-            if hasDigits, has("รวม") { for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) } }
+            if hasDigits, has("รวม") {
+                for problem in proseTotalProblems(in: lineText) { finding("stated-total", problem) }
+            }
             if let problem = numbering.next(lineText) { finding("numbering", problem) }
             if let problem = bracketed.next(lineText) { finding("numbering", problem) }
-            if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item) {
+            if file.hasSuffix(".md"), let item = previousItem, let problem = lineUnderItemProblem(lineText, item: item)
+            {
                 finding("line-under-item", problem)
             }
             if let problem = agenda.next(lineText) { finding("numbering", problem) }
@@ -293,18 +366,24 @@ public struct DataChecks: Sendable {
                     open.addParts(of: trimmed)
                     announced = open
                 } else {
-                    if let problem = open.problem() { result.append(DataError(file: file, line: open.line, field: field, message: problem, rule: "stated-count")) }
+                    if let problem = open.problem() {
+                        result.append(
+                            DataError(file: file, line: open.line, field: field, message: problem, rule: "stated-count")
+                        )
+                    }
                     announced = nil
                 }
             }
             if announced == nil, let (count, unit) = Self.announcedCount(trimmed) {
                 let isItem = Self.itemNumber(trimmed) != nil
-                announced = AnnouncedCount(line: lineNumber, count: count, unit: unit, shape: isItem ? Self.markerShape(trimmed) : nil)
+                announced = AnnouncedCount(
+                    line: lineNumber, count: count, unit: unit, shape: isItem ? Self.markerShape(trimmed) : nil)
             }
             previousItem = Self.itemNumber(lineText)
         }
         if let problem = announced?.problem() {
-            result.append(DataError(file: file, line: announced?.line, field: field, message: problem, rule: "stated-count"))
+            result.append(
+                DataError(file: file, line: announced?.line, field: field, message: problem, rule: "stated-count"))
         }
         if text.containsBytes(of: "|") {
             for table in Self.pipeTables(in: text, firstLine: line) {
@@ -322,10 +401,14 @@ public struct DataChecks: Sendable {
     static func announcedCount(_ line: String) -> (Int, String)? {
         var words = line.split(separator: " ").map(String.init)
         // A note in brackets may follow: จำนวน ๕๘ หน่วยนับ ดังนี้ (เอกสารแนบ ๖)
-        if words.last?.hasSuffix(")") == true, let open = words.lastIndex(where: { $0.hasPrefix("(") }), open > 0 { words.removeSubrange(open...) }
+        if words.last?.hasSuffix(")") == true, let open = words.lastIndex(where: { $0.hasPrefix("(") }), open > 0 {
+            words.removeSubrange(open...)
+        }
         guard words.count >= 3, let last = words.last, ["ดังนี้", "ได้แก่", "คือ", "ดังนี้:"].contains(last) else { return nil }
         let unit = words[words.count - 2], number = words[words.count - 3]
-        guard let count = Int(ThaiDigits.toArabic(number)), count > 1, count < 100, unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) }) else { return nil }
+        guard let count = Int(ThaiDigits.toArabic(number)), count > 1, count < 100,
+            unit.unicodeScalars.allSatisfy({ (0x0E01...0x0E4E).contains($0.value) })
+        else { return nil }
         return (count, unit)
     }
 
@@ -342,17 +425,21 @@ public struct DataChecks: Sendable {
         let digits = marker.unicodeScalars.filter { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
         let rest = marker.unicodeScalars.filter { !(("0"..."9").contains($0) || ("๐"..."๙").contains($0)) }
         guard !digits.isEmpty, rest.allSatisfy({ ".()".unicodeScalars.contains($0) }), marker.count <= 12,
-              marker.hasSuffix(".") || marker.hasSuffix(")") || marker.contains(".") else { return nil }
+            marker.hasSuffix(".") || marker.hasSuffix(")") || marker.contains(".")
+        else { return nil }
         return marker
     }
 
     /// A line typed right under a numbered item, with no number of its own and no indent: it
     /// prints as a paragraph of its own, which may not be what the writer meant.
     func lineUnderItemProblem(_ line: String, item: String) -> String? {
-        guard let first = line.unicodeScalars.first, first != " ", first != "\t", first != "#", first != "|", first != "-",
-              first != "`", first != ">", Self.itemNumber(line) == nil,
-              !line.hasPrefix("มติ"), !line.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        return "this line is typed under item \(ThaiDigits.toThai(item)) with no number of its own: it prints as a paragraph of its own; "
+        guard let first = line.unicodeScalars.first, first != " ", first != "\t", first != "#", first != "|",
+            first != "-",
+            first != "`", first != ">", Self.itemNumber(line) == nil,
+            !line.hasPrefix("มติ"), !line.trimmingCharacters(in: .whitespaces).isEmpty
+        else { return nil }
+        return
+            "this line is typed under item \(ThaiDigits.toThai(item)) with no number of its own: it prints as a paragraph of its own; "
             + "to continue the item, join it to the item's line (an editor wraps long lines by itself); leave a blank line above it to say it is a paragraph"
     }
 
@@ -398,7 +485,8 @@ public struct DataChecks: Sendable {
         // มติที่ประชุมฯ: the label with its abbreviation mark is the label.
         if first.hasSuffix("ฯ") { first.removeLast() }
         guard first != label, abs(first.unicodeScalars.count - labelLength) <= 2,
-              Suggestion.editDistance(first, label) <= 2 else { return nil }
+            Suggestion.editDistance(first, label) <= 2
+        else { return nil }
         return "\"\(first)\" opens the line: did you mean \"\(label)\"? (it prints as a paragraph, not as a resolution)"
     }
 
@@ -423,7 +511,8 @@ public struct DataChecks: Sendable {
             let words: String
             if after.first == "(" {
                 guard let close = after.firstIndex(of: ")") else { continue }
-                words = String(after[after.index(after: after.startIndex)..<close]).replacingOccurrences(of: " ", with: "")
+                words = String(after[after.index(after: after.startIndex)..<close]).replacingOccurrences(
+                    of: " ", with: "")
             } else {
                 words = String(after.prefix { $0 != " " && $0 != ")" && $0 != "," })
             }
@@ -446,12 +535,18 @@ struct NumberingTracker {
         if line.hasPrefix("#") || line.hasPrefix("**ระเบียบวาระ") { last = []; return nil }
         var text = Substring(line)
         // Headings' #, bold's *, and bullets (`- ๑.๑`) before a number are not the number.
-        while let first = text.first, first == "#" || first == " " || first == "*" || first == "-" || first == "+" || first == "\t" {
+        while let first = text.first,
+            first == "#" || first == " " || first == "*" || first == "-" || first == "+" || first == "\t"
+        {
             text = text.dropFirst()
         }
-        guard let marker = text.split(separator: " ").first, marker.hasSuffix(".") || marker.contains(".") else { return nil }
+        guard let marker = text.split(separator: " ").first, marker.hasSuffix(".") || marker.contains(".") else {
+            return nil
+        }
         let parts = ThaiDigits.toArabic(String(marker)).split(separator: ".", omittingEmptySubsequences: true)
-        guard !parts.isEmpty, parts.allSatisfy({ Int($0) != nil }), marker.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }) == true else { return nil }
+        guard !parts.isEmpty, parts.allSatisfy({ Int($0) != nil }),
+            marker.unicodeScalars.first.map({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }) == true
+        else { return nil }
         let number = parts.compactMap { Int($0) }
         defer { last = number }
         guard !last.isEmpty, number.count <= last.count + 1 else { return nil }
@@ -465,7 +560,9 @@ struct NumberingTracker {
             expected = parent
         }
         // A list that starts again at 1 is a new list, not a mistake.
-        if number == expected || number.last == 1 || Array(number.dropLast()) != Array(expected.dropLast()) { return nil }
+        if number == expected || number.last == 1 || Array(number.dropLast()) != Array(expected.dropLast()) {
+            return nil
+        }
         let written = ThaiDigits.toThai(String(marker))
         let want = ThaiDigits.toThai(expected.map(String.init).joined(separator: "."))
         return number.last! <= expected.last! - 1
@@ -483,11 +580,19 @@ struct BracketedNumberingTracker {
         var text = Substring(line)
         while let first = text.first, first == " " || first == "-" || first == "\t" { text = text.dropFirst() }
         guard let marker = text.split(separator: " ", maxSplits: 1).first else { return nil }
-        let inner = marker.hasPrefix("(") && marker.hasSuffix(")") ? marker.dropFirst().dropLast() : marker.hasSuffix(")") ? marker.dropLast() : nil
-        guard let inner, !inner.isEmpty, inner.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }),
-              let number = Int(ThaiDigits.toArabic(String(inner))) else {
+        let inner =
+            marker.hasPrefix("(") && marker.hasSuffix(")")
+            ? marker.dropFirst().dropLast() : marker.hasSuffix(")") ? marker.dropLast() : nil
+        guard let inner, !inner.isEmpty,
+            inner.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }),
+            let number = Int(ThaiDigits.toArabic(String(inner)))
+        else {
             // A heading or a dotted item starts new lists under it.
-            if line.hasPrefix("#") || DataChecks.itemNumber(String(text)).map({ $0.hasSuffix(".") || $0.contains(".") }) == true { last = [:] }
+            if line.hasPrefix("#")
+                || DataChecks.itemNumber(String(text)).map({ $0.hasSuffix(".") || $0.contains(".") }) == true
+            {
+                last = [:]
+            }
             return nil
         }
         let shape = marker.hasPrefix("(") ? "(9)" : "9)"
@@ -495,7 +600,9 @@ struct BracketedNumberingTracker {
         guard let previous = last[shape], number != previous + 1, number != 1 else { return nil }
         let written = ThaiDigits.toThai(String(marker))
         let expected = ThaiDigits.toThai(shape == "(9)" ? "(\(previous + 1))" : "\(previous + 1))")
-        return number <= previous ? "item \(written) repeats or goes back; expected \(expected)" : "item \(written) skips a number; expected \(expected)"
+        return number <= previous
+            ? "item \(written) repeats or goes back; expected \(expected)"
+            : "item \(written) skips a number; expected \(expected)"
     }
 }
 
@@ -518,7 +625,8 @@ struct AgendaTracker {
         guard let number = Int(ThaiDigits.toArabic(String(rest.prefix { $0.isNumber }))) else { return nil }
         defer { last = number }
         guard let last, number != last + 1 else { return nil }
-        return "ระเบียบวาระที่ \(ThaiDigits.toThai(String(number))) follows ระเบียบวาระที่ \(ThaiDigits.toThai(String(last))); expected ระเบียบวาระที่ \(ThaiDigits.toThai(String(last + 1)))"
+        return
+            "ระเบียบวาระที่ \(ThaiDigits.toThai(String(number))) follows ระเบียบวาระที่ \(ThaiDigits.toThai(String(last))); expected ระเบียบวาระที่ \(ThaiDigits.toThai(String(last + 1)))"
     }
 }
 
@@ -545,7 +653,8 @@ struct AnnouncedCount {
         guard let first = items.first else {
             guard parts.count >= 2 else { return nil }
             let sum = parts.reduce(0, +)
-            return abs(sum - Double(count)) < 0.005 ? nil
+            return abs(sum - Double(count)) < 0.005
+                ? nil
                 : "states \(ThaiDigits.toThai(String(count))) \(unit), but the \(ThaiDigits.toThai(String(parts.count))) parts listed add up to \(DataChecks.thai(sum))"
         }
         let direct = items.filter { $0 == first }.count
@@ -560,7 +669,8 @@ struct AnnouncedCount {
         if parts.count >= 2 {
             let sum = parts.reduce(0, +)
             if abs(sum - Double(count)) < 0.005 { return nil }
-            return "states \(ThaiDigits.toThai(String(count))) \(unit), but the \(ThaiDigits.toThai(String(parts.count))) parts listed add up to \(DataChecks.thai(sum))"
+            return
+                "states \(ThaiDigits.toThai(String(count))) \(unit), but the \(ThaiDigits.toThai(String(parts.count))) parts listed add up to \(DataChecks.thai(sum))"
         }
         return "states \(ThaiDigits.toThai(String(count))) \(unit), but \(ThaiDigits.toThai(String(direct))) follow"
     }

@@ -1,4 +1,5 @@
 import SarabanFiles
+
 /// A problem in a data file, with where it is: `letter.yaml:12: signer.name: expected text, found a list`.
 public struct DataError: Error, CustomStringConvertible, Equatable {
     public var file: String

@@ -21,7 +21,8 @@ public struct DataLoader {
     /// Attachments inside attachments, at most this deep.
     static let maximumAttachmentDepth = 4
 
-    public init(allowedDirectories: [String] = [], defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil) {
+    public init(allowedDirectories: [String] = [], defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil)
+    {
         self.allowedDirectories = allowedDirectories
         self.defaults = defaults
         self.defaultsFile = defaultsFile
@@ -38,10 +39,15 @@ public struct DataLoader {
             let name = key.scalar?.string ?? ""
             guard documentTypes.contains(name) else {
                 let hint = closestName(to: name, in: documentTypes).map { "; did you mean \($0)?" } ?? ""
-                throw DataError(file: path, line: key.mark?.line, field: name, message: "not a document type\(hint) (defaults are given per type: \(documentTypes.joined(separator: ", ")))")
+                throw DataError(
+                    file: path, line: key.mark?.line, field: name,
+                    message:
+                        "not a document type\(hint) (defaults are given per type: \(documentTypes.joined(separator: ", ")))"
+                )
             }
             guard let fields = value.mapping else {
-                throw DataError(file: path, line: value.mark?.line, field: name, message: "expected the fields every \(name) gets")
+                throw DataError(
+                    file: path, line: value.mark?.line, field: name, message: "expected the fields every \(name) gets")
             }
             result[name] = fields
         }
@@ -66,13 +72,16 @@ public struct DataLoader {
     /// The template a data file names (`template: lampang-letter`), or its office's defaults
     /// name for its type; nil when neither does (the type's own template is used).
     public func namedTemplate(path: String) throws -> String? {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else { return nil }
         // Most data names none, and most offices give none: then nothing is read again.
         let inDefaults = defaults.values.contains { $0.keys.contains { $0.scalar?.string == "template" } }
         guard inDefaults || Array(text.utf8).firstOffset(of: Array("template".utf8)) != nil else { return nil }
         var yaml = text
         if path.hasSuffix(".md") {
-            guard text.hasPrefix("---\n"), let end = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else { return nil }
+            guard text.hasPrefix("---\n"),
+                let end = text.range(of: "\n---", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
+            else { return nil }
             yaml = "\n" + String(text[text.index(text.startIndex, offsetBy: 4)..<end.lowerBound])
         }
         let root = try FieldReader.root(text: yaml, file: path)
@@ -89,10 +98,12 @@ public struct DataLoader {
         let data = try FieldReader.root(text: text, file: file)
         let type = try data.choice("type", from: Self.documentTypes)
         guard let type else {
-            throw DataError(file: file, line: 1, field: "type", message: "missing; expected one of: \(Self.documentTypes.joined(separator: ", "))")
+            throw DataError(
+                file: file, line: 1, field: "type",
+                message: "missing; expected one of: \(Self.documentTypes.joined(separator: ", "))")
         }
         let root = data.withDefaults(defaults[type], file: defaultsFile)
-        _ = try root.string("type")   // read already; the merged reader must know it too
+        _ = try root.string("type")  // read already; the merged reader must know it too
         let result: DocumentData
         switch type {
         case "memo": result = .memo(try memo(root))
@@ -123,14 +134,17 @@ public struct DataLoader {
         let common = try common(r)
         let number = try r.requiredString("number", example: circular ? "ลป 0019.3/ว 2561" : "ลป 0019.3/2561")
         if circular && !number.contains("/ว") {
-            throw DataError(file: r.file, line: r.mapping["number"]?.mark?.line, field: "number",
-                            message: "a circular letter's number has ว before its serial, e.g. `ลป 0019.3/ว 2561`; found \"\(number)\"")
+            throw DataError(
+                file: r.file, line: r.mapping["number"]?.mark?.line, field: "number",
+                message:
+                    "a circular letter's number has ว before its serial, e.g. `ลป 0019.3/ว 2561`; found \"\(number)\"")
         }
         guard let officeReader = try r.object("office") else {
             throw r.missing("office", "expected `office:` with `name:` and `address:`")
         }
-        let office = Office(name: try officeReader.requiredString("name", example: "ศาลากลางจังหวัดลำปาง"),
-                            address: try officeReader.strings("address"))
+        let office = Office(
+            name: try officeReader.requiredString("name", example: "ศาลากลางจังหวัดลำปาง"),
+            address: try officeReader.strings("address"))
         try officeReader.finish()
         guard let date = try r.date("date") else {
             throw r.missing("date", "expected the letter's date, e.g. `date: 2018-09-12`")
@@ -149,7 +163,8 @@ public struct DataLoader {
             contact: try contact(r),
             copies: try r.strings("copies"),
             attachments: try attachments(r))
-        try checkAmountQuotes(in: letter.body, bodyLine: letter.bodyLine, amounts: common.amounts.map(\.name), file: r.file)
+        try checkAmountQuotes(
+            in: letter.body, bodyLine: letter.bodyLine, amounts: common.amounts.map(\.name), file: r.file)
         // The body's tables and pictures are checked here, with the data's lines; the template
         // reads the tables again (`bodyTables`). (A field for them would grow `Letter`, and the
         // debug build miscompiles copies of large values nested in `DocumentData`.)
@@ -180,8 +195,9 @@ public struct DataLoader {
     }
 
     private func enclosure(_ r: FieldReader) throws -> EnclosureItem {
-        EnclosureItem(text: try r.requiredString("text", example: "บัญชีจัดสรรงบประมาณ"),
-                      quantity: try r.string("quantity"), unit: try r.string("unit"))
+        EnclosureItem(
+            text: try r.requiredString("text", example: "บัญชีจัดสรรงบประมาณ"),
+            quantity: try r.string("quantity"), unit: try r.string("unit"))
     }
 
     private func signer(_ r: FieldReader) throws -> Signer {
@@ -195,8 +211,9 @@ public struct DataLoader {
 
     private func contact(_ r: FieldReader) throws -> Contact {
         guard let c = try r.object("contact") else { return Contact(unit: []) }
-        let contact = Contact(unit: try c.strings("unit"), phone: try c.string("phone"), fax: try c.string("fax"),
-                              phoneFax: try c.string("phone-fax"), email: try c.string("email"))
+        let contact = Contact(
+            unit: try c.strings("unit"), phone: try c.string("phone"), fax: try c.string("fax"),
+            phoneFax: try c.string("phone-fax"), email: try c.string("email"))
         try c.finish()
         return contact
     }
@@ -207,12 +224,17 @@ public struct DataLoader {
         // (By bytes: most bodies quote nothing, and a Swift string search of Thai is slow.)
         for placeholder in Placeholder.all(in: body) {
             var name = placeholder.name
-            for suffix in [".digits", ".text"] where name.hasSuffix(suffix) { name = String(name.dropLast(suffix.count)) }
+            for suffix in [".digits", ".text"] where name.hasSuffix(suffix) {
+                name = String(name.dropLast(suffix.count))
+            }
             if !amounts.contains(name) {
                 let hint = closestName(to: name, in: amounts).map { "; did you mean {{\($0)}}?" } ?? ""
-                let line = bodyLine.map { $0 + body.utf8.prefix(placeholder.bytes.lowerBound).filter { $0 == UInt8(ascii: "\n") }.count }
-                throw DataError(file: file, line: line, field: "body",
-                                message: "{{\(name)}} is not one of the amounts\(hint) (declare it under `amounts:` as a number)")
+                let line = bodyLine.map {
+                    $0 + body.utf8.prefix(placeholder.bytes.lowerBound).filter { $0 == UInt8(ascii: "\n") }.count
+                }
+                throw DataError(
+                    file: file, line: line, field: "body",
+                    message: "{{\(name)}} is not one of the amounts\(hint) (declare it under `amounts:` as a number)")
             }
         }
     }

@@ -394,14 +394,17 @@ extension DataChecks {
 
     /// The names a roster lists (a name may take one cell or two: first name, surname).
     private static func names(in rosters: [AttendanceList?]) -> Set<String> {
-        Set(rosters.compactMap { $0 }.flatMap(\.people).flatMap { person in
-            [nameKey(person.prefix(1).joined()), nameKey(person.prefix(2).joined())]
-        })
+        Set(
+            rosters.compactMap { $0 }.flatMap(\.people).flatMap { person in
+                [nameKey(person.prefix(1).joined()), nameKey(person.prefix(2).joined())]
+            })
     }
 
     /// Words after a name that say the person spoke at the meeting.
-    static let speechMarkers = ["แจ้งว่า", "แจ้งที่ประชุม", "กล่าวว่า", "ชี้แจงว่า", "ชี้แจงที่ประชุม", "รายงานว่า",
-                                "รายงานที่ประชุม", "เสนอว่า", "เสนอที่ประชุม", "สรุปว่า"]
+    static let speechMarkers = [
+        "แจ้งว่า", "แจ้งที่ประชุม", "กล่าวว่า", "ชี้แจงว่า", "ชี้แจงที่ประชุม", "รายงานว่า",
+        "รายงานที่ประชุม", "เสนอว่า", "เสนอที่ประชุม", "สรุปว่า",
+    ]
 
     /// Someone the minutes quote as speaking (`นายสมชาย ใจดี แจ้งว่า…`, a position between the
     /// name and the words allowed) is among those present or invited — and never among those
@@ -418,20 +421,27 @@ extension DataChecks {
             for (index, word) in words.enumerated() where index + 1 < words.count {
                 let bare = word.hasPrefix("(") ? String(word.dropFirst()) : word
                 guard let title = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี"].first(where: { bare.hasPrefix($0) }),
-                      bare.count > title.count + 1, !ThaiLineBreakRules.notNames.contains(where: { bare.hasPrefix($0) }) else { continue }
+                    bare.count > title.count + 1, !ThaiLineBreakRules.notNames.contains(where: { bare.hasPrefix($0) })
+                else { continue }
                 // The speech words within a few words after the name.
                 let after = words[(index + 2)..<min(words.count, index + 6)].joined(separator: " ")
-                guard Self.speechMarkers.contains(where: { after.contains($0) || words[index + 1].hasSuffix($0) }) else { continue }
+                guard Self.speechMarkers.contains(where: { after.contains($0) || words[index + 1].hasSuffix($0) })
+                else { continue }
                 let name = bare + " " + words[index + 1]
                 let key = Self.nameKey(name)
                 let where_ = minutes.bodyLine + offset
                 if absent.contains(key) {
-                    result.append(DataError(file: file, line: where_, field: "body",
-                                            message: "\(name) speaks at the meeting but is listed among \(minutes.absent?.label ?? "ผู้ไม่มาประชุม")",
-                                            rule: "names"))
+                    result.append(
+                        DataError(
+                            file: file, line: where_, field: "body",
+                            message:
+                                "\(name) speaks at the meeting but is listed among \(minutes.absent?.label ?? "ผู้ไม่มาประชุม")",
+                            rule: "names"))
                 } else if !attending.contains(key) {
-                    result.append(DataError(file: file, line: where_, field: "body",
-                                            message: "\(name) speaks at the meeting but is not among \(present.label)", rule: "names"))
+                    result.append(
+                        DataError(
+                            file: file, line: where_, field: "body",
+                            message: "\(name) speaks at the meeting but is not among \(present.label)", rule: "names"))
                 }
             }
         }
@@ -604,8 +614,10 @@ extension DataChecks {
 
     func crossTableProblems(_ tables: [(table: TableData, field: String)]) -> [DataError] {
         func labelColumn(_ table: TableData) -> Int? {
-            table.columns.indices.first { table.columns[$0].kind == .text
-                && !TableData.sequenceTitles.contains(table.columns[$0].title.trimmingCharacters(in: .whitespaces)) }
+            table.columns.indices.first {
+                table.columns[$0].kind == .text
+                    && !TableData.sequenceTitles.contains(table.columns[$0].title.trimmingCharacters(in: .whitespaces))
+            }
         }
         func comparable(_ title: String) -> Bool {
             let trimmed = title.trimmingCharacters(in: .whitespaces)
@@ -621,16 +633,24 @@ extension DataChecks {
                 var rowsByLabel: [String: [String]] = [:]
                 for row in earlier.table.rows where earlierLabel < row.count { rowsByLabel[row[earlierLabel]] = row }
                 for (c, column) in later.table.columns.enumerated() where c != laterLabel && comparable(column.title) {
-                    guard let e = earlier.table.columns.firstIndex(where: { $0.title == column.title }) else { continue }
+                    guard let e = earlier.table.columns.firstIndex(where: { $0.title == column.title }) else {
+                        continue
+                    }
                     for (r, row) in later.table.rows.enumerated() where laterLabel < row.count && c < row.count {
                         guard let other = rowsByLabel[row[laterLabel]], e < other.count,
-                              let here = Self.number(row[c].trimmingCharacters(in: .whitespaces)),
-                              let there = Self.number(other[e].trimmingCharacters(in: .whitespaces)), abs(here - there) > 0.005
+                            let here = Self.number(row[c].trimmingCharacters(in: .whitespaces)),
+                            let there = Self.number(other[e].trimmingCharacters(in: .whitespaces)),
+                            abs(here - there) > 0.005
                         else { continue }
-                        let line = r < later.table.rowLines.count ? later.table.rowLines[r] ?? later.table.line : later.table.line
-                        result.append(DataError(file: file, line: line, field: "\(later.field).rows[\(r + 1)]",
-                                                message: "\(row[laterLabel]): \"\(column.title)\" is \(Self.thai(here)) here but \(Self.thai(there)) in table \(i + 1)",
-                                                rule: "stated-total"))
+                        let line =
+                            r < later.table.rowLines.count
+                            ? later.table.rowLines[r] ?? later.table.line : later.table.line
+                        result.append(
+                            DataError(
+                                file: file, line: line, field: "\(later.field).rows[\(r + 1)]",
+                                message:
+                                    "\(row[laterLabel]): \"\(column.title)\" is \(Self.thai(here)) here but \(Self.thai(there)) in table \(i + 1)",
+                                rule: "stated-total"))
                     }
                 }
             }

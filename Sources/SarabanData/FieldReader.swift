@@ -1,6 +1,6 @@
 import Foundation
-import ThaiText
 import SarabanFiles
+import ThaiText
 import Yams
 
 /// Reads one mapping of a data file field by field. Every error names the file, the line and
@@ -37,7 +37,9 @@ public final class FieldReader {
             throw DataError(file: file, line: error.line, message: error.message)
         }
         guard let mapping = node?.mapping else {
-            throw DataError(file: file, line: node?.mark?.line, message: "expected a mapping of fields (`type: …`, `subject: …`), found \(describe(node))")
+            throw DataError(
+                file: file, line: node?.mark?.line,
+                message: "expected a mapping of fields (`type: …`, `subject: …`), found \(describe(node))")
         }
         return FieldReader(mapping: mapping, path: "", file: file)
     }
@@ -96,7 +98,9 @@ public final class FieldReader {
     private func node(_ key: String) -> Node? {
         if !known.contains(key) { known.append(key) }
         guard let value = mapping[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let scalar) = value, scalar.style == .plain,
+            ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        {
             return nil
         }
         return value
@@ -123,7 +127,9 @@ public final class FieldReader {
     /// Text; numbers and dates written bare are taken as written.
     public func string(_ key: String) throws -> String? {
         guard let value = node(key) else { return nil }
-        guard let scalar = value.scalar else { throw error(key, value, "expected text, found \(FieldReader.describe(value))") }
+        guard let scalar = value.scalar else {
+            throw error(key, value, "expected text, found \(FieldReader.describe(value))")
+        }
         return scalar.string
     }
 
@@ -139,8 +145,9 @@ public final class FieldReader {
         let present = mapping.keys.compactMap { $0.scalar?.string }.filter { $0 != key }
         if let typo = present.first(where: { closestName(to: $0, in: [key]) != nil }) {
             let typoLine = mapping.keys.first { $0.scalar?.string == typo }?.mark?.line
-            return DataError(file: file, line: typoLine ?? line, field: fieldPath(typo),
-                             message: "unknown field; did you mean `\(key)`? (`\(key)` is required: \(expectation))")
+            return DataError(
+                file: file, line: typoLine ?? line, field: fieldPath(typo),
+                message: "unknown field; did you mean `\(key)`? (`\(key)` is required: \(expectation))")
         }
         return DataError(file: file, line: line, field: fieldPath(key), message: "missing; \(expectation)")
     }
@@ -149,10 +156,14 @@ public final class FieldReader {
     public func strings(_ key: String) throws -> [String] {
         guard let value = node(key) else { return [] }
         if let scalar = value.scalar { return [scalar.string] }
-        guard let sequence = value.sequence else { throw error(key, value, "expected text or a list of texts, found \(FieldReader.describe(value))") }
+        guard let sequence = value.sequence else {
+            throw error(key, value, "expected text or a list of texts, found \(FieldReader.describe(value))")
+        }
         return try sequence.enumerated().map { index, item in
             guard let scalar = item.scalar else {
-                throw DataError(file: file, line: item.mark?.line, field: "\(fieldPath(key))[\(index + 1)]", message: "expected text, found \(FieldReader.describe(item))")
+                throw DataError(
+                    file: file, line: item.mark?.line, field: "\(fieldPath(key))[\(index + 1)]",
+                    message: "expected text, found \(FieldReader.describe(item))")
             }
             return scalar.string
         }
@@ -162,8 +173,12 @@ public final class FieldReader {
     /// field, never a silent 0.
     public func integer(_ key: String, in range: ClosedRange<Int>, example: String) throws -> Int? {
         guard let text = try string(key) else { return nil }
-        guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-            throw error(key, mapping[key], "expected a whole number from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \(FieldReader.describe(mapping[key]))")
+        guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value)
+        else {
+            throw error(
+                key, mapping[key],
+                "expected a whole number from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \(FieldReader.describe(mapping[key]))"
+            )
         }
         return value
     }
@@ -171,8 +186,12 @@ public final class FieldReader {
     /// A list of whole numbers within `range`.
     public func integers(_ key: String, in range: ClosedRange<Int>, example: String) throws -> [Int] {
         try strings(key).map { text in
-            guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value) else {
-                throw error(key, mapping[key], "expected whole numbers from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \"\(text)\"")
+            guard let value = Int(ThaiDigits.toArabic(text).trimmingCharacters(in: .whitespaces)), range.contains(value)
+            else {
+                throw error(
+                    key, mapping[key],
+                    "expected whole numbers from \(range.lowerBound) to \(range.upperBound) (e.g. `\(key): \(example)`), found \"\(text)\""
+                )
             }
             return value
         }
@@ -200,12 +219,16 @@ public final class FieldReader {
     public func amount(_ key: String) throws -> Amount? {
         guard let value = node(key) else { return nil }
         guard let scalar = value.scalar else {
-            throw error(key, value, "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
+            throw error(
+                key, value,
+                "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
         }
         do { return try Amount(parsing: scalar.string) } catch Amount.AmountError.tooLarge {
             throw error(key, value, "\(Amount.AmountError.tooLarge(scalar.string))")
         } catch {
-            throw self.error(key, value, "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
+            throw self.error(
+                key, value,
+                "expected an amount as a number (e.g. 533800 or 1234.50), found \(FieldReader.describe(value))")
         }
     }
 
@@ -213,26 +236,34 @@ public final class FieldReader {
     public func choice(_ key: String, from allowed: [String]) throws -> String? {
         guard let value = try string(key) else { return nil }
         guard allowed.contains(value) else {
-            throw error(key, mapping[key], "\"\(value)\" is not allowed; expected one of: \(allowed.joined(separator: ", "))")
+            throw error(
+                key, mapping[key], "\"\(value)\" is not allowed; expected one of: \(allowed.joined(separator: ", "))")
         }
         return value
     }
 
     public func object(_ key: String) throws -> FieldReader? {
         guard let value = node(key) else { return nil }
-        guard let mapping = value.mapping else { throw error(key, value, "expected a group of fields, found \(FieldReader.describe(value))") }
+        guard let mapping = value.mapping else {
+            throw error(key, value, "expected a group of fields, found \(FieldReader.describe(value))")
+        }
         return child(mapping, path: fieldPath(key), key: key)
     }
 
     /// A list whose items are groups of fields, or plain texts read through `fromText`.
-    public func list<T>(_ key: String, item: (FieldReader) throws -> T, fromText: ((String) -> T)? = nil) throws -> [T] {
+    public func list<T>(_ key: String, item: (FieldReader) throws -> T, fromText: ((String) -> T)? = nil) throws -> [T]
+    {
         guard let value = node(key) else { return [] }
-        guard let sequence = value.sequence else { throw error(key, value, "expected a list (lines starting with `- `), found \(FieldReader.describe(value))") }
+        guard let sequence = value.sequence else {
+            throw error(key, value, "expected a list (lines starting with `- `), found \(FieldReader.describe(value))")
+        }
         return try sequence.enumerated().map { index, element in
             let itemPath = "\(fieldPath(key))[\(index + 1)]"
             if let scalar = element.scalar, let fromText { return fromText(scalar.string) }
             guard let mapping = element.mapping else {
-                throw DataError(file: file(of: key), line: element.mark?.line, field: itemPath, message: "expected a group of fields, found \(FieldReader.describe(element))")
+                throw DataError(
+                    file: file(of: key), line: element.mark?.line, field: itemPath,
+                    message: "expected a group of fields, found \(FieldReader.describe(element))")
             }
             let reader = child(mapping, path: itemPath, key: key)
             let result = try item(reader)
@@ -247,22 +278,33 @@ public final class FieldReader {
     /// A list whose items are lists (table rows); each inner item text or a group of fields.
     public func rawList(_ key: String) throws -> [[RawItem]] {
         guard let value = node(key) else { return [] }
-        guard let sequence = value.sequence else { throw error(key, value, "expected a list of rows, found \(FieldReader.describe(value))") }
+        guard let sequence = value.sequence else {
+            throw error(key, value, "expected a list of rows, found \(FieldReader.describe(value))")
+        }
         return try sequence.enumerated().map { index, row in
             let rowPath = "\(fieldPath(key))[\(index + 1)]"
             guard let cells = row.sequence else {
-                throw DataError(file: file(of: key), line: row.mark?.line, field: rowPath, message: "expected a row written as [value, value, …], found \(FieldReader.describe(row))")
+                throw DataError(
+                    file: file(of: key), line: row.mark?.line, field: rowPath,
+                    message: "expected a row written as [value, value, …], found \(FieldReader.describe(row))")
             }
             return cells.enumerated().map { c, cell in
                 if let mapping = cell.mapping { return .fields(child(mapping, path: "\(rowPath)[\(c + 1)]", key: key)) }
                 // An empty cell (`~`, `null`, nothing) is empty, never the word null.
-                if let scalar = cell.scalar, scalar.style == .plain, ["~", "null", "Null", "NULL"].contains(scalar.string) { return .text("") }
+                if let scalar = cell.scalar, scalar.style == .plain,
+                    ["~", "null", "Null", "NULL"].contains(scalar.string)
+                {
+                    return .text("")
+                }
                 // A list in a cell, or lines typed in a block (`|`): one line each (U+2028 breaks the line).
-                if let items = cell.sequence { return .text(items.compactMap { $0.scalar?.string }.joined(separator: "\u{2028}")) }
+                if let items = cell.sequence {
+                    return .text(items.compactMap { $0.scalar?.string }.joined(separator: "\u{2028}"))
+                }
                 let text = cell.scalar?.string ?? ""
                 guard text.contains("\n") else { return .text(text) }
-                return .text(text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
-                    .joined(separator: "\u{2028}"))
+                return .text(
+                    text.trimmingCharacters(in: .newlines).split(separator: "\n", omittingEmptySubsequences: false)
+                        .joined(separator: "\u{2028}"))
             }
         }
     }
@@ -272,7 +314,9 @@ public final class FieldReader {
         guard let reader = try object(key) else { return [] }
         return try reader.mapping.keys.compactMap { $0.scalar?.string }.map { name in
             guard let amount = try reader.amount(name) else {
-                throw reader.error(name, reader.mapping[name], "expected an amount as a number (e.g. 533800 or 1234.50), found nothing")
+                throw reader.error(
+                    name, reader.mapping[name], "expected an amount as a number (e.g. 533800 or 1234.50), found nothing"
+                )
             }
             return (name, amount)
         }
@@ -295,8 +339,9 @@ public final class FieldReader {
         for (keyNode, _) in mapping {
             guard let key = keyNode.scalar?.string, !known.contains(key) else { continue }
             let suggestion = closestName(to: key, in: known).map { "; did you mean `\($0)`?" } ?? ""
-            throw DataError(file: file(of: key), line: keyNode.mark?.line, field: fieldPath(key),
-                            message: "unknown field\(suggestion) (known fields here: \(known.joined(separator: ", ")))")
+            throw DataError(
+                file: file(of: key), line: keyNode.mark?.line, field: fieldPath(key),
+                message: "unknown field\(suggestion) (known fields here: \(known.joined(separator: ", ")))")
         }
     }
 
@@ -327,7 +372,8 @@ extension YamlError {
     }
     var problem: String {
         switch self {
-        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _): return problem
+        case let .scanner(_, problem, _, _), let .parser(_, problem, _, _), let .composer(_, problem, _, _):
+            return problem
         default: return "\(self)"
         }
     }

@@ -71,8 +71,11 @@ extension DataLoader {
                 let signer = try Signer.read(s, example: "นางสาวศศิธร อินทกุล")
                 // `sign-by-hand: false` (older data) is a signer with no dotted line: typed.
                 let byHand = try s.bool("sign-by-hand") ?? true
-                return DocumentSigner(signer: byHand || signer.signing != .handwritten ? signer : Signer(
-                    name: signer.name, positions: signer.positions, signing: .typed),
+                return DocumentSigner(
+                    signer: byHand || signer.signing != .handwritten
+                        ? signer
+                        : Signer(
+                            name: signer.name, positions: signer.positions, signing: .typed),
                     role: try s.string("role"), signsByHand: byHand && signer.signing == .handwritten)
             })
         return GenericDocument(

@@ -52,7 +52,14 @@ public final class Minutes: Sendable, Equatable {
     /// The two signatures side by side rather than one under the other.
     public let signaturesSideBySide: Bool
 
-    init(file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate, weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String], present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String, openingTime: ThaiTime?, body: String, bodyLine: Int, tables: [TableData], closingLabel: String, closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool, openingTimeLine: Int? = nil) {
+    init(
+        file: String, common: CommonFields, title: [String], session: String?, date: ThaiDate,
+        weekdayAsWritten: String?, weekdayLine: Int?, showWeekday: Bool, time: ThaiTime?, place: [String],
+        present: AttendanceList?, absent: AttendanceList?, guests: AttendanceList?, openingLabel: String,
+        openingTime: ThaiTime?, body: String, bodyLine: Int, tables: [TableData], closingLabel: String,
+        closingTime: ThaiTime?, recorder: Signer?, reviewer: Signer?, signaturesSideBySide: Bool,
+        openingTimeLine: Int? = nil
+    ) {
         self.openingTimeLine = openingTimeLine
         self.file = file
         self.common = common
@@ -97,8 +104,11 @@ extension DataLoader {
     /// A Markdown file whose YAML front matter holds the meeting's metadata and lists.
     /// Minutes, or a generic document, written in Markdown after YAML front matter.
     func fromMarkdown(_ text: String, file: String) throws -> DocumentData {
-        let expectation = "a Markdown file starts with YAML front matter between two `---` lines (type: minutes or document, date, title…)"
-        guard text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex) else {
+        let expectation =
+            "a Markdown file starts with YAML front matter between two `---` lines (type: minutes or document, date, title…)"
+        guard text.hasPrefix("---\n"),
+            let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 3)..<text.endIndex)
+        else {
             throw DataError(file: file, line: 1, message: expectation)
         }
         guard end.lowerBound > text.index(text.startIndex, offsetBy: 3) else {
@@ -110,16 +120,23 @@ extension DataLoader {
         let data = try FieldReader.root(text: "\n" + frontMatter, file: file)
         let type = try data.choice("type", from: Self.documentTypes)
         let root = data.withDefaults(type.flatMap { defaults[$0] }, file: defaultsFile)
-        _ = try root.string("type")   // read already; the merged reader must know it too
+        _ = try root.string("type")  // read already; the merged reader must know it too
         guard type == "minutes" || type == "document" else {
-            throw DataError(file: file, line: 2, field: "type", message: "a Markdown file holds minutes or a document; expected `type: minutes` or `type: document`")
+            throw DataError(
+                file: file, line: 2, field: "type",
+                message: "a Markdown file holds minutes or a document; expected `type: minutes` or `type: document`")
         }
         let bodyLine = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count + 3
         if let line = MarkdownTree.lineNestedTooDeep(in: body) {
-            throw DataError(file: file, line: bodyLine + line - 1,
-                            message: "quotes, lists or emphasis nested more than \(MarkdownTree.maximumDepth) levels deep; documents use a few")
+            throw DataError(
+                file: file, line: bodyLine + line - 1,
+                message:
+                    "quotes, lists or emphasis nested more than \(MarkdownTree.maximumDepth) levels deep; documents use a few"
+            )
         }
-        let result: DocumentData = type == "minutes" ? .minutes(try minutes(root, body: body, bodyLine: bodyLine))
+        let result: DocumentData =
+            type == "minutes"
+            ? .minutes(try minutes(root, body: body, bodyLine: bodyLine))
             : .document(try genericDocument(root, body: body, bodyLine: bodyLine))
         try root.finish()
         return result
@@ -127,15 +144,20 @@ extension DataLoader {
 
     func minutes(_ r: FieldReader, body: String? = nil, bodyLine: Int? = nil) throws -> Minutes {
         let common = try common(r)
-        guard let date = try r.date("date") else { throw r.missing("date", "expected the meeting's date, e.g. `date: 2019-08-30`") }
+        guard let date = try r.date("date") else {
+            throw r.missing("date", "expected the meeting's date, e.g. `date: 2019-08-30`")
+        }
         let weekday = try r.choice("weekday-as-written", from: ThaiDate.weekdayNames)
         func list(_ key: String, defaultLabel: String) throws -> AttendanceList? {
             guard let l = try r.object(key) else { return nil }
-            let result = AttendanceList(label: try l.string("label") ?? defaultLabel,
-                                        statedCount: try l.integer("stated-count", in: 0...100_000, example: "28"),
-                                        showCount: try l.bool("show-count") ?? true,
-                                        people: try l.rawList("people").map { row in row.compactMap { if case .text(let t) = $0 { return t } else { return nil } } },
-                                        line: l.line)
+            let result = AttendanceList(
+                label: try l.string("label") ?? defaultLabel,
+                statedCount: try l.integer("stated-count", in: 0...100_000, example: "28"),
+                showCount: try l.bool("show-count") ?? true,
+                people: try l.rawList("people").map { row in
+                    row.compactMap { if case .text(let t) = $0 { return t } else { return nil } }
+                },
+                line: l.line)
             try l.finish()
             return result
         }
@@ -176,16 +198,22 @@ extension DataLoader {
                 throw DataError(file: file, line: at, message: "picture \(error)")
             }
             guard let handle = FileHandle(forReadingAtPath: path) else {
-                throw DataError(file: file, line: at, message: "picture \(picture): file not found (a path is read from the data file's folder)")
+                throw DataError(
+                    file: file, line: at,
+                    message: "picture \(picture): file not found (a path is read from the data file's folder)")
             }
             defer { try? handle.close() }
             let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
             let isPNG = head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
             let start = String(decoding: head, as: UTF8.self)
             let isSVG = picture.lowercased().hasSuffix(".svg") && (start.contains("<svg") || start.hasPrefix("<?xml"))
-            let isJPEG = head.starts(with: [0xFF, 0xD8, 0xFF]) && [".jpg", ".jpeg"].contains { picture.lowercased().hasSuffix($0) }
+            let isJPEG =
+                head.starts(with: [0xFF, 0xD8, 0xFF])
+                && [".jpg", ".jpeg"].contains { picture.lowercased().hasSuffix($0) }
             guard isPNG || isSVG || isJPEG else {
-                throw DataError(file: file, line: at, message: "picture \(picture) is not a PNG, JPEG or SVG picture (by its first bytes and its name)")
+                throw DataError(
+                    file: file, line: at,
+                    message: "picture \(picture) is not a PNG, JPEG or SVG picture (by its first bytes and its name)")
             }
         }
     }

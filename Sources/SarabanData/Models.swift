@@ -39,13 +39,17 @@ extension Signer {
         let name = try s.requiredString("name", example: example)
         let positions = try s.strings("position")
         let image = try s.string("signature")
-        let stated = try s.choice("signing", from: SigningMode.allCases.map(\.rawValue)).flatMap(SigningMode.init(rawValue:))
+        let stated = try s.choice("signing", from: SigningMode.allCases.map(\.rawValue)).flatMap(
+            SigningMode.init(rawValue:))
         let mode = stated ?? (image == nil ? .handwritten : .image)
         if mode == .image, image == nil {
-            throw s.missing("signature", "`signing: image` draws a picture of the signature, e.g. `signature: signature.png`")
+            throw s.missing(
+                "signature", "`signing: image` draws a picture of the signature, e.g. `signature: signature.png`")
         }
         if let image, mode != .image {
-            throw s.error("signature", nil, "a picture (\(image)) is drawn only with `signing: image`; this signer signs `\(mode.rawValue)`")
+            throw s.error(
+                "signature", nil,
+                "a picture (\(image)) is drawn only with `signing: image`; this signer signs `\(mode.rawValue)`")
         }
         return Signer(name: name, positions: positions, signatureImage: image, signing: mode)
     }
@@ -107,7 +111,8 @@ public struct CommonFields: Sendable, Equatable {
     public static func == (lhs: CommonFields, rhs: CommonFields) -> Bool {
         lhs.specimen == rhs.specimen && lhs.urgency == rhs.urgency && lhs.secrecy == rhs.secrecy
             && lhs.thaiDigits == rhs.thaiDigits && lhs.reading == rhs.reading
-            && lhs.amounts.map(\.name) == rhs.amounts.map(\.name) && lhs.amounts.map(\.amount) == rhs.amounts.map(\.amount)
+            && lhs.amounts.map(\.name) == rhs.amounts.map(\.name)
+            && lhs.amounts.map(\.amount) == rhs.amounts.map(\.amount)
     }
 }
 

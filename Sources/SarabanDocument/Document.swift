@@ -53,7 +53,9 @@ public struct Span: Sendable, Equatable {
         self.text = text; self.bold = bold; self.italic = italic; self.underline = underline
     }
 
-    func sameStyle(as other: Span) -> Bool { bold == other.bold && italic == other.italic && underline == other.underline }
+    func sameStyle(as other: Span) -> Bool {
+        bold == other.bold && italic == other.italic && underline == other.underline
+    }
 }
 
 extension Array where Element == Span {

@@ -10,7 +10,11 @@ public struct DocumentBuilder {
         }
         let kindName = root.attributes["kind"] ?? "letter"
         guard let kind = Document.Kind(rawValue: kindName) else {
-            throw MarkupError(line: root.line, message: "unknown document kind \"\(kindName)\"; expected one of: \(Document.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw MarkupError(
+                line: root.line,
+                message:
+                    "unknown document kind \"\(kindName)\"; expected one of: \(Document.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         var metadata = Document.Metadata()
         metadata.title = root.attributes["title"] ?? ""
@@ -25,14 +29,17 @@ public struct DocumentBuilder {
     }
 
     /// Every element name of the markup: the blocks and the elements inside them.
-    public static let allElementNames: Set<String> = Set(elementNames + [
-        "document", "line", "reference", "address", "memo-field", "enclosure", "name", "position", "caption", "head", "body",
-        "foot", "row", "cell", "b", "i", "u", "br", "figure",
-    ])
+    public static let allElementNames: Set<String> = Set(
+        elementNames + [
+            "document", "line", "reference", "address", "memo-field", "enclosure", "name", "position", "caption",
+            "head", "body",
+            "foot", "row", "cell", "b", "i", "u", "br", "figure",
+        ])
 
     static let elementNames = [
         "emblem", "urgency", "head", "memo-title", "memo-row", "date", "field", "enclosures", "p", "item",
-        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off", "sign-offs", "heading", "resolution",
+        "plain", "closing", "signature", "footer", "copies", "space", "page-break", "table", "attachment", "sign-off",
+        "sign-offs", "heading", "resolution",
     ]
 
     /// An `<attachment>` holds blocks; every other element is one block.
@@ -46,9 +53,12 @@ public struct DocumentBuilder {
         }
         let orientationName = node.attributes["orientation"] ?? "portrait"
         guard let orientation = Orientation(rawValue: orientationName) else {
-            throw MarkupError(line: node.line, message: "<attachment orientation=\"\(orientationName)\">: expected portrait or landscape")
+            throw MarkupError(
+                line: node.line,
+                message: "<attachment orientation=\"\(orientationName)\">: expected portrait or landscape")
         }
-        return [.documentStart(title: node.attributes["title"] ?? "", orientation: orientation)] + (try node.elements.flatMap(blocks))
+        return [.documentStart(title: node.attributes["title"] ?? "", orientation: orientation)]
+            + (try node.elements.flatMap(blocks))
     }
 
     private func block(_ node: XMLNode) throws -> Block {
@@ -56,7 +66,9 @@ public struct DocumentBuilder {
         case "emblem":
             let size = node.attributes["size"] ?? "large"
             guard let emblem = EmblemSize(rawValue: size) else {
-                throw MarkupError(line: node.line, message: "<emblem size=\"\(size)\">: expected size=\"large\" (3 cm) or \"small\" (1.5 cm)")
+                throw MarkupError(
+                    line: node.line,
+                    message: "<emblem size=\"\(size)\">: expected size=\"large\" (3 cm) or \"small\" (1.5 cm)")
             }
             return .emblem(emblem)
         case "urgency": return .urgency(node.text)
@@ -66,27 +78,35 @@ public struct DocumentBuilder {
             return .letterHead(reference: reference, address: address)
         case "memo-title": return .memoTitle(node.text)
         case "memo-row":
-            return .memoRow(try node.elements.map { field in
-                guard field.name == "memo-field" else {
-                    throw MarkupError(line: field.line, message: "<memo-row> holds <memo-field> elements, found <\(field.name)>")
-                }
-                return MemoField(label: try required(field, "label"), value: field.text)
-            })
+            return .memoRow(
+                try node.elements.map { field in
+                    guard field.name == "memo-field" else {
+                        throw MarkupError(
+                            line: field.line, message: "<memo-row> holds <memo-field> elements, found <\(field.name)>")
+                    }
+                    return MemoField(label: try required(field, "label"), value: field.text)
+                })
         case "date": return .date(node.text)
         case "field": return .field(label: try required(node, "label"), value: spans(node))
         case "enclosures":
-            return .enclosures(label: node.attributes["label"] ?? "สิ่งที่ส่งมาด้วย", items: node.elements.filter { $0.name == "enclosure" }.map {
-                Enclosure(number: $0.attributes["number"], text: spans($0), quantity: $0.attributes["quantity"], unit: $0.attributes["unit"])
-            })
+            return .enclosures(
+                label: node.attributes["label"] ?? "สิ่งที่ส่งมาด้วย",
+                items: node.elements.filter { $0.name == "enclosure" }.map {
+                    Enclosure(
+                        number: $0.attributes["number"], text: spans($0), quantity: $0.attributes["quantity"],
+                        unit: $0.attributes["unit"])
+                })
         case "p": return .paragraph(spans(node))
         case "item":
             let level = Int(node.attributes["level"] ?? "1") ?? 1
-            return .item(number: try required(node, "number"), text: spans(node), level: max(1, level),
-                         tight: try bool(node, "tight") ?? false)
+            return .item(
+                number: try required(node, "number"), text: spans(node), level: max(1, level),
+                tight: try bool(node, "tight") ?? false)
         case "plain":
             let alignName = node.attributes["align"] ?? "left"
             guard let align = Block.PlainAlignment(rawValue: alignName) else {
-                throw MarkupError(line: node.line, message: "<plain align=\"\(alignName)\">: expected left, center or right")
+                throw MarkupError(
+                    line: node.line, message: "<plain align=\"\(alignName)\">: expected left, center or right")
             }
             return .plain(spans(node), align: align)
         case "closing": return .closing(node.text)
@@ -99,10 +119,15 @@ public struct DocumentBuilder {
             case "", "handwritten", "digital": mode = image == nil ? .field : .picture
             case "typed": mode = .typed
             case "image":
-                guard image != nil else { throw MarkupError(line: node.line, message: "<signature mode=\"image\">: the picture goes in image=\"FILE\"") }
+                guard image != nil else {
+                    throw MarkupError(
+                        line: node.line, message: "<signature mode=\"image\">: the picture goes in image=\"FILE\"")
+                }
                 mode = .picture
             case let other:
-                throw MarkupError(line: node.line, message: "<signature mode=\"\(other)\">: expected handwritten, image, typed or digital")
+                throw MarkupError(
+                    line: node.line,
+                    message: "<signature mode=\"\(other)\">: expected handwritten, image, typed or digital")
             }
             return .signature(SignatureBlock(name: name, positions: positions, image: image, mode: mode))
         case "footer": return .footer(lines(node))
@@ -114,7 +139,9 @@ public struct DocumentBuilder {
         case "heading":
             let outline = try node.attributes["outline"].flatMap { $0.isEmpty ? nil : $0 }.map { text -> Int in
                 guard let depth = Int(text), (0...9).contains(depth) else {
-                    throw MarkupError(line: node.line, message: "<heading outline=\"\(text)\">: expected a depth from 0 (no bookmark) to 9")
+                    throw MarkupError(
+                        line: node.line,
+                        message: "<heading outline=\"\(text)\">: expected a depth from 0 (no bookmark) to 9")
                 }
                 return depth
             }
@@ -123,8 +150,13 @@ public struct DocumentBuilder {
         case "page-break": return .pageBreak
         case "figure": return .figure(try figure(node))
         default:
-            let suggestion = Suggestion.closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
-            throw MarkupError(line: node.line, message: "unknown element <\(node.name)>\(suggestion); expected one of: \(Self.elementNames.joined(separator: ", "))")
+            let suggestion =
+                Suggestion.closest(to: node.name, in: Self.elementNames).map { " (did you mean <\($0)>?)" } ?? ""
+            throw MarkupError(
+                line: node.line,
+                message:
+                    "unknown element <\(node.name)>\(suggestion); expected one of: \(Self.elementNames.joined(separator: ", "))"
+            )
         }
     }
 
@@ -140,7 +172,8 @@ public struct DocumentBuilder {
         }
         let alignName = node.attributes["align"] ?? "center"
         guard let align = Block.PlainAlignment(rawValue: alignName.isEmpty ? "center" : alignName) else {
-            throw MarkupError(line: node.line, message: "<figure align=\"\(alignName)\">: expected left, center or right")
+            throw MarkupError(
+                line: node.line, message: "<figure align=\"\(alignName)\">: expected left, center or right")
         }
         let caption = node.elements.first { $0.name == "caption" }.map(spans) ?? []
         return Figure(source: source, width: width, align: align, caption: caption)
@@ -155,7 +188,8 @@ public struct DocumentBuilder {
         case "": return SignOff(lines: lines(node), space: image == nil ? .none : .picture, image: image)
         case "digital": return SignOff(lines: lines(node), space: .field)
         case let other:
-            throw MarkupError(line: node.line, message: "<sign-off signing=\"\(other)\">: expected digital (or no signing attribute)")
+            throw MarkupError(
+                line: node.line, message: "<sign-off signing=\"\(other)\">: expected digital (or no signing attribute)")
         }
     }
 
@@ -198,7 +232,9 @@ public struct DocumentBuilder {
                     if !previousEndedInSpace { scalars.append(" "); previousEndedInSpace = true }
                 } else if scalar == "\u{2028}" {
                     // A line break: no space before it, none after it.
-                    if scalars.last == " " { scalars.removeLast() } else if scalars.isEmpty, folded.last?.text.last == " " {
+                    if scalars.last == " " {
+                        scalars.removeLast()
+                    } else if scalars.isEmpty, folded.last?.text.last == " " {
                         folded[folded.count - 1].text.removeLast()
                     }
                     scalars.append(scalar); previousEndedInSpace = true
@@ -208,7 +244,9 @@ public struct DocumentBuilder {
             }
             let text = String(scalars)
             if !text.isEmpty {
-                if let last = folded.last, last.sameStyle(as: span) { folded[folded.count - 1].text += text } else {
+                if let last = folded.last, last.sameStyle(as: span) {
+                    folded[folded.count - 1].text += text
+                } else {
                     var styled = span
                     styled.text = text
                     folded.append(styled)
@@ -238,4 +276,3 @@ public struct DocumentBuilder {
         }
     }
 }
-

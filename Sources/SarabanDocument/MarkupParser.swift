@@ -1,5 +1,5 @@
-import SarabanFiles
 import Foundation
+import SarabanFiles
 
 /// Reads the document markup that templates produce (an XML vocabulary, docs/markup.md).
 ///
@@ -76,7 +76,8 @@ enum XMLTree {
         do {
             return try reader.document()
         } catch let fault as MarkupReader.Fault {
-            throw MarkupParser.MarkupError(line: fault.line, message: "the markup is not well-formed XML: \(fault.message)")
+            throw MarkupParser.MarkupError(
+                line: fault.line, message: "the markup is not well-formed XML: \(fault.message)")
         }
     }
 }
@@ -134,7 +135,8 @@ struct MarkupReader {
                     throw Fault(line: tagLine, message: "</\(name)> closes nothing")
                 }
                 guard element.name == name else {
-                    throw Fault(line: tagLine, message: "</\(name)> closes <\(element.name)> opened on line \(element.line)")
+                    throw Fault(
+                        line: tagLine, message: "</\(name)> closes <\(element.name)> opened on line \(element.line)")
                 }
             } else {
                 let tagLine = line
@@ -177,7 +179,8 @@ struct MarkupReader {
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r")
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t")
+            || byte == UInt8(ascii: "\r")
     }
 
     private func starts(with prefix: StaticString) -> Bool {
@@ -218,10 +221,13 @@ struct MarkupReader {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
-            let isLetter = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+            let isLetter =
+                (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+                || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":")
             let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-            guard isLetter || (index > start && (isDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."))) else { break }
+            guard isLetter || (index > start && (isDigit || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")))
+            else { break }
             index += 1
         }
         guard index > start else { throw Fault(line: line, message: "expected a name") }
@@ -266,7 +272,9 @@ struct MarkupReader {
         case "quot": return Array("\"".utf8)
         case "apos": return Array("'".utf8)
         default:
-            let number = name.hasPrefix("#x") ? UInt32(name.dropFirst(2), radix: 16)
+            let number =
+                name.hasPrefix("#x")
+                ? UInt32(name.dropFirst(2), radix: 16)
                 : name.hasPrefix("#") ? UInt32(name.dropFirst(), radix: 10) : nil
             guard let number, let scalar = Unicode.Scalar(number) else {
                 throw Fault(line: line, message: "unknown reference &\(name);")

@@ -20,8 +20,12 @@ public struct Table: Sendable, Equatable {
     /// (`ตารางที่ ๑ (ต่อ)`); empty for the header alone.
     public var continuedCaption: [Span] = []
 
-    public init(caption: [[Span]] = [], columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]], style: String? = nil) {
-        self.caption = caption; self.columns = columns; self.head = head; self.body = body; self.foot = foot; self.style = style
+    public init(
+        caption: [[Span]] = [], columns: [TableColumn], head: [[TableCell]], body: [[TableCell]], foot: [[TableCell]],
+        style: String? = nil
+    ) {
+        self.caption = caption; self.columns = columns; self.head = head; self.body = body; self.foot = foot;
+        self.style = style
     }
 }
 

@@ -21,7 +21,8 @@ struct TableBuilder {
             count = max(count, try gridWidth(rows, section: name, line: node.line))
         }
         guard count <= Self.maximumColumns else {
-            throw MarkupError(line: node.line, message: "<table> has \(count) columns; at most \(Self.maximumColumns) fit a page")
+            throw MarkupError(
+                line: node.line, message: "<table> has \(count) columns; at most \(Self.maximumColumns) fit a page")
         }
         let widths = list(node.attributes["widths"], count: count)
         let aligns = list(node.attributes["align"], count: count)
@@ -30,19 +31,25 @@ struct TableBuilder {
             var width: Double?
             if let text = widthText, text != "*" {
                 guard let points = LengthText.points(text) else {
-                    throw MarkupError(line: node.line, message: "<table widths>: \"\(text)\" is not a length; expected e.g. 2.5cm or *")
+                    throw MarkupError(
+                        line: node.line,
+                        message: "<table widths>: \"\(text)\" is not a length; expected e.g. 2.5cm or *")
                 }
                 width = points
             }
             let alignName = aligns[index] ?? "left"
             guard let align = CellAlignment(rawValue: alignName) else {
-                throw MarkupError(line: node.line, message: "<table align>: \"\(alignName)\" is not left, center or right")
+                throw MarkupError(
+                    line: node.line, message: "<table align>: \"\(alignName)\" is not left, center or right")
             }
             return TableColumn(width: width, align: align)
         }
-        let caption = node.elements.filter { $0.name == "caption" && $0.attributes["continued"] == nil }.map(builder.spans)
-        var table = Table(caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
-        table.continuedCaption = node.elements.first { $0.name == "caption" && $0.attributes["continued"] == "yes" }.map(builder.spans) ?? []
+        let caption = node.elements.filter { $0.name == "caption" && $0.attributes["continued"] == nil }.map(
+            builder.spans)
+        var table = Table(
+            caption: caption, columns: columns, head: head, body: body, foot: foot, style: node.attributes["style"])
+        table.continuedCaption =
+            node.elements.first { $0.name == "caption" && $0.attributes["continued"] == "yes" }.map(builder.spans) ?? []
         if let keep = node.attributes["keep"] {
             guard keep == "together" else {
                 throw MarkupError(line: node.line, message: "<table keep=\"\(keep)\">: expected keep=\"together\"")
@@ -59,7 +66,8 @@ struct TableBuilder {
         func count(_ name: String) throws -> Int {
             guard let text = node.attributes[name] else { return 1 }
             guard let value = Int(text), value >= 1 else {
-                throw MarkupError(line: node.line, message: "<cell \(name)=\"\(text)\">: expected a whole number from 1")
+                throw MarkupError(
+                    line: node.line, message: "<cell \(name)=\"\(text)\">: expected a whole number from 1")
             }
             return value
         }
@@ -70,7 +78,8 @@ struct TableBuilder {
             }
             align = value
         }
-        return TableCell(blocks: try blocks(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
+        return TableCell(
+            blocks: try blocks(node), colspan: try count("colspan"), rowspan: try count("rowspan"), align: align)
     }
 
     /// A cell's text, or its blocks when it holds `<p>`, `<item number level>` or `<figure>`
@@ -87,15 +96,22 @@ struct TableBuilder {
             inline = []
         }
         for child in node.children {
-            guard case .element(let element) = child, blockNames.contains(element.name) else { inline.append(child); continue }
+            guard case .element(let element) = child, blockNames.contains(element.name) else {
+                inline.append(child); continue
+            }
             flush()
             switch element.name {
             case "item":
                 let level = element.attributes["level"].map { Int($0) } ?? 1
                 guard let level, (1...9).contains(level) else {
-                    throw MarkupError(line: element.line, message: "<item level=\"\(element.attributes["level"] ?? "")\">: expected a whole number from 1 to 9")
+                    throw MarkupError(
+                        line: element.line,
+                        message:
+                            "<item level=\"\(element.attributes["level"] ?? "")\">: expected a whole number from 1 to 9"
+                    )
                 }
-                result.append(.item(number: try builder.required(element, "number"), text: builder.spans(element), level: level))
+                result.append(
+                    .item(number: try builder.required(element, "number"), text: builder.spans(element), level: level))
             case "p":
                 let spans = builder.spans(element)
                 if !spans.isEmpty { result.append(.text(spans)) }
@@ -122,15 +138,27 @@ struct TableBuilder {
                 while taken.contains([r, c]) { c += 1 }
                 let text = cell.text.map(\.text).joined()
                 guard r + cell.rowspan <= rows.count else {
-                    throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" spans \(cell.rowspan) rows, past the last row (\(rows.count))")
+                    throw MarkupError(
+                        line: line,
+                        message:
+                            "<\(section)> row \(r + 1): the cell \"\(text)\" spans \(cell.rowspan) rows, past the last row (\(rows.count))"
+                    )
                 }
                 guard c + cell.colspan <= Self.maximumColumns else {
-                    throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" reaches column \(c + cell.colspan); at most \(Self.maximumColumns) fit a page")
+                    throw MarkupError(
+                        line: line,
+                        message:
+                            "<\(section)> row \(r + 1): the cell \"\(text)\" reaches column \(c + cell.colspan); at most \(Self.maximumColumns) fit a page"
+                    )
                 }
                 for dr in 0..<cell.rowspan {
                     for dc in 0..<cell.colspan {
                         guard taken.insert([r + dr, c + dc]).inserted else {
-                            throw MarkupError(line: line, message: "<\(section)> row \(r + 1): the cell \"\(text)\" overlaps a cell spanning down from a row above")
+                            throw MarkupError(
+                                line: line,
+                                message:
+                                    "<\(section)> row \(r + 1): the cell \"\(text)\" overlaps a cell spanning down from a row above"
+                            )
                         }
                     }
                 }

@@ -18,13 +18,15 @@ import Foundation
 struct DrawingCache: Sendable {
     let directory: String?
 
-    static let shared = DrawingCache(directory: {
-        let environment = ProcessInfo.processInfo.environment
-        if environment["SARABAN_NO_CACHE"] != nil { return nil }
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? environment["HOME"].map { $0 + "/.cache" }
-        return base.map { $0 + "/saraban" }
-    }())
+    static let shared = DrawingCache(
+        directory: {
+            let environment = ProcessInfo.processInfo.environment
+            if environment["SARABAN_NO_CACHE"] != nil { return nil }
+            let base =
+                environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? environment["HOME"].map { $0 + "/.cache" }
+            return base.map { $0 + "/saraban" }
+        }())
 
     /// A drawing as the cache names it: a hash of its bytes and the Cairo that writes it.
     struct Key: Sendable {
@@ -81,11 +83,14 @@ struct DrawingCache: Sendable {
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_uid == geteuid(),
-              info.st_mode & 0o022 == 0, info.st_size < 16 << 20 else { return nil }
+            info.st_mode & 0o022 == 0, info.st_size < 16 << 20
+        else { return nil }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = bytes.withUnsafeMutableBytes {
+                Glibc.read(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             guard count > 0 else { return nil }
             offset += count
         }
@@ -102,7 +107,8 @@ struct DrawingCache: Sendable {
     /// Blobs, each as a 4-byte little-endian length and its bytes, then the checksum.
     private func read(_ name: String) -> [[UInt8]]? {
         guard let directory = safeDirectory(creating: false), let all = trustedContents(directory + "/" + name),
-              all.count >= 8, Self.checksum(all.dropLast(8)) == Array(all.suffix(8)) else { return nil }
+            all.count >= 8, Self.checksum(all.dropLast(8)) == Array(all.suffix(8))
+        else { return nil }
         let bytes = Array(all.dropLast(8))
         var blobs: [[UInt8]] = []
         var index = 0

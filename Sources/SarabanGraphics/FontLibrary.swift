@@ -1,5 +1,5 @@
-import SarabanFiles
 import CPangoCairo
+import SarabanFiles
 
 /// The fonts a render may use, loaded from the program's own folders through a private
 /// fontconfig configuration, so that output never depends on what a machine has installed.
@@ -21,7 +21,8 @@ public final class FontLibrary {
             case .noFontDirectory(let dir):
                 return "font folder \(dir) does not exist or holds no fonts"
             case let .familyNotFound(requested, resolved, dirs):
-                return "font \"\(requested)\" was not found in \(dirs.joined(separator: ", ")) (the closest match was \"\(resolved)\"); put its .ttf files in a font folder (--font-dir) or choose another family in the style"
+                return
+                    "font \"\(requested)\" was not found in \(dirs.joined(separator: ", ")) (the closest match was \"\(resolved)\"); put its .ttf files in a font folder (--font-dir) or choose another family in the style"
             }
         }
     }
@@ -46,10 +47,14 @@ public final class FontLibrary {
         // to the temporary folder, so that fontconfig never complains of no writable cache.
         func isSet(_ name: String) -> Bool { getenv(name).map { $0.pointee != 0 } ?? false }
         let temporary = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
-        let cacheDirectory = isSet("XDG_CACHE_HOME") || isSet("HOME") ? "<cachedir prefix=\"xdg\">saraban-fontconfig</cachedir>"
+        let cacheDirectory =
+            isSet("XDG_CACHE_HOME") || isSet("HOME")
+            ? "<cachedir prefix=\"xdg\">saraban-fontconfig</cachedir>"
             : "<cachedir>\(temporary)/saraban-fontconfig-\(userID())</cachedir>"
         let cacheConfig = "<fontconfig>\(cacheDirectory)</fontconfig>"
-        _ = cacheConfig.withCString { FcConfigParseAndLoadFromMemory(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0) }
+        _ = cacheConfig.withCString {
+            FcConfigParseAndLoadFromMemory(config, UnsafeRawPointer($0).assumingMemoryBound(to: FcChar8.self), 0)
+        }
         for dir in directories {
             var isDir = false
             if !fileIsDirectory(dir, &isDir) || !isDir { FcConfigDestroy(config); throw FontError.noFontDirectory(dir) }
@@ -78,11 +83,15 @@ public final class FontLibrary {
         var map: [UInt32: Unicode.Scalar] = [:]
         var saraAmGlyph: UInt32?
         if let hbFont = pango_font_get_hb_font(font) {
-            let ranges: [ClosedRange<UInt32>] = [0x20...0x7E, 0xA0...0xFF, 0x0E00...0x0E7F, 0x2010...0x2027, 0x2713...0x2714]
+            let ranges: [ClosedRange<UInt32>] = [
+                0x20...0x7E, 0xA0...0xFF, 0x0E00...0x0E7F, 0x2010...0x2027, 0x2713...0x2714,
+            ]
             for range in ranges {
                 for code in range {
                     var glyph: hb_codepoint_t = 0
-                    if hb_font_get_nominal_glyph(hbFont, code, &glyph) != 0, map[glyph] == nil, let scalar = Unicode.Scalar(code) {
+                    if hb_font_get_nominal_glyph(hbFont, code, &glyph) != 0, map[glyph] == nil,
+                        let scalar = Unicode.Scalar(code)
+                    {
                         map[glyph] = scalar
                         if code == 0x0E33 { saraAmGlyph = glyph }
                     }
@@ -142,7 +151,9 @@ func fileIsDirectory(_ path: String, _ isDir: inout Bool) -> Bool {
 struct ReverseCmap {
     /// By glyph id (an array: looked up for every glyph drawn).
     private var characters: [Unicode.Scalar?]
-    init(characters: [Unicode.Scalar?], saraAmGlyph: UInt32?) { self.characters = characters; self.saraAmGlyph = saraAmGlyph }
+    init(characters: [Unicode.Scalar?], saraAmGlyph: UInt32?) {
+        self.characters = characters; self.saraAmGlyph = saraAmGlyph
+    }
     subscript(glyph: UInt32) -> Unicode.Scalar? { Int(glyph) < characters.count ? characters[Int(glyph)] : nil }
     /// The font's own ำ glyph, drawn instead of the shaper's sara aa so that ToUnicode says ำ.
     var saraAmGlyph: UInt32?

@@ -32,7 +32,9 @@ enum FormSubstitution {
         var edits: [(range: Range<Int>, bytes: [UInt8])] = []
         var found = Set<Int>()
         for form in file.forms() {
-            guard let index = substitutions.firstIndex(where: { $0.standIn.elementsEqual(pdf[form.stream]) }) else { continue }
+            guard let index = substitutions.firstIndex(where: { $0.standIn.elementsEqual(pdf[form.stream]) }) else {
+                continue
+            }
             let substitution = substitutions[index]
             guard substitution.resources.elementsEqual(pdf[form.resources]) else { return nil }
             found.insert(index)
@@ -65,16 +67,19 @@ struct PDFBytes {
         while let subtype = find("/Subtype /Form", from: from) {
             from = subtype + 1
             guard let dictionaryStart = find("obj\n", before: subtype),
-                  let streamKeyword = find(">>\nstream\n", from: subtype),
-                  let length = reference(after: "/Length ", in: dictionaryStart..<streamKeyword),
-                  let resources = reference(after: "/Resources ", in: dictionaryStart..<streamKeyword),
-                  let lengthBody = objectBody(length),
-                  let count = Int(String(decoding: bytes[lengthBody], as: UTF8.self).withoutSpaces),
-                  let resourcesBody = objectBody(resources) else { continue }
+                let streamKeyword = find(">>\nstream\n", from: subtype),
+                let length = reference(after: "/Length ", in: dictionaryStart..<streamKeyword),
+                let resources = reference(after: "/Resources ", in: dictionaryStart..<streamKeyword),
+                let lengthBody = objectBody(length),
+                let count = Int(String(decoding: bytes[lengthBody], as: UTF8.self).withoutSpaces),
+                let resourcesBody = objectBody(resources)
+            else { continue }
             let start = streamKeyword + ">>\nstream\n".utf8.count
             guard start + count <= bytes.count, matches("\nendstream", at: start + count) else { continue }
-            result.append(Form(stream: start..<(start + count), resources: resourcesBody,
-                               lengthValue: lengthBody.lowerBound..<(lengthBody.upperBound - 1)))
+            result.append(
+                Form(
+                    stream: start..<(start + count), resources: resourcesBody,
+                    lengthValue: lengthBody.lowerBound..<(lengthBody.upperBound - 1)))
         }
         return result
     }
@@ -84,15 +89,17 @@ struct PDFBytes {
     func replacing(_ edits: [(range: Range<Int>, bytes: [UInt8])]) -> [UInt8]? {
         let sorted = edits.sorted { $0.range.lowerBound < $1.range.lowerBound }
         guard let startxrefKeyword = find("startxref\n", before: bytes.count),
-              let lineEnd = bytes[(startxrefKeyword + 10)...].firstIndex(of: 0x0A),
-              let tableOffset = Int(String(decoding: bytes[(startxrefKeyword + 10)..<lineEnd], as: UTF8.self)),
-              matches("xref\n0 ", at: tableOffset) else { return nil }
+            let lineEnd = bytes[(startxrefKeyword + 10)...].firstIndex(of: 0x0A),
+            let tableOffset = Int(String(decoding: bytes[(startxrefKeyword + 10)..<lineEnd], as: UTF8.self)),
+            matches("xref\n0 ", at: tableOffset)
+        else { return nil }
         func moved(_ offset: Int) -> Int {
             offset + sorted.filter { $0.range.upperBound <= offset }.reduce(0) { $0 + $1.bytes.count - $1.range.count }
         }
         // The table: "xref\n0 N\n" then N entries of 20 bytes, "OOOOOOOOOO GGGGG n \n".
         guard let countEnd = bytes[(tableOffset + 7)...].firstIndex(of: 0x0A),
-              let count = Int(String(decoding: bytes[(tableOffset + 7)..<countEnd], as: UTF8.self)) else { return nil }
+            let count = Int(String(decoding: bytes[(tableOffset + 7)..<countEnd], as: UTF8.self))
+        else { return nil }
         let entries = countEnd + 1
         guard entries + 20 * count <= startxrefKeyword else { return nil }
 
@@ -123,7 +130,8 @@ struct PDFBytes {
 
     func matches(_ text: String, at index: Int) -> Bool {
         let pattern = Array(text.utf8)
-        return index >= 0 && index + pattern.count <= bytes.count && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
+        return index >= 0 && index + pattern.count <= bytes.count
+            && bytes[index..<(index + pattern.count)].elementsEqual(pattern)
     }
 
     func find(_ text: String, from start: Int) -> Int? {
@@ -131,7 +139,9 @@ struct PDFBytes {
         guard let first = pattern.first, start < bytes.count else { return nil }
         var index = start
         while index + pattern.count <= bytes.count {
-            guard let candidate = bytes[index...].firstIndex(of: first), candidate + pattern.count <= bytes.count else { return nil }
+            guard let candidate = bytes[index...].firstIndex(of: first), candidate + pattern.count <= bytes.count else {
+                return nil
+            }
             if bytes[candidate..<(candidate + pattern.count)].elementsEqual(pattern) { return candidate }
             index = candidate + 1
         }
@@ -158,7 +168,9 @@ struct PDFBytes {
     /// The bytes between `N 0 obj\n` and `endobj` of object `number`.
     func objectBody(_ number: Int) -> Range<Int>? {
         let header = "\n\(number) 0 obj\n"
-        guard let start = find(header, from: 0), let end = find("endobj", from: start + header.utf8.count) else { return nil }
+        guard let start = find(header, from: 0), let end = find("endobj", from: start + header.utf8.count) else {
+            return nil
+        }
         return (start + header.utf8.count)..<end
     }
 }

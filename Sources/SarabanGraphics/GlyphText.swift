@@ -24,7 +24,9 @@ enum GlyphText {
         var assigned = [Bool](repeating: false, count: glyphCharacters.count)
 
         func take(_ scalar: Unicode.Scalar) -> Int? {
-            guard let index = characters.indices.first(where: { !taken[$0] && characters[$0] == scalar }) else { return nil }
+            guard let index = characters.indices.first(where: { !taken[$0] && characters[$0] == scalar }) else {
+                return nil
+            }
             taken[index] = true
             return index
         }

@@ -1,6 +1,6 @@
-import SarabanFiles
 import CPangoCairo
 import Foundation
+import SarabanFiles
 
 public enum ImageError: Error, CustomStringConvertible {
     case unreadable(path: String, reason: String)
@@ -20,14 +20,19 @@ struct JPEGLibrary: @unchecked Sendable {
 
     static let shared: JPEGLibrary? = {
         guard let library = saraban_dlopen("libgdk_pixbuf-2.0.so.0") else { return nil }
-        func symbol<Function>(_ name: String) -> Function? { dlsym(library, name).map { unsafeBitCast($0, to: Function.self) } }
+        func symbol<Function>(_ name: String) -> Function? {
+            dlsym(library, name).map { unsafeBitCast($0, to: Function.self) }
+        }
         guard let newFromFile: saraban_pixbuf_new_from_file = symbol("gdk_pixbuf_new_from_file"),
-              let width: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_width"),
-              let height: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_height"),
-              let channels: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_n_channels"),
-              let rowstride: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_rowstride"),
-              let pixels: saraban_pixbuf_get_pixels = symbol("gdk_pixbuf_get_pixels") else { return nil }
-        return JPEGLibrary(newFromFile: newFromFile, width: width, height: height, channels: channels, rowstride: rowstride, pixels: pixels)
+            let width: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_width"),
+            let height: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_height"),
+            let channels: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_n_channels"),
+            let rowstride: saraban_pixbuf_get_int = symbol("gdk_pixbuf_get_rowstride"),
+            let pixels: saraban_pixbuf_get_pixels = symbol("gdk_pixbuf_get_pixels")
+        else { return nil }
+        return JPEGLibrary(
+            newFromFile: newFromFile, width: width, height: height, channels: channels, rowstride: rowstride,
+            pixels: pixels)
     }()
 }
 
@@ -46,11 +51,15 @@ struct SVGLibrary: @unchecked Sendable {
             dlsym(library, name).map { unsafeBitCast($0, to: Function.self) }
         }
         guard let newFromData: saraban_rsvg_new_from_data = symbol("rsvg_handle_new_from_data"),
-              let intrinsicSizeInPixels: saraban_rsvg_get_intrinsic_size_in_pixels = symbol("rsvg_handle_get_intrinsic_size_in_pixels"),
-              let intrinsicDimensions: saraban_rsvg_get_intrinsic_dimensions = symbol("rsvg_handle_get_intrinsic_dimensions"),
-              let renderDocument: saraban_rsvg_render_document = symbol("rsvg_handle_render_document") else { return nil }
-        return SVGLibrary(newFromData: newFromData, intrinsicSizeInPixels: intrinsicSizeInPixels,
-                          intrinsicDimensions: intrinsicDimensions, renderDocument: renderDocument)
+            let intrinsicSizeInPixels: saraban_rsvg_get_intrinsic_size_in_pixels = symbol(
+                "rsvg_handle_get_intrinsic_size_in_pixels"),
+            let intrinsicDimensions: saraban_rsvg_get_intrinsic_dimensions = symbol(
+                "rsvg_handle_get_intrinsic_dimensions"),
+            let renderDocument: saraban_rsvg_render_document = symbol("rsvg_handle_render_document")
+        else { return nil }
+        return SVGLibrary(
+            newFromData: newFromData, intrinsicSizeInPixels: intrinsicSizeInPixels,
+            intrinsicDimensions: intrinsicDimensions, renderDocument: renderDocument)
     }()
 }
 
@@ -175,7 +184,9 @@ public final class VectorImage {
     }
 
     /// The surface kept under `height` in `cache`, made by `make` the first time.
-    private static func cached(_ cache: inout [Double: OpaquePointer], _ height: Double, make: () -> OpaquePointer) -> OpaquePointer {
+    private static func cached(_ cache: inout [Double: OpaquePointer], _ height: Double, make: () -> OpaquePointer)
+        -> OpaquePointer
+    {
         if let surface = cache[height] { return surface }
         let surface = make()
         cache[height] = surface
@@ -212,7 +223,8 @@ public final class VectorImage {
         let standIn = referencePDF(height: height) { self.renderStandIn(on: $0, x: 0, y: 0, height: height) }
         var streams: FormStreams?
         if let real = FormSubstitution.onlyForm(in: real), let standIn = FormSubstitution.onlyForm(in: standIn),
-           real.resources == standIn.resources, real.stream != standIn.stream {
+            real.resources == standIn.resources, real.stream != standIn.stream
+        {
             let made = FormStreams(standIn: standIn.stream, real: real.stream, resources: real.resources)
             DrawingCache.shared.store(streams: made, cacheKey, height: height)
             streams = made
@@ -256,8 +268,12 @@ public final class RasterImage {
     /// A JPEG photograph, decoded by gdk-pixbuf; the PDF carries the file's own JPEG bytes
     /// (Cairo embeds them as they are when the surface says where it came from).
     public init(jpegPath path: String) throws {
-        guard let library = JPEGLibrary.shared else { throw ImageError.unreadable(path: path, reason: "gdk-pixbuf is not installed") }
-        guard let bytes = FileManager.default.contents(atPath: path) else { throw ImageError.unreadable(path: path, reason: "cannot read the file") }
+        guard let library = JPEGLibrary.shared else {
+            throw ImageError.unreadable(path: path, reason: "gdk-pixbuf is not installed")
+        }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw ImageError.unreadable(path: path, reason: "cannot read the file")
+        }
         var error: UnsafeMutablePointer<GError>?
         guard let pixbuf = path.withCString({ library.newFromFile($0, &error) }) else {
             let reason = error.map { String(cString: $0.pointee.message) } ?? "not a JPEG picture"
@@ -277,7 +293,9 @@ public final class RasterImage {
             for x in 0..<width {
                 let source = pixels + y * stride + x * channels
                 let pixel = (UInt32(source[0]) << 16) | (UInt32(source[1]) << 8) | UInt32(source[2])
-                (target + y * targetStride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) { $0.pointee = pixel }
+                (target + y * targetStride + x * 4).withMemoryRebound(to: UInt32.self, capacity: 1) {
+                    $0.pointee = pixel
+                }
             }
         }
         cairo_surface_mark_dirty(surface)
@@ -295,7 +313,8 @@ public final class RasterImage {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let head = try? handle.read(upToCount: 24), head.count == 24,
-              Array(head.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] else { return nil }
+            Array(head.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        else { return nil }
         let bytes = [UInt8](head)
         func number(_ at: Int) -> Int { bytes[at..<(at + 4)].reduce(0) { $0 << 8 | Int($1) } }
         return (number(16), number(20))

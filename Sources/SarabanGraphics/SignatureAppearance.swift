@@ -20,7 +20,9 @@ package enum SignatureAppearanceDrawing {
         let set = lines.map { line -> TextLayout in
             let layout = TextLayout(fonts: fonts, runs: [StyledRun(line)], family: family, size: fitted, width: nil)
             guard layout.naturalWidth > width, layout.naturalWidth > 0 else { return layout }
-            return TextLayout(fonts: fonts, runs: [StyledRun(line)], family: family, size: max(4, fitted * width / layout.naturalWidth), width: nil)
+            return TextLayout(
+                fonts: fonts, runs: [StyledRun(line)], family: family,
+                size: max(4, fitted * width / layout.naturalWidth), width: nil)
         }
         let pitch = 1.25 * fitted
         // Cairo's page runs from the top: the box's top is pageHeight - y2.

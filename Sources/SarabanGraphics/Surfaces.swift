@@ -1,6 +1,6 @@
-import SarabanFiles
 import CPangoCairo
 import Foundation
+import SarabanFiles
 
 /// Document-level PDF information.
 public struct PDFMetadata: Sendable {
@@ -49,19 +49,22 @@ public final class PDFWriter {
     /// - Parameter substitutingForms: draw vector images as stand-ins and put Cairo's stream for
     ///   each in when the file is finished (see `FormSubstitution`): for a file with one
     ///   document; a combined file writes each drawing once anyway.
-    public init(file: OutputFile, width: Double, height: Double, metadata: PDFMetadata, substitutingForms: Bool = false) throws {
+    public init(file: OutputFile, width: Double, height: Double, metadata: PDFMetadata, substitutingForms: Bool = false)
+        throws
+    {
         self.file = file
         sink = Sink(file: file)
-        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
-            let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
-            do {
-                try sink.file.write(UnsafeRawBufferPointer(start: data, count: Int(length)))
-                return CAIRO_STATUS_SUCCESS
-            } catch {
-                sink.error = error
-                return CAIRO_STATUS_WRITE_ERROR
-            }
-        }, Unmanaged.passUnretained(sink).toOpaque(), width, height)!
+        let surface = cairo_pdf_surface_create_for_stream(
+            { closure, data, length in
+                let sink = Unmanaged<Sink>.fromOpaque(closure!).takeUnretainedValue()
+                do {
+                    try sink.file.write(UnsafeRawBufferPointer(start: data, count: Int(length)))
+                    return CAIRO_STATUS_SUCCESS
+                } catch {
+                    sink.error = error
+                    return CAIRO_STATUS_WRITE_ERROR
+                }
+            }, Unmanaged.passUnretained(sink).toOpaque(), width, height)!
         let path = file.destination
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else {
             let reason = String(cString: cairo_status_to_string(cairo_surface_status(surface)))
@@ -102,9 +105,11 @@ public final class PDFWriter {
     @discardableResult
     public func addBookmark(_ title: String, page: Int, y: Double, parent: Int32 = 0) -> Int32 {
         let link = "page=\(page) pos=[0 \(Int(y))]"
-        return title.withCString { t in link.withCString { l in
-            cairo_pdf_surface_add_outline(surface, parent, t, l, cairo_pdf_outline_flags_t(0))
-        } }
+        return title.withCString { t in
+            link.withCString { l in
+                cairo_pdf_surface_add_outline(surface, parent, t, l, cairo_pdf_outline_flags_t(0))
+            }
+        }
     }
 
     /// Completes the temporary file (the caller commits or discards it).
@@ -136,11 +141,12 @@ final class PDFMemoryWriter {
     let canvas: Canvas
 
     init(width: Double, height: Double) {
-        surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
-            let buffer = Unmanaged<Buffer>.fromOpaque(closure!).takeUnretainedValue()
-            buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
-            return CAIRO_STATUS_SUCCESS
-        }, Unmanaged.passUnretained(buffer).toOpaque(), width, height)!
+        surface = cairo_pdf_surface_create_for_stream(
+            { closure, data, length in
+                let buffer = Unmanaged<Buffer>.fromOpaque(closure!).takeUnretainedValue()
+                buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(buffer).toOpaque(), width, height)!
         cairo_pdf_surface_restrict_to_version(surface, CAIRO_PDF_VERSION_1_5)
         cr = cairo_create(surface)
         canvas = Canvas(cr: cr)
@@ -185,10 +191,12 @@ public final class PNGWriter {
 
     public func write(to path: String) throws {
         cairo_surface_flush(surface)
-        let result = saraban_write_png_fast(path, cairo_image_surface_get_data(surface), Int32(pixelWidth), Int32(pixelHeight),
-                                            cairo_image_surface_get_stride(surface))
+        let result = saraban_write_png_fast(
+            path, cairo_image_surface_get_data(surface), Int32(pixelWidth), Int32(pixelHeight),
+            cairo_image_surface_get_stride(surface))
         guard result == 0 else {
-            throw SurfaceError.cannotWrite(path: path, reason: result == 1 ? "cannot create the file" : "the PNG could not be written")
+            throw SurfaceError.cannotWrite(
+                path: path, reason: result == 1 ? "cannot create the file" : "the PNG could not be written")
         }
     }
 

@@ -63,10 +63,12 @@ public final class TextLayout {
     ///   - widestSpaceGap: what a word space may take besides, when the letters have taken all
     ///     they may.
     ///   - unspaced: UTF-8 byte ranges that justification never spaces out (addresses, Latin words).
-    public init(fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
-                width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity, widestSpaceGap: Double = 0,
-                unspaced: [Range<Int>] = []) {
+    public init(
+        fonts: FontLibrary, runs: [StyledRun], family: String, size: Double,
+        width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
+        tabStop: Double? = nil, noBreak: [Range<Int>] = [], widestGap: Double = .infinity, widestSpaceGap: Double = 0,
+        unspaced: [Range<Int>] = []
+    ) {
         // libthai loads its dictionary on first use without a lock: every layout goes through
         // the one guarded load (at once when another thread has done it).
         ThaiWordBreaker.loadDictionary()
@@ -129,7 +131,9 @@ public final class TextLayout {
         // A word or a protected stretch longer than the line (a 10,000-letter run, a pasted hash,
         // a royal name in a narrow column) is broken between letters rather than run past the
         // edge; all other text keeps breaking between words only.
-        func overflows(by margin: Double) -> Bool { width.map { width in lines.contains { $0.x + $0.width > width + margin } } ?? false }
+        func overflows(by margin: Double) -> Bool {
+            width.map { width in lines.contains { $0.x + $0.width > width + margin } } ?? false
+        }
         if overflows(by: 0.5) {
             pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
             lines.removeAll()
@@ -144,7 +148,9 @@ public final class TextLayout {
         }
         pango_attr_list_unref(bold)
         if alignment == .thaiDistributed, width != nil {
-            for index in lines.indices where !lines[index].isLastOfParagraph { distribute(lineIndex: index, widestGap: widestGap, widestSpaceGap: widestSpaceGap, unspaced: unspaced) }
+            for index in lines.indices where !lines[index].isLastOfParagraph {
+                distribute(lineIndex: index, widestGap: widestGap, widestSpaceGap: widestSpaceGap, unspaced: unspaced)
+            }
         }
     }
 
@@ -263,18 +269,21 @@ public final class TextLayout {
             }
             let nextStartsParagraph: Bool
             // A line ended by a line break (U+2028, `<br/>`) is set like a paragraph's last.
-            let endsWithBreak = length >= 3 && utf8[(start + length - 3)..<(start + length)].elementsEqual([0xE2, 0x80, 0xA8])
+            let endsWithBreak =
+                length >= 3 && utf8[(start + length - 3)..<(start + length)].elementsEqual([0xE2, 0x80, 0xA8])
             if i + 1 < count, !endsWithBreak {
-                nextStartsParagraph = pango_layout_get_line_readonly(layout, Int32(i + 1))!.pointee.is_paragraph_start != 0
+                nextStartsParagraph =
+                    pango_layout_get_line_readonly(layout, Int32(i + 1))!.pointee.is_paragraph_start != 0
             } else {
                 nextStartsParagraph = true
             }
-            lines.append(LineGeometry(
-                byteStart: start, byteLength: length,
-                x: x,
-                width: lineWidth,
-                available: available,
-                isLastOfParagraph: nextStartsParagraph))
+            lines.append(
+                LineGeometry(
+                    byteStart: start, byteLength: length,
+                    x: x,
+                    width: lineWidth,
+                    available: available,
+                    isLastOfParagraph: nextStartsParagraph))
         }
     }
 
@@ -298,8 +307,10 @@ public final class TextLayout {
             for g in 0..<count {
                 // Pango gives a Thai mark a cluster of its own: the grapheme cluster ends only where
                 // the next glyph stands for a base, or widening would push marks off their consonant.
-                let isLastOfCluster = g + 1 == count || glyphs.pointee.glyphs[g + 1].attr.is_cluster_start != 0
-                    && !GlyphText.isAttached(scalar(at: itemOffset + Int(glyphs.pointee.log_clusters[g + 1])))
+                let isLastOfCluster =
+                    g + 1 == count
+                    || glyphs.pointee.glyphs[g + 1].attr.is_cluster_start != 0
+                        && !GlyphText.isAttached(scalar(at: itemOffset + Int(glyphs.pointee.log_clusters[g + 1])))
                 let byte = itemOffset + Int(glyphs.pointee.log_clusters[g])
                 if isLastOfCluster, byte < visibleEnd { clusterEnds.append((glyphs, g, byte)) }
             }
@@ -338,7 +349,10 @@ public final class TextLayout {
 
     /// Adds `share` after each cluster, in Pango units, the rounding spread so that the whole
     /// comes to `total`.
-    private func widen(_ ends: [(glyphs: UnsafeMutablePointer<PangoGlyphString>, index: Int, byte: Int)], by share: Double, total: Double) {
+    private func widen(
+        _ ends: [(glyphs: UnsafeMutablePointer<PangoGlyphString>, index: Int, byte: Int)], by share: Double,
+        total: Double
+    ) {
         guard share > 0 else { return }
         let extra = Int32((share * Double(PANGO_SCALE)).rounded(.down))
         var remainder = Int32((total * Double(PANGO_SCALE)).rounded()) - extra * Int32(ends.count)
@@ -364,8 +378,9 @@ public final class TextLayout {
             let shown = placed(run.shown)
             run.text.withUnsafeBufferPointer { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { chars in
-                    cairo_show_text_glyphs(canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
-                                           run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(0))
+                    cairo_show_text_glyphs(
+                        canvas.cr, chars.baseAddress, Int32(chars.count), shown, Int32(shown.count),
+                        run.clusters, Int32(run.clusters.count), cairo_text_cluster_flags_t(0))
                 }
             }
             if !run.outlined.isEmpty {
@@ -397,7 +412,8 @@ public final class TextLayout {
         /// that honours it places the text over the glyphs from the first one's start to the last
         /// one's end, with no gap; a reader that ignores it still gets each glyph's own character.
         mutating func keepTogether(fromCluster first: Int, fromGlyph firstGlyph: Int, baseEnd: Double) {
-            let shifted = shown.count - firstGlyph > 1
+            let shifted =
+                shown.count - firstGlyph > 1
                 && shown[(firstGlyph + 1)...].contains { $0.x < baseEnd - Self.markShortfall }
             if let open = openCluster {
                 guard !shifted else { return }
@@ -448,7 +464,9 @@ public final class TextLayout {
             let itemStart = Int(item.offset)
             let itemEnd = itemStart + Int(item.length)
 
-            var prepared = PreparedRun(font: pango_cairo_font_get_scaled_font(OpaquePointer(font)), shown: [], text: [], clusters: [], outlined: [], openCluster: nil)
+            var prepared = PreparedRun(
+                font: pango_cairo_font_get_scaled_font(OpaquePointer(font)), shown: [], text: [], clusters: [],
+                outlined: [], openCluster: nil)
             var g = 0
             while g < count {
                 // A grapheme cluster: a base and the marks attached to it, maybe several Pango clusters.
@@ -478,7 +496,8 @@ public final class TextLayout {
                 var byte = textStart
                 var matches = true
                 for gi in g..<end {
-                    guard byte < textEnd, let character = cmap[glyphs.glyphs[gi].glyph], scalar(at: byte) == character else { matches = false; break }
+                    guard byte < textEnd, let character = cmap[glyphs.glyphs[gi].glyph], scalar(at: byte) == character
+                    else { matches = false; break }
                     byte += utf8SequenceLength(utf8[byte])
                 }
                 if matches, byte == textEnd {
@@ -488,9 +507,11 @@ public final class TextLayout {
                         let length = utf8SequenceLength(utf8[byte])
                         let character = scalar(at: byte)
                         let isMark = gi > g && GlyphText.isAttached(character) && character != GlyphText.saraAm
-                        prepared.shown.append(cairo_glyph_t(index: UInt(info.glyph),
-                                                            x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
-                                                            y: runY + Double(info.geometry.y_offset) / scale))
+                        prepared.shown.append(
+                            cairo_glyph_t(
+                                index: UInt(info.glyph),
+                                x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
+                                y: runY + Double(info.geometry.y_offset) / scale))
                         penX += Double(info.geometry.width) / scale
                         prepared.text += utf8[byte..<(byte + length)]
                         prepared.clusters.append(cairo_text_cluster_t(num_bytes: Int32(length), num_glyphs: 1))
@@ -506,10 +527,15 @@ public final class TextLayout {
                 var group: [(order: Int, glyph: cairo_glyph_t, text: [UInt8])] = []
                 for (k, gi) in (g..<end).enumerated() {
                     let info = glyphs.glyphs[gi]
-                    let isMark = k > 0 && glyphCharacters[k].map { GlyphText.isAttached($0) && $0 != GlyphText.saraAm && $0 != GlyphText.saraAa } ?? true
-                    var glyph = cairo_glyph_t(index: UInt(info.glyph),
-                                              x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
-                                              y: runY + Double(info.geometry.y_offset) / scale)
+                    let isMark =
+                        k > 0
+                        && glyphCharacters[k].map {
+                            GlyphText.isAttached($0) && $0 != GlyphText.saraAm && $0 != GlyphText.saraAa
+                        } ?? true
+                    var glyph = cairo_glyph_t(
+                        index: UInt(info.glyph),
+                        x: markX(penX + Double(info.geometry.x_offset) / scale, isMark: isMark),
+                        y: runY + Double(info.geometry.y_offset) / scale)
                     penX += Double(info.geometry.width) / scale
                     if info.glyph & PANGO_GLYPH_UNKNOWN_FLAG != 0 || info.glyph == PANGO_GLYPH_EMPTY { continue }
                     guard let firstIndex = assignment[k].first else {
@@ -519,7 +545,9 @@ public final class TextLayout {
                         continue
                     }
                     let scalars = assignment[k].map { characters[$0] }
-                    if scalars == [GlyphText.saraAm], glyphCharacters[k] != GlyphText.saraAm, let saraAm = cmap.saraAmGlyph {
+                    if scalars == [GlyphText.saraAm], glyphCharacters[k] != GlyphText.saraAm,
+                        let saraAm = cmap.saraAmGlyph
+                    {
                         glyph.index = UInt(saraAm)
                     }
                     var bytes: [UInt8] = []

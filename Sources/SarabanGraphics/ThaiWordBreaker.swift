@@ -12,8 +12,9 @@ public enum ThaiWordBreaker {
         let sample = "ภาษาไทย"
         var attributes = [PangoLogAttr](repeating: PangoLogAttr(), count: sample.unicodeScalars.count + 1)
         sample.withCString { text in
-            pango_get_log_attrs(text, Int32(sample.utf8.count), -1, pango_language_from_string("th"),
-                                &attributes, Int32(attributes.count))
+            pango_get_log_attrs(
+                text, Int32(sample.utf8.count), -1, pango_language_from_string("th"),
+                &attributes, Int32(attributes.count))
         }
         return true
     }()

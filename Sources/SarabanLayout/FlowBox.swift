@@ -46,7 +46,9 @@ struct FlowBox {
 
     /// The height of boxes set one under the other on an empty page (the first one's space dropped).
     static func stackHeight(_ boxes: [FlowBox]) -> Double {
-        boxes.filter { !$0.continuesHeader }.enumerated().reduce(0) { $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore) }
+        boxes.filter { !$0.continuesHeader }.enumerated().reduce(0) {
+            $0 + $1.element.height + ($1.offset == 0 ? 0 : $1.element.spaceBefore)
+        }
     }
 
     static func turn(to orientation: Orientation) -> FlowBox {

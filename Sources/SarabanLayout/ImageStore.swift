@@ -35,8 +35,10 @@ final class ImageStore {
     /// Pictures larger than this are refused before they are decoded.
     let maximumPixels: Int
 
-    init(emblemPath: String, baseDirectory: String, allowedDirectories: [String] = [], maximumPixels: Int = .max,
-         emblem: VectorImage? = nil) {
+    init(
+        emblemPath: String, baseDirectory: String, allowedDirectories: [String] = [], maximumPixels: Int = .max,
+        emblem: VectorImage? = nil
+    ) {
         self.emblemPath = emblemPath
         self.maximumPixels = maximumPixels
         self.baseDirectory = baseDirectory
@@ -67,14 +69,17 @@ final class ImageStore {
         if full.lowercased().hasSuffix(".svg") { return .vector(try VectorImage(path: full)) }
         if full.lowercased().hasSuffix(".png") {
             if let (width, height) = RasterImage.pngSize(path: full), width * height > maximumPixels {
-                throw Style.LimitExceeded(what: "\(path) is \(width)×\(height) pixels", limit: maximumPixels, key: "imagePixels")
+                throw Style.LimitExceeded(
+                    what: "\(path) is \(width)×\(height) pixels", limit: maximumPixels, key: "imagePixels")
             }
             return .raster(try RasterImage(pngPath: full))
         }
         if full.lowercased().hasSuffix(".jpg") || full.lowercased().hasSuffix(".jpeg") {
             let image = try RasterImage(jpegPath: full)
             guard image.pixelWidth * image.pixelHeight <= maximumPixels else {
-                throw Style.LimitExceeded(what: "\(path) is \(image.pixelWidth)×\(image.pixelHeight) pixels", limit: maximumPixels, key: "imagePixels")
+                throw Style.LimitExceeded(
+                    what: "\(path) is \(image.pixelWidth)×\(image.pixelHeight) pixels", limit: maximumPixels,
+                    key: "imagePixels")
             }
             return .raster(image)
         }

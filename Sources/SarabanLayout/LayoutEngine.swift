@@ -26,22 +26,27 @@ public final class LayoutEngine {
         try fonts.verify(family: style.font.family)
         try fonts.verify(family: style.font.family, bold: true)
         self.preparation = preparation ?? Preparation(emblemPath: emblemPath)
-        self.preparation.warm(fonts: preparation == nil ? nil : fonts, family: style.font.family,
-                              size: style.font.size.points * style.font.scale,
-                              emblemHeights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
+        self.preparation.warm(
+            fonts: preparation == nil ? nil : fonts, family: style.font.family,
+            size: style.font.size.points * style.font.scale,
+            emblemHeights: [style.letter.emblemHeight.points, style.memo.emblemHeight.points])
     }
 
     /// - Parameter baseDirectory: folder that relative image paths (signatures) are resolved against.
     /// - Parameter allowedDirectories: more folders whose pictures the document may show.
-    public func layout(_ document: Document, baseDirectory: String = ".", allowedDirectories: [String] = []) throws -> LaidOutDocument {
-        let images = ImageStore(emblemPath: emblemPath, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories,
-                                maximumPixels: style.effectiveLimits.imagePixels, emblem: preparation.finishedEmblem())
+    public func layout(_ document: Document, baseDirectory: String = ".", allowedDirectories: [String] = []) throws
+        -> LaidOutDocument
+    {
+        let images = ImageStore(
+            emblemPath: emblemPath, baseDirectory: baseDirectory, allowedDirectories: allowedDirectories,
+            maximumPixels: style.effectiveLimits.imagePixels, emblem: preparation.finishedEmblem())
         let setter = TextSetter(fonts: fonts, style: style, cache: layouts)
         var parts = PartLayout(setter: setter, style: style, images: images, kind: document.kind)
         let boxes = try parts.boxes(for: document.blocks)
         let plans = Paginator(style: style).paginate(boxes)
         guard plans.count <= style.effectiveLimits.pages else {
-            throw Style.LimitExceeded(what: "the document runs to \(plans.count) pages", limit: style.effectiveLimits.pages, key: "pages")
+            throw Style.LimitExceeded(
+                what: "the document runs to \(plans.count) pages", limit: style.effectiveLimits.pages, key: "pages")
         }
         let furniture = PageFurniture(setter: setter, style: style)
 
@@ -80,20 +85,26 @@ public final class LayoutEngine {
                     bookmarks.append(Bookmark(title: start.title, page: index + 1, y: 0, level: documentLevel))
                 }
                 if let heading = box.bookmark {
-                    bookmarks.append(Bookmark(title: heading.title, page: index + 1, y: placement.y,
-                                              level: documentLevel + heading.level))
+                    bookmarks.append(
+                        Bookmark(
+                            title: heading.title, page: index + 1, y: placement.y,
+                            level: documentLevel + heading.level))
                 }
                 page.items += box.isOverlay ? box.items : box.items.map { $0.offset(by: placement.y) }
             }
             close(downTo: 0)
             if index + 1 < plans.count, plans[index + 1].documentIndex == plan.documentIndex,
-               let lead = plans[index + 1].placements.lazy.map({ boxes[$0.box] }).first(where: { !$0.isOverlay && $0.leadText != nil })?.leadText {
+                let lead = plans[index + 1].placements.lazy.map({ boxes[$0.box] }).first(where: {
+                    !$0.isOverlay && $0.leadText != nil
+                })?.leadText
+            {
                 page.items.append(furniture.continuationMarker(nextPageLead: lead, on: geometry))
             }
             if document.options.specimen { page.items.append(furniture.specimen(on: geometry)) }
             pages.append(page)
         }
-        return LaidOutDocument(pages: pages, bookmarks: bookmarks,
-                               title: title, author: document.metadata.author, date: document.metadata.date + "T00:00:00")
+        return LaidOutDocument(
+            pages: pages, bookmarks: bookmarks,
+            title: title, author: document.metadata.author, date: document.metadata.date + "T00:00:00")
     }
 }

@@ -34,13 +34,15 @@ public enum PageItem {
     func moved(x dx: Double, y dy: Double) -> PageItem {
         switch self {
         case let .textLine(l, line, x, b, c): return .textLine(l, line: line, x: x + dx, baseline: b + dy, color: c)
-        case let .outlinedLine(l, line, x, b, c, r): return .outlinedLine(l, line: line, x: x + dx, baseline: b + dy, color: c, rotation: r)
+        case let .outlinedLine(l, line, x, b, c, r):
+            return .outlinedLine(l, line: line, x: x + dx, baseline: b + dy, color: c, rotation: r)
         case let .vector(i, x, y, h): return .vector(i, x: x + dx, y: y + dy, height: h)
         case let .raster(i, x, y, h): return .raster(i, x: x + dx, y: y + dy, height: h)
         case let .dottedLine(a, b, y, d): return .dottedLine(fromX: a + dx, toX: b + dx, y: y + dy, dash: d)
         case let .rectangle(x, y, w, h, l): return .rectangle(x: x + dx, y: y + dy, width: w, height: h, lineWidth: l)
         case let .link(uri, x, y, w, h): return .link(uri: uri, x: x + dx, y: y + dy, width: w, height: h)
-        case let .rule(x1, y1, x2, y2, l): return .rule(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, lineWidth: l)
+        case let .rule(x1, y1, x2, y2, l):
+            return .rule(x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, lineWidth: l)
         case .beginStructure, .endStructure, .alternateText: return self
         case let .signaturePlace(name, position, x, y, w, h):
             return .signaturePlace(name: name, position: position, x: x + dx, y: y + dy, width: w, height: h)

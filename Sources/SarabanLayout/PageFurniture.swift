@@ -10,8 +10,9 @@ struct PageFurniture {
 
     func pageNumber(_ number: Int, on page: PageGeometry) -> PageItem {
         let layout = setter.line(ThaiDigits.toThai("- \(number) -"))
-        return .textLine(layout, line: 0, x: page.frameCentre - layout.naturalWidth / 2,
-                         baseline: style.furniture.pageNumberBaseline.points, color: .black)
+        return .textLine(
+            layout, line: 0, x: page.frameCentre - layout.naturalWidth / 2,
+            baseline: style.furniture.pageNumberBaseline.points, color: .black)
     }
 
     /// `/` + the first words of the next page + `...`, flush with the right margin on the reserved last line.
@@ -32,7 +33,9 @@ struct PageFurniture {
         let minimum = style.furniture.continuationMinCharacters
         for offset in breaks {
             let prefix = String(decoding: bytes[..<offset], as: UTF8.self)
-            let letters = prefix.unicodeScalars.filter { !$0.properties.isWhitespace && $0.properties.generalCategory != .nonspacingMark }.count
+            let letters = prefix.unicodeScalars.filter {
+                !$0.properties.isWhitespace && $0.properties.generalCategory != .nonspacingMark
+            }.count
             if letters >= minimum { return prefix.trimmingTrailingSpaces() }
         }
         return text
@@ -53,7 +56,8 @@ struct PageFurniture {
         let layout = setter.line(style.furniture.specimenText, size: style.furniture.specimenSize.points, bold: true)
         let x = page.left / 2 + style.furniture.specimenSize.points * style.font.scale * 0.5
         let y = page.height / 2 + layout.naturalWidth / 2
-        return .outlinedLine(layout, line: 0, x: x, baseline: y, color: Color(red: 0.8, green: 0.2, blue: 0.2), rotation: -90)
+        return .outlinedLine(
+            layout, line: 0, x: x, baseline: y, color: Color(red: 0.8, green: 0.2, blue: 0.2), rotation: -90)
     }
 }
 

@@ -21,9 +21,13 @@ struct Paginator {
 
     func paginate(_ boxes: [FlowBox]) -> [PagePlan] {
         // The header a table's continued pages repeat: its continued form when it has one.
-        let headers = Dictionary(boxes.indices.compactMap { i in boxes[i].tableHeader.map { ($0, i) } },
-                                 uniquingKeysWith: { first, other in boxes[other].continuesHeader ? other : first })
-        var pages = [PagePlan(documentIndex: 0, numberInDocument: 1, geometry: PageGeometry(style: style, orientation: .portrait))]
+        let headers = Dictionary(
+            boxes.indices.compactMap { i in boxes[i].tableHeader.map { ($0, i) } },
+            uniquingKeysWith: { first, other in boxes[other].continuesHeader ? other : first })
+        var pages = [
+            PagePlan(
+                documentIndex: 0, numberInDocument: 1, geometry: PageGeometry(style: style, orientation: .portrait))
+        ]
         var y = style.page.firstPageTop.points
         var index = 0
 
@@ -31,9 +35,11 @@ struct Paginator {
         func newPage(document: Int? = nil, geometry: PageGeometry? = nil) {
             let last = pages[pages.count - 1]
             let newDocument = document.map { $0 != last.documentIndex } ?? false
-            pages.append(PagePlan(documentIndex: document ?? last.documentIndex,
-                                  numberInDocument: newDocument ? 1 : last.numberInDocument + 1,
-                                  geometry: geometry ?? last.geometry))
+            pages.append(
+                PagePlan(
+                    documentIndex: document ?? last.documentIndex,
+                    numberInDocument: newDocument ? 1 : last.numberInDocument + 1,
+                    geometry: geometry ?? last.geometry))
             y = pages[pages.count - 1].geometry.top
         }
         func bottomLimit() -> Double {
@@ -95,7 +101,9 @@ struct Paginator {
                     var keep = placed.count
                     while keep > 0 {
                         let previous = boxes[placed[keep - 1].box]
-                        guard (previous.keepWithNext && (soft || !previous.keepIsSoft)) || previous.height == 0 else { break }
+                        guard (previous.keepWithNext && (soft || !previous.keepIsSoft)) || previous.height == 0 else {
+                            break
+                        }
                         keep -= 1
                     }
                     return keep
@@ -121,7 +129,9 @@ struct Paginator {
             y += box.height
             index += 1
         }
-        if pages.count > 1, flow(pages[pages.count - 1]).allSatisfy({ boxes[$0.box].height == 0 }) { pages.removeLast() }
+        if pages.count > 1, flow(pages[pages.count - 1]).allSatisfy({ boxes[$0.box].height == 0 }) {
+            pages.removeLast()
+        }
         return pages
     }
 }

@@ -46,7 +46,8 @@ struct PartLayout {
                 tableCount += 1
                 try checkLimits(table)
                 let borderless = applyNamedStyle(&table)
-                var layout = TableLayout(setter: setter, style: style, id: tableCount, borders: !borderless, images: images)
+                var layout = TableLayout(
+                    setter: setter, style: style, id: tableCount, borders: !borderless, images: images)
                 // A table too wide for the page turns it (on pages of its own), then sets smaller type.
                 let portrait = geometry
                 var turned = false
@@ -64,7 +65,8 @@ struct PartLayout {
                 var boxes = try captionBoxes + layout.boxes(for: table, x: left, width: width)
                 // A table that just misses fitting one page is set a little smaller rather than split.
                 let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
-                let floor = max(style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
+                let floor = max(
+                    style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
                 while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
                     size -= 1
                     layout.textSize = size
@@ -73,7 +75,9 @@ struct PartLayout {
                 }
                 if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
                 // The line that introduces a table goes with it.
-                if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) { result[last].keepWithNext = true }
+                if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) {
+                    result[last].keepWithNext = true
+                }
                 result += boxes
                 result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
                 if turned {
@@ -98,11 +102,14 @@ struct PartLayout {
             case let .enclosures(label, items):
                 result += enclosures(label: label, items: items)
             case .paragraph(let spans):
-                let layout = setter.layout(spans, width: width, indent: style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
+                let layout = setter.layout(
+                    spans, width: width, indent: style.paragraph.firstLineIndent.points, alignment: .thaiDistributed)
                 result += setter.boxes(for: layout, x: left, spaceBefore: gap)
             case let .item(number, text, level, tight):
-                let indent = style.paragraph.firstLineIndent.points + Double(level - 1) * style.paragraph.levelIndent.points
-                let layout = setter.layout([Span(number + " ")] + text, width: width, indent: indent, alignment: .thaiDistributed)
+                let indent =
+                    style.paragraph.firstLineIndent.points + Double(level - 1) * style.paragraph.levelIndent.points
+                let layout = setter.layout(
+                    [Span(number + " ")] + text, width: width, indent: indent, alignment: .thaiDistributed)
                 result += setter.boxes(for: layout, x: left, spaceBefore: tight ? 0 : gap)
             case let .plain(spans, align):
                 let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
@@ -122,14 +129,19 @@ struct PartLayout {
             case .signature(let signature):
                 if signatureAxis == nil { keepTailWithClosing(&result) }
                 let axis = signatureAxis ?? left + style.letter.signatureAxis.points
-                result.append(try self.signature(signature, axis: axis, keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer)))
+                result.append(
+                    try self.signature(
+                        signature, axis: axis, keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer)))
             case .footer(let lines):
-                result += lineBoxes(lines, spaceBefore: style.letter.footerSpaceBefore.points,
-                                    keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
+                result += lineBoxes(
+                    lines, spaceBefore: style.letter.footerSpaceBefore.points,
+                    keepWithNext: blocks[(index + 1)...].contains(where: \.isTrailer))
             case let .heading(level, text, outline):
-                let layout = setter.layout([Span(text, bold: true)], width: width - (level > 2 ? style.paragraph.firstLineIndent.points : 0))
-                var boxes = setter.boxes(for: layout, x: left + (level > 2 ? style.paragraph.firstLineIndent.points : 0),
-                                         spaceBefore: level <= 2 ? style.minutes.agendaSpaceBefore.points : gap, keepLines: false)
+                let layout = setter.layout(
+                    [Span(text, bold: true)], width: width - (level > 2 ? style.paragraph.firstLineIndent.points : 0))
+                var boxes = setter.boxes(
+                    for: layout, x: left + (level > 2 ? style.paragraph.firstLineIndent.points : 0),
+                    spaceBefore: level <= 2 ? style.minutes.agendaSpaceBefore.points : gap, keepLines: false)
                 for i in boxes.indices { boxes[i].keepWithNext = true }
                 // (Outline depth 0: a heading's second line, no place of its own.)
                 if outline != 0 { boxes[0].bookmark = (text, outline ?? max(1, level - 1)) }
@@ -139,7 +151,9 @@ struct PartLayout {
                 let labelWidth = setter.line(label, bold: true).naturalWidth
                 // The label stands in the hanging indent; the text runs from the tab (or just after a longer label).
                 let hang = max(tab, labelWidth + setter.line(" ").naturalWidth)
-                let layout = setter.layout([Span(label, bold: true), Span("\t")] + text, width: width, indent: -hang, alignment: .thaiDistributed, tabStop: hang)
+                let layout = setter.layout(
+                    [Span(label, bold: true), Span("\t")] + text, width: width, indent: -hang,
+                    alignment: .thaiDistributed, tabStop: hang)
                 result += setter.boxes(for: layout, x: left, spaceBefore: gap)
             case let .signOff(signOff, signs):
                 if !result.isEmpty, signs { keepTailWithClosing(&result) }
@@ -186,7 +200,8 @@ struct PartLayout {
             default: role = "P"
             }
         }
-        for index in first..<boxes.count where boxes[index].height > 0 && !boxes[index].isOverlay && boxes[index].structure == nil {
+        for index in first..<boxes.count
+        where boxes[index].height > 0 && !boxes[index].isOverlay && boxes[index].structure == nil {
             // A table's caption lines are its caption; its rows, the table.
             let caption = role == "Table" && boxes[index].tableHeader == nil && boxes[index].repeatsHeader == nil
             boxes[index].structure = (caption ? "Caption" : role, id)
@@ -225,10 +240,16 @@ struct PartLayout {
         case .large:
             let height = style.letter.emblemHeight.points
             let x = (geometry.width - height * image.width / image.height) / 2
-            return FlowBox(height: height + style.letter.spaceAfterEmblem.points, items: [.vector(image, x: x, y: 0, height: height)])
+            return FlowBox(
+                height: height + style.letter.spaceAfterEmblem.points,
+                items: [.vector(image, x: x, y: 0, height: height)])
         case .small:
             // The memo's title shares the emblem's line; the emblem itself takes no room.
-            var box = FlowBox(height: 0, items: [.vector(image, x: left, y: style.page.firstPageTop.points, height: style.memo.emblemHeight.points)])
+            var box = FlowBox(
+                height: 0,
+                items: [
+                    .vector(image, x: left, y: style.page.firstPageTop.points, height: style.memo.emblemHeight.points)
+                ])
             box.isOverlay = true
             return box
         }
@@ -261,7 +282,8 @@ struct PartLayout {
         let longest = layouts.map(\.naturalWidth).max() ?? 0
         let x = left + max(style.letter.addressMinX.points, width - longest)
         for (i, layout) in layouts.enumerated() {
-            items.append(.textLine(layout, line: 0, x: x, baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
+            items.append(
+                .textLine(layout, line: 0, x: x, baseline: setter.baseline + Double(i) * setter.pitch, color: .black))
         }
         return FlowBox(height: Double(max(1, address.count)) * setter.pitch, items: items, leadText: reference)
     }
@@ -274,7 +296,9 @@ struct PartLayout {
         // The title sits on the small Garuda's line: its baseline near the emblem's foot.
         let pitch = style.memo.titlePitch.points
         let baseline = style.memo.emblemHeight.points - (pitch - style.memo.titleSize.points) / 2
-        return FlowBox(height: max(pitch, style.memo.emblemHeight.points + gap), items: [.textLine(layout, line: 0, x: x, baseline: baseline, color: .black)], leadText: title)
+        return FlowBox(
+            height: max(pitch, style.memo.emblemHeight.points + gap),
+            items: [.textLine(layout, line: 0, x: x, baseline: baseline, color: .black)], leadText: title)
     }
 
     /// `ส่วนราชการ …`, `ที่ … วันที่ …`, `เรื่อง …`: 20 pt bold labels and 16 pt values on the
@@ -295,7 +319,10 @@ struct PartLayout {
             for line in value.lines.indices {
                 let y = baseline + Double(line) * setter.pitch
                 items.append(.textLine(value, line: line, x: start, baseline: y, color: .black))
-                items.append(.dottedLine(fromX: start + (line == 0 ? indent - 3 : 0), toX: end, y: y + 2.5, dash: style.memo.leaderDash.points))
+                items.append(
+                    .dottedLine(
+                        fromX: start + (line == 0 ? indent - 3 : 0), toX: end, y: y + 2.5,
+                        dash: style.memo.leaderDash.points))
             }
             rowLines = max(rowLines, value.lines.count)
         }
@@ -307,14 +334,16 @@ struct PartLayout {
         let limits = style.effectiveLimits
         let rows = table.head.count + table.body.count + table.foot.count
         guard rows <= limits.tableRows else {
-            throw Style.LimitExceeded(what: "table \(tableCount) has \(rows) rows", limit: limits.tableRows, key: "tableRows")
+            throw Style.LimitExceeded(
+                what: "table \(tableCount) has \(rows) rows", limit: limits.tableRows, key: "tableRows")
         }
         for (r, row) in (table.head + table.body + table.foot).enumerated() {
             for cell in row {
                 let characters = cell.text.reduce(0) { $0 + $1.text.unicodeScalars.count }
                 guard characters <= limits.cellCharacters else {
-                    throw Style.LimitExceeded(what: "table \(tableCount), row \(r + 1): a cell holds \(characters) characters",
-                                              limit: limits.cellCharacters, key: "cellCharacters")
+                    throw Style.LimitExceeded(
+                        what: "table \(tableCount), row \(r + 1): a cell holds \(characters) characters",
+                        limit: limits.cellCharacters, key: "cellCharacters")
                 }
             }
         }
@@ -326,7 +355,8 @@ struct PartLayout {
     private func field(label: String, value: [Span]) -> [FlowBox] {
         let labelText = label + " "
         let hang = setter.line(labelText, bold: style.letter.labelsBold).naturalWidth
-        let layout = setter.layout([Span(labelText, bold: style.letter.labelsBold)] + value, width: width, indent: -hang)
+        let layout = setter.layout(
+            [Span(labelText, bold: style.letter.labelsBold)] + value, width: width, indent: -hang)
         return setter.boxes(for: layout, x: left, spaceBefore: gap, keepLines: false)
     }
 
@@ -344,17 +374,26 @@ struct PartLayout {
             let layout = setter.layout([Span(numberText)] + item.text, width: textWidth, indent: -hang)
             var boxes = setter.boxes(for: layout, x: itemX, spaceBefore: n == 0 ? gap : 0, keepLines: false)
             if n == 0 {
-                boxes[0].items.insert(.textLine(labelLayout, line: 0, x: left, baseline: setter.baseline, color: .black), at: 0)
+                boxes[0].items.insert(
+                    .textLine(labelLayout, line: 0, x: left, baseline: setter.baseline, color: .black), at: 0)
                 boxes[0].leadText = label
             }
             if hasQuantity {
-                var columns: [PageItem] = [.textLine(setter.line("จำนวน"), line: 0, x: quantityX, baseline: setter.baseline, color: .black)]
+                var columns: [PageItem] = [
+                    .textLine(setter.line("จำนวน"), line: 0, x: quantityX, baseline: setter.baseline, color: .black)
+                ]
                 if let quantity = item.quantity {
                     let count = setter.line(quantity)
-                    columns.append(.textLine(count, line: 0, x: left + style.letter.enclosureCountX.points - count.naturalWidth / 2, baseline: setter.baseline, color: .black))
+                    columns.append(
+                        .textLine(
+                            count, line: 0, x: left + style.letter.enclosureCountX.points - count.naturalWidth / 2,
+                            baseline: setter.baseline, color: .black))
                 }
                 if let unit = item.unit {
-                    columns.append(.textLine(setter.line(unit), line: 0, x: left + style.letter.enclosureUnitX.points, baseline: setter.baseline, color: .black))
+                    columns.append(
+                        .textLine(
+                            setter.line(unit), line: 0, x: left + style.letter.enclosureUnitX.points,
+                            baseline: setter.baseline, color: .black))
                 }
                 boxes[boxes.count - 1].items += columns
             }
@@ -401,13 +440,19 @@ struct PartLayout {
         }
         // What a screen reader says for the picture: its caption (else its file's name).
         let alternate = figure.caption.map(\.text).joined()
-        var items: [PageItem] = [.alternateText(alternate.isEmpty ? figure.source : alternate), picture.item(x: x, y: 0, height: pictureHeight)]
+        var items: [PageItem] = [
+            .alternateText(alternate.isEmpty ? figure.source : alternate),
+            picture.item(x: x, y: 0, height: pictureHeight),
+        ]
         var height = pictureHeight
         if !figure.caption.isEmpty {
             let caption = setter.layout(figure.caption, width: width, alignment: .center)
             for line in caption.lines.indices {
-                items.append(.textLine(caption, line: line, x: left, baseline: pictureHeight + gap + setter.baseline + Double(line) * setter.pitch,
-                                       color: .black))
+                items.append(
+                    .textLine(
+                        caption, line: line, x: left,
+                        baseline: pictureHeight + gap + setter.baseline + Double(line) * setter.pitch,
+                        color: .black))
             }
             height += gap + Double(caption.lines.count) * setter.pitch
         }
@@ -427,23 +472,31 @@ struct PartLayout {
         for (i, text) in lines.enumerated() {
             let layout = setter.line(text)
             widest = max(widest, layout.naturalWidth)
-            items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
-                                   baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
+            items.append(
+                .textLine(
+                    layout, line: 0, x: axis - layout.naturalWidth / 2,
+                    baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
         }
         switch signature.mode {
         case .field, .none:
             // The signing space, as wide as the signer's lines: where a digital signature goes.
-            items.append(.signaturePlace(name: signature.name, position: signature.positions.first ?? "",
-                                         x: axis - widest / 2, y: 0, width: widest, height: space))
+            items.append(
+                .signaturePlace(
+                    name: signature.name, position: signature.positions.first ?? "",
+                    x: axis - widest / 2, y: 0, width: widest, height: space))
         case .typed:
             // The name typed where the signature goes, on the space's last line.
             let typed = setter.line(signature.name)
-            items.append(.textLine(typed, line: 0, x: axis - typed.naturalWidth / 2, baseline: space - setter.pitch + setter.baseline, color: .black))
+            items.append(
+                .textLine(
+                    typed, line: 0, x: axis - typed.naturalWidth / 2, baseline: space - setter.pitch + setter.baseline,
+                    color: .black))
         case .picture:
             break
         }
-        return FlowBox(height: space + Double(lines.count) * setter.pitch, spaceBefore: 0, keepWithNext: keepWithNext,
-                       items: items, leadText: lines[0])
+        return FlowBox(
+            height: space + Double(lines.count) * setter.pitch, spaceBefore: 0, keepWithNext: keepWithNext,
+            items: items, leadText: lines[0])
     }
 
     /// A sign-off's lines centred on the signature axis, after the space it is signed in when
@@ -452,15 +505,23 @@ struct PartLayout {
         let axis = left + style.letter.signatureAxis.points
         var boxes: [FlowBox] = []
         if signOff.space != .none {
-            boxes.append(FlowBox(height: style.letter.signatureLines * setter.pitch, spaceBefore: 2 * gap, keepWithNext: true,
-                                 items: try signingSpace(signOff, axis: axis, top: 0)))
+            boxes.append(
+                FlowBox(
+                    height: style.letter.signatureLines * setter.pitch, spaceBefore: 2 * gap, keepWithNext: true,
+                    items: try signingSpace(signOff, axis: axis, top: 0)))
         }
         for (i, text) in signOff.lines.enumerated() {
             let layout = setter.line(text)
-            boxes.append(FlowBox(height: setter.pitch, spaceBefore: i == 0 && boxes.isEmpty ? 2 * gap : 0,
-                                 keepWithNext: i < signOff.lines.count - 1,
-                                 items: [.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black)],
-                                 leadText: text))
+            boxes.append(
+                FlowBox(
+                    height: setter.pitch, spaceBefore: i == 0 && boxes.isEmpty ? 2 * gap : 0,
+                    keepWithNext: i < signOff.lines.count - 1,
+                    items: [
+                        .textLine(
+                            layout, line: 0, x: axis - layout.naturalWidth / 2, baseline: setter.baseline, color: .black
+                        )
+                    ],
+                    leadText: text))
         }
         return boxes
     }
@@ -475,13 +536,16 @@ struct PartLayout {
             if block.space != .none { items += try signingSpace(block, axis: axis, top: 0) }
             for (i, text) in block.lines.enumerated() {
                 let layout = setter.line(text)
-                items.append(.textLine(layout, line: 0, x: axis - layout.naturalWidth / 2,
-                                       baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
+                items.append(
+                    .textLine(
+                        layout, line: 0, x: axis - layout.naturalWidth / 2,
+                        baseline: space + setter.baseline + Double(i) * setter.pitch, color: .black))
             }
         }
         let rows = blocks.map(\.lines.count).max() ?? 0
-        return FlowBox(height: space + Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items,
-                       leadText: blocks.first?.lines.first)
+        return FlowBox(
+            height: space + Double(rows) * setter.pitch, spaceBefore: 2 * gap, items: items,
+            leadText: blocks.first?.lines.first)
     }
 
     /// What a sign-off's signing space holds, as wide as its widest line: the signature field
@@ -492,10 +556,16 @@ struct PartLayout {
         switch signOff.space {
         case .field:
             let widest = signOff.lines.map { setter.line($0).naturalWidth }.max() ?? 0
-            let nameIndex = signOff.lines.firstIndex { $0.hasPrefix("(") && $0.hasSuffix(")") && !$0.contains("..") && !$0.contains("…") }
+            let nameIndex = signOff.lines.firstIndex {
+                $0.hasPrefix("(") && $0.hasSuffix(")") && !$0.contains("..") && !$0.contains("…")
+            }
             let name = nameIndex.map { String(signOff.lines[$0].dropFirst().dropLast()) } ?? signOff.lines.first ?? ""
-            let position = nameIndex.flatMap { signOff.lines.indices.contains($0 + 1) ? signOff.lines[$0 + 1] : nil } ?? ""
-            return [.signaturePlace(name: name, position: position, x: axis - widest / 2, y: top, width: widest, height: space)]
+            let position =
+                nameIndex.flatMap { signOff.lines.indices.contains($0 + 1) ? signOff.lines[$0 + 1] : nil } ?? ""
+            return [
+                .signaturePlace(
+                    name: name, position: position, x: axis - widest / 2, y: top, width: widest, height: space)
+            ]
         case .picture:
             guard let path = signOff.image else { return [] }
             let imageHeight = space * 0.9
@@ -509,10 +579,11 @@ struct PartLayout {
     private func lineBoxes(_ lines: [String], spaceBefore: Double, keepWithNext: Bool) -> [FlowBox] {
         lines.enumerated().map { i, text in
             let layout = setter.line(text)
-            return FlowBox(height: setter.pitch, spaceBefore: i == 0 ? spaceBefore : 0,
-                           keepWithNext: keepWithNext || i < lines.count - 1,
-                           items: [.textLine(layout, line: 0, x: left, baseline: setter.baseline, color: .black)]
-                               + setter.linkAreas(layout, line: 0, x: left), leadText: text)
+            return FlowBox(
+                height: setter.pitch, spaceBefore: i == 0 ? spaceBefore : 0,
+                keepWithNext: keepWithNext || i < lines.count - 1,
+                items: [.textLine(layout, line: 0, x: left, baseline: setter.baseline, color: .black)]
+                    + setter.linkAreas(layout, line: 0, x: left), leadText: text)
         }
     }
 }

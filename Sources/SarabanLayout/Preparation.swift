@@ -39,8 +39,9 @@ public final class Preparation: @unchecked Sendable {
             queue.async { [done, fonts = UncheckedBox(fonts)] in
                 ThaiWordBreaker.loadDictionary()
                 for bold in [false, true] {
-                    let sample = TextLayout(fonts: fonts.value, runs: [StyledRun("ที่ ๑๒ กันยายน ๒๕๖๑ การพัฒนาชุมชนจังหวัด", bold: bold)],
-                                            family: family, size: size, width: nil)
+                    let sample = TextLayout(
+                        fonts: fonts.value, runs: [StyledRun("ที่ ๑๒ กันยายน ๒๕๖๑ การพัฒนาชุมชนจังหวัด", bold: bold)],
+                        family: family, size: size, width: nil)
                     sample.prepareLines()
                 }
                 done.leave()

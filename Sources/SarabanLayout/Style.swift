@@ -1,8 +1,8 @@
 import Foundation
+import SarabanDocument
 import SarabanFiles
 import ThaiText
 import Yams
-import SarabanDocument
 
 /// A length in points, written in the style file as `3cm`, `25mm`, `16pt` or a bare number of points.
 public struct Length: Codable, Sendable, Equatable, ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
@@ -17,7 +17,9 @@ public struct Length: Codable, Sendable, Equatable, ExpressibleByFloatLiteral, E
         if let number = try? container.decode(Double.self) { points = number; return }
         let text = try container.decode(String.self)
         if let value = LengthText.points(text) { points = value; return }
-        throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a length; expected a number with cm, mm, pt or in (e.g. 2.5cm)")
+        throw DecodingError.dataCorruptedError(
+            in: container,
+            debugDescription: "\"\(text)\" is not a length; expected a number with cm, mm, pt or in (e.g. 2.5cm)")
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -231,8 +233,13 @@ public struct Style: Codable, Sendable {
             let full = field.isEmpty ? name : field + "." + name
             guard let original = result[key] else {
                 let known = Array(result.keys.compactMap(\.string))
-                let hint = Suggestion.closest(to: name, in: known).map { "; did you mean \(field.isEmpty ? $0 : field + "." + $0)?" } ?? ""
-                throw StyleError(path: path, message: "\(full): no such setting\(hint) (settings here: \(known.joined(separator: ", ")))")
+                let hint =
+                    Suggestion.closest(to: name, in: known).map {
+                        "; did you mean \(field.isEmpty ? $0 : field + "." + $0)?"
+                    } ?? ""
+                throw StyleError(
+                    path: path,
+                    message: "\(full): no such setting\(hint) (settings here: \(known.joined(separator: ", ")))")
             }
             result[key] = try merged(value, over: original, path: path, at: full)
         }
@@ -245,7 +252,8 @@ public struct Style: Codable, Sendable {
     private static func json(_ node: Node) -> String {
         switch node {
         case .mapping(let mapping):
-            return "{" + mapping.map { jsonString($0.key.string ?? "") + ":" + json($0.value) }.joined(separator: ",") + "}"
+            return "{" + mapping.map { jsonString($0.key.string ?? "") + ":" + json($0.value) }.joined(separator: ",")
+                + "}"
         case .sequence(let sequence):
             return "[" + sequence.map(json).joined(separator: ",") + "]"
         case .scalar(let scalar):
@@ -263,7 +271,8 @@ public struct Style: Codable, Sendable {
             switch character {
             case "\"": text += "\\\""
             case "\\": text += "\\\\"
-            case _ where character.value < 0x20: text += "\\u00" + (character.value < 0x10 ? "0" : "") + String(character.value, radix: 16)
+            case _ where character.value < 0x20:
+                text += "\\u00" + (character.value < 0x10 ? "0" : "") + String(character.value, radix: 16)
             default: text.unicodeScalars.append(character)
             }
         }
@@ -289,7 +298,8 @@ public struct Style: Codable, Sendable {
                 return "\(path): \(number) is out of range; expected a number from 0 to 100"
             }
             if let number = value as? Int, path.hasPrefix("limits.") ? number < 1 : (number < 0 || number > 1000) {
-                return "\(path): \(number) is out of range; expected a whole number from \(path.hasPrefix("limits.") ? "1" : "0 to 1000")"
+                return
+                    "\(path): \(number) is out of range; expected a whole number from \(path.hasPrefix("limits.") ? "1" : "0 to 1000")"
             }
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label else { continue }
@@ -298,11 +308,14 @@ public struct Style: Codable, Sendable {
             return nil
         }
         if let problem = walk(self, "") { return problem }
-        if let signature, signature.rgb == nil { return "signature.color: \"\(signature.color)\" is not a colour; expected #RRGGBB, e.g. #1A2F80" }
+        if let signature, signature.rgb == nil {
+            return "signature.color: \"\(signature.color)\" is not a colour; expected #RRGGBB, e.g. #1A2F80"
+        }
         guard font.scale > 0 else { return "font.scale: expected a number above 0" }
         let frame = 72.0
         guard textWidth >= frame, page.height.points - page.marginTop.points - page.marginBottom.points >= frame else {
-            return "page: the margins leave less than 1 inch (72pt) of text on a \(page.width.points)×\(page.height.points)pt page"
+            return
+                "page: the margins leave less than 1 inch (72pt) of text on a \(page.width.points)×\(page.height.points)pt page"
         }
         return nil
     }
@@ -324,7 +337,10 @@ public struct Style: Codable, Sendable {
         for layer in layers.dropFirst() {
             // A layer with nothing in it but comments (an office's started style.yaml) changes nothing.
             let text = try contents(layer)
-            if text.split(separator: "\n").allSatisfy({ $0.trimmingCharacters(in: .whitespaces).hasPrefix("#") || $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if text.split(separator: "\n").allSatisfy({
+                $0.trimmingCharacters(in: .whitespaces).hasPrefix("#")
+                    || $0.trimmingCharacters(in: .whitespaces).isEmpty
+            }) {
                 continue
             }
             node = try merged(try compose(text, path: layer), over: node, path: layer, at: "")

@@ -45,17 +45,22 @@ struct TableLayout {
         var result: [FlowBox] = []
         // Header: one box.
         if !table.head.isEmpty {
-            var box = try sectionBox(sections[0], rows: table.head.count, columnX: columnX, columns: table.columns, header: true)
+            var box = try sectionBox(
+                sections[0], rows: table.head.count, columnX: columnX, columns: table.columns, header: true)
             box.tableHeader = id
             box.keepWithNext = true
             result.append(box)
             if !table.continuedCaption.isEmpty {
                 // On the pages it continues onto, the header comes under its (ต่อ) caption.
-                let caption = setter.layout(table.continuedCaption.map { Span($0.text, bold: true) }, width: available, alignment: .center)
+                let caption = setter.layout(
+                    table.continuedCaption.map { Span($0.text, bold: true) }, width: available, alignment: .center)
                 var continued = box
-                continued.items = (0..<caption.lines.count).map {
-                    .textLine(caption, line: $0, x: x, baseline: setter.baseline + Double($0) * setter.pitch, color: .black)
-                } + box.items.map { $0.offset(by: Double(caption.lines.count) * setter.pitch) }
+                continued.items =
+                    (0..<caption.lines.count).map {
+                        .textLine(
+                            caption, line: $0, x: x, baseline: setter.baseline + Double($0) * setter.pitch,
+                            color: .black)
+                    } + box.items.map { $0.offset(by: Double(caption.lines.count) * setter.pitch) }
                 continued.height += Double(caption.lines.count) * setter.pitch
                 continued.leadText = caption.text(ofLine: 0)
                 continued.continuesHeader = true
@@ -63,14 +68,20 @@ struct TableLayout {
             }
         }
         // Body rows (rows joined by a rowspan go together), then the total rows.
-        for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated() {
+        for (index, (section, rows)) in [(sections[1], table.body.count), (sections[2], table.foot.count)].enumerated()
+        {
             for group in rowGroups(section, rows: rows) {
-                let cells = section.filter { group.contains($0.row) }.map { Placed(cell: $0.cell, row: $0.row - group.lowerBound, column: $0.column) }
-                let box = try sectionBox(cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
+                let cells = section.filter { group.contains($0.row) }.map {
+                    Placed(cell: $0.cell, row: $0.row - group.lowerBound, column: $0.column)
+                }
+                let box = try sectionBox(
+                    cells, rows: group.count, columnX: columnX, columns: table.columns, header: false, bold: index == 1)
                 // A row taller than the style allows (cells of a thousand characters) runs on over pages, line by line.
                 // (A row with a picture stays whole: a picture is never cut.)
                 let hasPicture = cells.contains { !$0.cell.figures.isEmpty }
-                for var slice in box.height > style.table.splitRowsTallerThan.points && !hasPicture ? sliced(box) : [box] {
+                for var slice in box.height > style.table.splitRowsTallerThan.points && !hasPicture
+                    ? sliced(box) : [box]
+                {
                     slice.repeatsHeader = table.head.isEmpty ? nil : id
                     result.append(slice)
                 }
@@ -91,7 +102,9 @@ struct TableLayout {
         // The total follows at least one body row onto its page.
         if !table.foot.isEmpty {
             let firstFoot = result.count - rowGroups(sections[2], rows: table.foot.count).count
-            for i in max(0, firstFoot - 1)..<(result.count - 1) { result[i].keepWithNext = true; result[i].keepIsSoft = false }
+            for i in max(0, firstFoot - 1)..<(result.count - 1) {
+                result[i].keepWithNext = true; result[i].keepIsSoft = false
+            }
         } else if result.count - firstBody >= 2 {
             // Nor does the last row (often a total typed as a row): the row before it goes along.
             result[result.count - 2].keepWithNext = true
@@ -146,13 +159,18 @@ struct TableLayout {
                 let line = setter.line(text, size: textSize, bold: bold)
                 // A heading never breaks inside a word or a protected stretch ((ครัวเรือน), a
                 // date): its column is at least as wide as the widest of them.
-                let unbreakable = index == 0
-                    ? setter.layout([Span(text)], width: 100_000, size: textSize, bold: bold,
-                                    protectingUpTo: ThaiLineBreakRules.maximumLength).widestUnbreakableWidth
+                let unbreakable =
+                    index == 0
+                    ? setter.layout(
+                        [Span(text)], width: 100_000, size: textSize, bold: bold,
+                        protectingUpTo: ThaiLineBreakRules.maximumLength
+                    ).widestUnbreakableWidth
                     : line.widestUnbreakableWidth
                 minimum[placed.column] = max(minimum[placed.column], unbreakable + 2 * padding)
                 if index != 0 {
-                    if !text.isEmpty { natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding) }
+                    if !text.isEmpty {
+                        natural[placed.column] = max(natural[placed.column], line.naturalWidth + 2 * padding)
+                    }
                 } else {
                     headerNatural[placed.column] = max(headerNatural[placed.column], line.naturalWidth + 2 * padding)
                 }
@@ -161,7 +179,9 @@ struct TableLayout {
         // A picture asks for its width (or fits what the column has).
         for placed in sections.joined() where placed.cell.colspan == 1 {
             for figure in placed.cell.figures {
-                if let width = figure.width { natural[placed.column] = max(natural[placed.column], width + 2 * padding) }
+                if let width = figure.width {
+                    natural[placed.column] = max(natural[placed.column], width + 2 * padding)
+                }
             }
         }
         // A column left blank for writing in (a form, a register) is as wide as its heading
@@ -180,7 +200,8 @@ struct TableLayout {
             let totalWeight = weight.reduce(0, +)
             // Columns with nothing in them at all (no header, no text) share the room equally.
             for (k, column) in auto.enumerated() {
-                widths[column] += (room - autoTotal) * (totalWeight > 0 ? weight[k] / totalWeight : 1 / Double(auto.count))
+                widths[column] +=
+                    (room - autoTotal) * (totalWeight > 0 ? weight[k] / totalWeight : 1 / Double(auto.count))
             }
         } else {
             // Columns whose whole text fits a fair share keep it; the long ones share what is left.
@@ -196,8 +217,10 @@ struct TableLayout {
             let longTotal = long.reduce(0.0) { $0 + widths[$1] }
             let scale = minTotal < left ? (left - minTotal) / max(longTotal - minTotal, 1) : 0
             for column in long {
-                widths[column] = minTotal < left ? minimum[column] + (widths[column] - minimum[column]) * scale
-                                                 : minimum[column] * left / max(minTotal, 1)
+                widths[column] =
+                    minTotal < left
+                    ? minimum[column] + (widths[column] - minimum[column]) * scale
+                    : minimum[column] * left / max(minTotal, 1)
             }
         }
         return widths
@@ -240,12 +263,21 @@ struct TableLayout {
                     for x in [cell.x, cell.x + cell.width] {
                         items.append(.rule(x1: x, y1: 0, x2: x, y2: bottom - top, lineWidth: borderWidth))
                     }
-                    if k == 0 { items.append(.rule(x1: cell.x, y1: 0, x2: cell.x + cell.width, y2: 0, lineWidth: borderWidth)) }
-                    if k == cuts.count - 2 { items.append(.rule(x1: cell.x, y1: bottom - top, x2: cell.x + cell.width, y2: bottom - top, lineWidth: borderWidth)) }
+                    if k == 0 {
+                        items.append(.rule(x1: cell.x, y1: 0, x2: cell.x + cell.width, y2: 0, lineWidth: borderWidth))
+                    }
+                    if k == cuts.count - 2 {
+                        items.append(
+                            .rule(
+                                x1: cell.x, y1: bottom - top, x2: cell.x + cell.width, y2: bottom - top,
+                                lineWidth: borderWidth))
+                    }
                 }
             }
             let lead = items.compactMap { item -> (Double, Double, String)? in
-                if case let .textLine(layout, line, x, baseline, _) = item { return (baseline, x, layout.text(ofLine: line)) }
+                if case let .textLine(layout, line, x, baseline, _) = item {
+                    return (baseline, x, layout.text(ofLine: line))
+                }
                 return nil
             }.filter { !$0.2.isEmpty }.min { ($0.0, $0.1) < ($1.0, $1.1) }?.2
             return FlowBox(height: bottom - top, items: items, leadText: lead)
@@ -259,20 +291,25 @@ struct TableLayout {
     }
 
     /// One box holding `rows` grid rows: cell texts and borders.
-    private func sectionBox(_ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
-                            header: Bool, bold: Bool = false) throws -> FlowBox {
+    private func sectionBox(
+        _ cells: [Placed], rows: Int, columnX: [Double], columns: [TableColumn],
+        header: Bool, bold: Bool = false
+    ) throws -> FlowBox {
         let inset = borders ? padding : style.table.cellPadding.points / 2
         let contents = try cells.map { placed -> CellContent in
             let width = columnX[placed.column + placed.cell.colspan] - columnX[placed.column] - 2 * inset
             let align = placed.cell.align ?? (header ? .center : columns[placed.column].align)
             let alignment: TextAlignment = align == .center ? .center : align == .right ? .right : .left
-            return try content(of: placed.cell, width: width, alignment: alignment, bold: header || bold,
-                               protecting: header ? ThaiLineBreakRules.maximumLength : nil)
+            return try content(
+                of: placed.cell, width: width, alignment: alignment, bold: header || bold,
+                protecting: header ? ThaiLineBreakRules.maximumLength : nil)
         }
         func needed(_ index: Int) -> Double { max(pitch, contents[index].height) + 2 * padding }
         // Row heights: single-row cells first, then spanning cells stretch their last row.
         var heights = [Double](repeating: pitch + 2 * padding, count: rows)
-        for (i, placed) in cells.enumerated() where placed.cell.rowspan == 1 { heights[placed.row] = max(heights[placed.row], needed(i)) }
+        for (i, placed) in cells.enumerated() where placed.cell.rowspan == 1 {
+            heights[placed.row] = max(heights[placed.row], needed(i))
+        }
         for (i, placed) in cells.enumerated() where placed.cell.rowspan > 1 {
             let last = min(rows, placed.row + placed.cell.rowspan) - 1
             let spanned = heights[placed.row...last].reduce(0, +)
@@ -289,7 +326,9 @@ struct TableLayout {
                 let x = columnX[placed.column], width = columnX[placed.column + placed.cell.colspan] - x
                 let top = rowY[placed.row], bottom = rowY[min(rows, placed.row + placed.cell.rowspan)]
                 items.append(.beginStructure(header ? "TH" : "TD"))
-                if borders { items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth)) }
+                if borders {
+                    items.append(.rectangle(x: x, y: top, width: width, height: bottom - top, lineWidth: borderWidth))
+                }
                 // Header cells are centred vertically; body cells start at the top.
                 let textTop = header ? top + (bottom - top - contents[i].height) / 2 : top + padding
                 items += contents[i].items.map { $0.moved(x: x + inset, y: textTop) }
@@ -300,7 +339,9 @@ struct TableLayout {
         // The continuation marker names what a reader sees first on the next page: the topmost,
         // then leftmost, line of the box.
         let lead = items.compactMap { item -> (Double, Double, String)? in
-            if case let .textLine(layout, line, x, baseline, _) = item { return (baseline, x, layout.text(ofLine: line)) }
+            if case let .textLine(layout, line, x, baseline, _) = item {
+                return (baseline, x, layout.text(ofLine: line))
+            }
             return nil
         }.filter { !$0.2.isEmpty }.min { ($0.0, $0.1) < ($1.0, $1.1) }?.2
         return FlowBox(height: rowY.last!, items: items, leadText: lead)
@@ -309,13 +350,18 @@ struct TableLayout {
     /// A cell's blocks one under another: text (most cells: the one-line layout that measured
     /// the column, placed as the wrapped one would place it), numbered items hanging under their
     /// number, pictures scaled to the column with their caption.
-    private func content(of cell: TableCell, width: Double, alignment: TextAlignment, bold: Bool, protecting: Int?) throws -> CellContent {
+    private func content(of cell: TableCell, width: Double, alignment: TextAlignment, bold: Bool, protecting: Int?)
+        throws -> CellContent
+    {
         var items: [PageItem] = []
         var y = 0.0
         func place(_ layout: TextLayout, x: Double) {
             for line in layout.lines.indices {
-                items.append(.textLine(layout, line: line, x: x, baseline: y + baseline + Double(line) * pitch, color: .black))
-                items += setter.underlines(layout, line: line, x: x).map { $0.offset(by: y + Double(line) * pitch + baseline - setter.baseline) }
+                items.append(
+                    .textLine(layout, line: line, x: x, baseline: y + baseline + Double(line) * pitch, color: .black))
+                items += setter.underlines(layout, line: line, x: x).map {
+                    $0.offset(by: y + Double(line) * pitch + baseline - setter.baseline)
+                }
             }
             y += Double(layout.lines.count) * pitch
         }
@@ -336,13 +382,19 @@ struct TableLayout {
                         continue
                     }
                 }
-                place(setter.layout(spans, width: max(width, 1), alignment: alignment, size: textSize, bold: bold, protectingUpTo: protecting), x: 0)
+                place(
+                    setter.layout(
+                        spans, width: max(width, 1), alignment: alignment, size: textSize, bold: bold,
+                        protectingUpTo: protecting), x: 0)
             case let .item(number, text, level):
                 let left = indent(level), hanging = hang[level] ?? 0
                 let top = y
                 place(setter.line(number, size: textSize, bold: bold), x: left)
                 y = top
-                place(setter.layout(text, width: max(width - left - hanging, 1), alignment: .left, size: textSize, bold: bold), x: left + hanging)
+                place(
+                    setter.layout(
+                        text, width: max(width - left - hanging, 1), alignment: .left, size: textSize, bold: bold),
+                    x: left + hanging)
             case .figure(let figure):
                 guard let images else { continue }
                 let picture = try images.picture(figure.source)
@@ -352,12 +404,16 @@ struct TableLayout {
                 case .raster(let image): natural = Double(image.pixelWidth) * 72 / 150
                 }
                 let pictureWidth = max(1, min(figure.width ?? natural, width))
-                let x = figure.align == .left ? 0 : figure.align == .right ? width - pictureWidth : (width - pictureWidth) / 2
+                let x =
+                    figure.align == .left
+                    ? 0 : figure.align == .right ? width - pictureWidth : (width - pictureWidth) / 2
                 // A picture sits on the text's lines: its top where a line's text would start.
                 items.append(picture.item(x: x, y: y + padding / 2, height: pictureWidth * picture.aspect))
                 y += pictureWidth * picture.aspect + padding
                 if !figure.caption.isEmpty {
-                    place(setter.layout(figure.caption, width: max(width, 1), alignment: .center, size: textSize, bold: bold), x: 0)
+                    place(
+                        setter.layout(
+                            figure.caption, width: max(width, 1), alignment: .center, size: textSize, bold: bold), x: 0)
                 }
             }
         }

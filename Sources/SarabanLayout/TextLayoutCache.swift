@@ -37,11 +37,13 @@ final class TextLayoutCache {
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.width == b.width && a.indent == b.indent && a.alignment == b.alignment && a.size == b.size && a.tabStop == b.tabStop
+            a.width == b.width && a.indent == b.indent && a.alignment == b.alignment && a.size == b.size
+                && a.tabStop == b.tabStop
                 && a.protectingUpTo == b.protectingUpTo
                 && a.runs.count == b.runs.count
                 && zip(a.runs, b.runs).allSatisfy {
-                    $0.bold == $1.bold && $0.italic == $1.italic && $0.underline == $1.underline && $0.text.utf8.elementsEqual($1.text.utf8)
+                    $0.bold == $1.bold && $0.italic == $1.italic && $0.underline == $1.underline
+                        && $0.text.utf8.elementsEqual($1.text.utf8)
                 }
         }
     }

@@ -12,27 +12,31 @@ struct TextSetter {
     /// - Parameter protectingUpTo: the longest stretch (in letters) kept on one line; by default
     ///   as many letters as the width holds at most (a table's heading, whose column was made
     ///   wide enough for its stretches, keeps them all).
-    func layout(_ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
-                size: Double? = nil, bold: Bool = false, tabStop: Double? = nil, protectingUpTo: Int? = nil) -> TextLayout {
+    func layout(
+        _ spans: [Span], width: Double?, indent: Double = 0, alignment: TextAlignment = .left,
+        size: Double? = nil, bold: Bool = false, tabStop: Double? = nil, protectingUpTo: Int? = nil
+    ) -> TextLayout {
         // A width computed from nothing (an empty column) is at least a point, never NaN.
         let width = width.map { $0.isFinite ? max($0, 1) : 1 }
         let runs = spans.map { StyledRun($0.text, bold: $0.bold || bold, italic: $0.italic, underline: $0.underline) }
         let fontSize = (size ?? style.font.size.points) * style.font.scale
         let bodySize = style.font.size.points * style.font.scale
-        let key = TextLayoutCache.Key(runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop,
-                                      protectingUpTo: protectingUpTo)
+        let key = TextLayoutCache.Key(
+            runs: runs, width: width, indent: indent, alignment: alignment, size: fontSize, tabStop: tabStop,
+            protectingUpTo: protectingUpTo)
         return cache.layout(for: key) {
             let text = runs.map(\.text).joined()
             // A protected stretch must fit its line: at most about as many letters as the width holds.
             let letters = protectingUpTo ?? width.map { Int($0 / (fontSize * 0.55)) } ?? 0
             var noBreak = width == nil ? [] : ThaiLineBreakRules.protectedByteRanges(in: text, maximumLength: letters)
             func make(_ noBreak: [Range<Int>]) -> TextLayout {
-                TextLayout(fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
-                           width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak,
-                           // The limits are the body size's; smaller table text is held to as much of its em.
-                           widestGap: style.paragraph.widestJustificationGap.points * fontSize / bodySize,
-                           widestSpaceGap: style.paragraph.widestSpaceGap.points * fontSize / bodySize,
-                           unspaced: alignment == .thaiDistributed ? Justification.unspacedRanges(in: text) : [])
+                TextLayout(
+                    fonts: fonts, runs: runs, family: style.font.family, size: fontSize,
+                    width: width, indent: indent, alignment: alignment, tabStop: tabStop, noBreak: noBreak,
+                    // The limits are the body size's; smaller table text is held to as much of its em.
+                    widestGap: style.paragraph.widestJustificationGap.points * fontSize / bodySize,
+                    widestSpaceGap: style.paragraph.widestSpaceGap.points * fontSize / bodySize,
+                    unspaced: alignment == .thaiDistributed ? Justification.unspacedRanges(in: text) : [])
             }
             var layout = make(noBreak)
             // A protected stretch (a date, a royal name) that cannot start a line leaves the line
@@ -46,7 +50,10 @@ struct TextSetter {
                 // Only a short line that a protected stretch starts after is mended; one short for
                 // another reason (a web address set solid) stays as it is.
                 guard let loose = Self.firstLooseLine(layout), !noBreak.isEmpty,
-                      noBreak.contains(where: { $0.lowerBound <= layout.lines[loose + 1].byteStart && layout.lines[loose + 1].byteStart < $0.upperBound })
+                    noBreak.contains(where: {
+                        $0.lowerBound <= layout.lines[loose + 1].byteStart
+                            && layout.lines[loose + 1].byteStart < $0.upperBound
+                    })
                 else { break }
                 if loose > 0 {
                     let start = layout.lines[loose].byteStart
@@ -62,10 +69,12 @@ struct TextSetter {
                 }
                 let next = layout.lines[loose + 1].byteStart
                 guard let stretch = noBreak.firstIndex(where: { $0.lowerBound <= next && next < $0.upperBound }),
-                      let space = utf8[noBreak[stretch]].firstIndex(of: UInt8(ascii: " ")),
-                      space + 1 < noBreak[stretch].upperBound else { break }
+                    let space = utf8[noBreak[stretch]].firstIndex(of: UInt8(ascii: " ")),
+                    space + 1 < noBreak[stretch].upperBound
+                else { break }
                 let range = noBreak[stretch]
-                noBreak.replaceSubrange(stretch...stretch, with: [range.lowerBound..<space, (space + 1)..<range.upperBound])
+                noBreak.replaceSubrange(
+                    stretch...stretch, with: [range.lowerBound..<space, (space + 1)..<range.upperBound])
                 layout = make(noBreak)
             }
             return layout
@@ -89,7 +98,9 @@ struct TextSetter {
     /// Clickable areas over the web and e-mail addresses of one line.
     func linkAreas(_ layout: TextLayout, line: Int, x: Double, links: [Links.Link]? = nil) -> [PageItem] {
         (links ?? Links.find(in: layout.text)).compactMap { link in
-            layout.span(of: link.range, onLine: line).map { .link(uri: link.uri, x: x + $0.x, y: 0, width: $0.width, height: pitch) }
+            layout.span(of: link.range, onLine: line).map {
+                .link(uri: link.uri, x: x + $0.x, y: 0, width: $0.width, height: pitch)
+            }
         }
     }
     var baseline: Double { style.font.baseline.points }
@@ -107,14 +118,17 @@ struct TextSetter {
     /// One flow box per line; `x` is the left edge of the layout on the page. Paragraph lines
     /// carry keep-with-next so that no paragraph leaves fewer than the style's minimum of lines
     /// at the foot or the head of a page.
-    func boxes(for layout: TextLayout, x: Double, spaceBefore: Double, color: Color = .black,
-               keepLines: Bool = true) -> [FlowBox] {
+    func boxes(
+        for layout: TextLayout, x: Double, spaceBefore: Double, color: Color = .black,
+        keepLines: Bool = true
+    ) -> [FlowBox] {
         let count = layout.lines.count
         let minimum = keepLines ? style.paragraph.minimumLinesAtBreak : 1
         let links = Links.find(in: layout.text)
         return (0..<count).map { index in
-            var box = FlowBox(height: pitch, items: [.textLine(layout, line: index, x: x, baseline: baseline, color: color)],
-                              leadText: layout.text(ofLine: index))
+            var box = FlowBox(
+                height: pitch, items: [.textLine(layout, line: index, x: x, baseline: baseline, color: color)],
+                leadText: layout.text(ofLine: index))
             box.items += linkAreas(layout, line: index, x: x, links: links)
             box.items += underlines(layout, line: index, x: x)
             if index == 0 { box.spaceBefore = spaceBefore }

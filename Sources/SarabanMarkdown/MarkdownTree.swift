@@ -1,5 +1,5 @@
-import Foundation
 import CCMarkGFM
+import Foundation
 
 /// Markdown read into a small tree whose element names are the HTML ones (`p`, `h2`, `ol`,
 /// `li`, `strong`, `table`, `tr`, `th`, `td`, `br` …, and `softbreak` for a line ending inside a
@@ -65,9 +65,11 @@ public enum MarkdownTree {
         var atLineStart = true
         var suspicious = false
         for byte in markdown.utf8 {
-            let nestsAtLineStart = byte == UInt8(ascii: ">") || byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-")
+            let nestsAtLineStart =
+                byte == UInt8(ascii: ">") || byte == 0x20 || byte == 0x09 || byte == UInt8(ascii: "-")
                 || byte == UInt8(ascii: "+")
-            let nestsAnywhere = byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[")
+            let nestsAnywhere =
+                byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "[")
                 || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "!")
             if byte == 0x0A {
                 atLineStart = true; run = 0; continue
@@ -94,7 +96,9 @@ public enum MarkdownTree {
                 if depth > maximumDepth {
                     var line = Int(cmark_node_get_start_line(node))
                     var parent = cmark_node_parent(node)
-                    while line == 0, let current = parent { line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current) }
+                    while line == 0, let current = parent {
+                        line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current)
+                    }
                     return max(line, 1)
                 }
             }
@@ -110,10 +114,13 @@ public enum MarkdownTree {
             defer { cmark_iter_free(iterator) }
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_IMAGE,
-                      cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+                    cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER
+                else { continue }
                 var line = Int(cmark_node_get_start_line(node))
                 var parent = cmark_node_parent(node)
-                while line == 0, let current = parent { line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current) }
+                while line == 0, let current = parent {
+                    line = Int(cmark_node_get_start_line(current)); parent = cmark_node_parent(current)
+                }
                 result.append((cmark_node_get_url(node).map { String(cString: $0) } ?? "", max(line, 1)))
             }
             return result
@@ -135,10 +142,13 @@ public enum MarkdownTree {
             let iterator = cmark_iter_new(document)
             defer { cmark_iter_free(iterator) }
             while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK else { continue }
-                blocks.append(FencedBlock(info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
-                                          text: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
-                                          line: Int(cmark_node_get_start_line(node))))
+                guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK
+                else { continue }
+                blocks.append(
+                    FencedBlock(
+                        info: cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "",
+                        text: cmark_node_get_literal(node).map { String(cString: $0) } ?? "",
+                        line: Int(cmark_node_get_start_line(node))))
             }
             return blocks
         }

@@ -38,13 +38,17 @@ public struct PDFOutput {
             let places = signaturePlaces(documents)
             let alternates = figureAlternates(documents)
             if archival, let first = documents.first {
-                let description = PDFArchive.Description(title: first.title, author: first.author, subject: first.title, date: first.date)
-                let pdf = try PDFArchive.archival(Data(try file.contents()), source: path, description: description,
-                                                  profile: try PDFArchive.sRGBProfile(), signaturePlaces: places,
-                                                  figureAlternates: alternates, embedded: embeddedSource)
+                let description = PDFArchive.Description(
+                    title: first.title, author: first.author, subject: first.title, date: first.date)
+                let pdf = try PDFArchive.archival(
+                    Data(try file.contents()), source: path, description: description,
+                    profile: try PDFArchive.sRGBProfile(), signaturePlaces: places,
+                    figureAlternates: alternates, embedded: embeddedSource)
                 try file.replaceContents([UInt8](pdf))
-            } else if let update = try PDFArchive.taggedUpdate(Data(try file.contents()), source: path, signaturePlaces: places,
-                                                                 figureAlternates: alternates) {
+            } else if let update = try PDFArchive.taggedUpdate(
+                Data(try file.contents()), source: path, signaturePlaces: places,
+                figureAlternates: alternates)
+            {
                 try file.write([UInt8](update))
             }
             try file.commit()
@@ -58,7 +62,9 @@ public struct PDFOutput {
     private func figureAlternates(_ documents: [LaidOutDocument]) -> [PDFArchive.FigureAlternate] {
         var alternates: [PDFArchive.FigureAlternate] = []
         for (index, page) in documents.flatMap(\.pages).enumerated() {
-            for case let .alternateText(text) in page.items { alternates.append(PDFArchive.FigureAlternate(page: index, text: text)) }
+            for case let .alternateText(text) in page.items {
+                alternates.append(PDFArchive.FigureAlternate(page: index, text: text))
+            }
         }
         return alternates
     }
@@ -70,8 +76,10 @@ public struct PDFOutput {
         for document in documents {
             for page in document.pages {
                 for case let .signaturePlace(name, position, x, y, width, height) in page.items {
-                    places.append(PDFArchive.SignaturePlace(page: index, rect: (x, page.height - y - height, x + width, page.height - y),
-                                                            name: name, position: position))
+                    places.append(
+                        PDFArchive.SignaturePlace(
+                            page: index, rect: (x, page.height - y - height, x + width, page.height - y),
+                            name: name, position: position))
                 }
                 index += 1
             }
@@ -83,10 +91,12 @@ public struct PDFOutput {
         guard let document = documents.first, let first = document.pages.first else {
             throw SurfaceError.cannotWrite(path: file.destination, reason: "the document has no pages")
         }
-        let metadata = PDFMetadata(title: document.title, author: document.author, subject: document.title,
-                                   date: document.date)
-        let writer = try PDFWriter(file: file, width: first.width, height: first.height, metadata: metadata,
-                                   substitutingForms: substitutingForms)
+        let metadata = PDFMetadata(
+            title: document.title, author: document.author, subject: document.title,
+            date: document.date)
+        let writer = try PDFWriter(
+            file: file, width: first.width, height: first.height, metadata: metadata,
+            substitutingForms: substitutingForms)
         let drawer = PageDrawer()
         var pageOffset = 0
         for document in documents {
@@ -99,7 +109,8 @@ public struct PDFOutput {
             var parents: [(level: Int, id: Int32)] = []
             for bookmark in document.bookmarks {
                 while let last = parents.last, last.level >= bookmark.level { parents.removeLast() }
-                let id = writer.addBookmark(bookmark.title, page: bookmark.page + pageOffset, y: bookmark.y, parent: parents.last?.id ?? 0)
+                let id = writer.addBookmark(
+                    bookmark.title, page: bookmark.page + pageOffset, y: bookmark.y, parent: parents.last?.id ?? 0)
                 parents.append((bookmark.level, id))
             }
             pageOffset += document.pages.count
@@ -118,7 +129,8 @@ public struct PNGOutput {
 
     public func write(_ document: LaidOutDocument, page number: Int, dpi: Double, to path: String) throws {
         guard document.pages.indices.contains(number - 1) else {
-            throw SurfaceError.cannotWrite(path: path, reason: "the document has \(document.pages.count) page(s), not a page \(number)")
+            throw SurfaceError.cannotWrite(
+                path: path, reason: "the document has \(document.pages.count) page(s), not a page \(number)")
         }
         let file = try OutputFile(destination: path, kind: .png, inputs: inputs)
         do {
@@ -131,7 +143,9 @@ public struct PNGOutput {
     }
 
     /// One page as grey levels, row by row.
-    public func greyPixels(_ document: LaidOutDocument, page number: Int, dpi: Double) -> (pixels: [UInt8], width: Int, height: Int) {
+    public func greyPixels(_ document: LaidOutDocument, page number: Int, dpi: Double) -> (
+        pixels: [UInt8], width: Int, height: Int
+    ) {
         let writer = drawn(document, page: number, dpi: dpi)
         return (writer.greyPixels(), writer.pixelWidth, writer.pixelHeight)
     }

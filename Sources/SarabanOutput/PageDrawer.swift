@@ -44,7 +44,9 @@ struct PageDrawer {
                 canvas.strokeLine(from: (fromX, y), to: (toX, y), width: 0.6, dash: [0.6, dash])
             }
         }
-        for link in links { canvas.addLink(uri: link.uri, x: link.x, y: link.y, width: link.width, height: link.height) }
+        for link in links {
+            canvas.addLink(uri: link.uri, x: link.x, y: link.y, width: link.width, height: link.height)
+        }
         canvas.setColor(.black)
     }
 }

@@ -110,6 +110,8 @@ extension TextPreview {
 extension String {
     /// A tab (between a label and its text) as one space; a line break inside a cell as one too.
     func replacingTabs() -> String {
-        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
+        String(
+            String.UnicodeScalarView(
+                unicodeScalars.map { $0 == "\t" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
     }
 }

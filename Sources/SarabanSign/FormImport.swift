@@ -6,11 +6,15 @@ import Foundation
 enum FormImport {
     /// The form's object number in `update`. `bbox` is in the page's own coordinates: a
     /// signature field with the same rectangle shows the drawing exactly where the page has it.
-    static func form(fromPageOf pdf: Data, bbox: (Double, Double, Double, Double), into update: inout IncrementalUpdate) throws -> Int {
+    static func form(fromPageOf pdf: Data, bbox: (Double, Double, Double, Double), into update: inout IncrementalUpdate)
+        throws -> Int
+    {
         let source = try PDFFile(pdf, source: "the signature's appearance", requireSaraban: false)
         guard let page = try source.pageObjects().first else { throw failure("it has no page") }
         let pageDictionary = try source.object(page)
-        guard let contents = PDFFile.reference(in: pageDictionary, key: "/Contents") else { throw failure("its page has no single content stream") }
+        guard let contents = PDFFile.reference(in: pageDictionary, key: "/Contents") else {
+            throw failure("its page has no single content stream")
+        }
         let resources: String
         if let number = PDFFile.reference(in: pageDictionary, key: "/Resources") {
             resources = try source.object(number)
@@ -31,8 +35,10 @@ enum FormImport {
             let object = try source.rawObject(old)
             var dictionary = renumbered(object.dictionary, numbers)
             // As in the document (PDFArchive): a CID TrueType font names its map (PDF/A 6.2.11.3.2).
-            if object.stream == nil, dictionary.contains("/Subtype /CIDFontType2"), !dictionary.contains("/CIDToGIDMap"),
-                dictionary.hasSuffix(">>") {
+            if object.stream == nil, dictionary.contains("/Subtype /CIDFontType2"),
+                !dictionary.contains("/CIDToGIDMap"),
+                dictionary.hasSuffix(">>")
+            {
                 dictionary = String(dictionary.dropLast(2)) + " /CIDToGIDMap /Identity >>"
             }
             if let stream = object.stream {
@@ -47,7 +53,8 @@ enum FormImport {
         let form = update.newObject()
         update.setStream(
             form,
-            dictionary: String(format: "<< /Type /XObject /Subtype /Form /BBox [%.2f %.2f %.2f %.2f]", bbox.0, bbox.1, bbox.2, bbox.3)
+            dictionary: String(
+                format: "<< /Type /XObject /Subtype /Form /BBox [%.2f %.2f %.2f %.2f]", bbox.0, bbox.1, bbox.2, bbox.3)
                 + " /Resources " + renumbered(resources, numbers) + filter + " >>",
             bytes: bytes)
         return form
@@ -88,7 +95,9 @@ enum FormImport {
 
     /// A dictionary without its /Length entry (`/Length 12` or `/Length 12 0 R`; the update writes its own).
     static func withoutLength(_ dictionary: String) -> String {
-        guard let range = dictionary.range(of: #"/Length\s+\d+(\s+\d+\s+R)?"#, options: .regularExpression) else { return dictionary }
+        guard let range = dictionary.range(of: #"/Length\s+\d+(\s+\d+\s+R)?"#, options: .regularExpression) else {
+            return dictionary
+        }
         return dictionary.replacingCharacters(in: range, with: "")
     }
 
@@ -96,7 +105,9 @@ enum FormImport {
     static func balancedDictionary(after key: String, in text: String) -> String? {
         guard let range = text.range(of: key) else { return nil }
         let chars = Array(text[range.upperBound...])
-        guard let open = chars.firstIndex(where: { !$0.isWhitespace }), open + 1 < chars.count, chars[open] == "<", chars[open + 1] == "<" else { return nil }
+        guard let open = chars.firstIndex(where: { !$0.isWhitespace }), open + 1 < chars.count, chars[open] == "<",
+            chars[open + 1] == "<"
+        else { return nil }
         var depth = 0
         var i = open
         while i + 1 < chars.count {
@@ -122,7 +133,9 @@ extension PDFFile {
             throw FormImport.failure("object \(number) has no end")
         }
         let header = Data("\(number) 0 obj".utf8)
-        guard data[offset...].starts(with: header) else { throw FormImport.failure("object \(number) is not where its cross-reference says") }
+        guard data[offset...].starts(with: header) else {
+            throw FormImport.failure("object \(number) is not where its cross-reference says")
+        }
         let bodyStart = offset + header.count
         if let streamKeyword = data.range(of: Data("stream".utf8), in: bodyStart..<end.lowerBound) {
             let dictionary = String(decoding: data[bodyStart..<streamKeyword.lowerBound], as: UTF8.self)
@@ -143,7 +156,8 @@ extension PDFFile {
             guard start + length <= data.count else { throw FormImport.failure("stream \(number) runs past the file") }
             return (dictionary, Data(data[start..<start + length]))
         }
-        let text = String(decoding: data[bodyStart..<end.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data[bodyStart..<end.lowerBound], as: UTF8.self).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         return (text, nil)
     }
 }

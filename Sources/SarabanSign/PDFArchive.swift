@@ -50,9 +50,11 @@ public enum PDFArchive {
 
     /// - Parameter embedded: the data the document was made from, embedded as its source
     ///   (`/AFRelationship /Source`): the file is then PDF/A-3b (ISO 19005-3), which allows it.
-    public static func archival(_ pdf: Data, source: String, description: Description, profile: Data,
-                                signaturePlaces: [SignaturePlace] = [], figureAlternates: [FigureAlternate] = [],
-                                embedded: EmbeddedSource? = nil) throws -> Data {
+    public static func archival(
+        _ pdf: Data, source: String, description: Description, profile: Data,
+        signaturePlaces: [SignaturePlace] = [], figureAlternates: [FigureAlternate] = [],
+        embedded: EmbeddedSource? = nil
+    ) throws -> Data {
         // Images ask viewers to smooth them (`/Interpolate true`), which PDF/A forbids: the value
         // becomes null, which a PDF reads as the key being absent, in as many bytes, so no offset moves.
         var bytes = pdf
@@ -80,9 +82,11 @@ public enum PDFArchive {
 
         var catalog = try file.object(file.root)
         catalog.removeLast(2)
-        catalog += "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries
+        catalog +=
+            "   /Metadata \(metadata) 0 R\n   /OutputIntents [ \(intent) 0 R ]\n" + Self.taggedEntries
             + (try signatureFields(signaturePlaces, file: file, update: &update))
-            + (try embedded.map { try embeddedFile($0, date: description.date, catalog: catalog, update: &update) } ?? "") + ">>"
+            + (try embedded.map { try embeddedFile($0, date: description.date, catalog: catalog, update: &update) }
+                ?? "") + ">>"
         update.set(file.root, catalog)
         try alternateTexts(figureAlternates, file: file, update: &update)
 
@@ -141,7 +145,9 @@ public enum PDFArchive {
         public var rect: (x1: Double, y1: Double, x2: Double, y2: Double)
         public var name: String
         public var position: String
-        public init(page: Int, rect: (x1: Double, y1: Double, x2: Double, y2: Double), name: String, position: String = "") {
+        public init(
+            page: Int, rect: (x1: Double, y1: Double, x2: Double, y2: Double), name: String, position: String = ""
+        ) {
             self.page = page; self.rect = rect; self.name = name; self.position = position
         }
     }
@@ -150,15 +156,18 @@ public enum PDFArchive {
     /// so; and each signing space gets an empty signature field (`saraban sign` fills the first
     /// one left). Returns the bytes of that small incremental update, to append to `pdf` (nil:
     /// nothing to add).
-    public static func taggedUpdate(_ pdf: Data, source: String, signaturePlaces: [SignaturePlace] = [],
-                                    figureAlternates: [FigureAlternate] = []) throws -> Data? {
+    public static func taggedUpdate(
+        _ pdf: Data, source: String, signaturePlaces: [SignaturePlace] = [],
+        figureAlternates: [FigureAlternate] = []
+    ) throws -> Data? {
         let file = try PDFFile(pdf, source: source)
         var catalog = try file.object(file.root)
         let tagged = catalog.contains("/StructTreeRoot") && !catalog.contains("/MarkInfo")
         guard tagged || !signaturePlaces.isEmpty else { return nil }
         var update = IncrementalUpdate(file: file)
         catalog.removeLast(2)
-        catalog += (tagged ? taggedEntries : "") + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
+        catalog +=
+            (tagged ? taggedEntries : "") + (try signatureFields(signaturePlaces, file: file, update: &update)) + ">>"
         update.set(file.root, catalog)
         if tagged { try alternateTexts(figureAlternates, file: file, update: &update) }
         return update.appended()
@@ -168,25 +177,34 @@ public enum PDFArchive {
     /// stream with its MIME type and date, a file specification with `/F`, `/UF` and
     /// `/AFRelationship /Source`, listed in the catalog's `/AF` and its embedded files. Returns
     /// the catalog's new entries.
-    static func embeddedFile(_ source: EmbeddedSource, date: String, catalog: String, update: inout IncrementalUpdate) throws -> String {
+    static func embeddedFile(_ source: EmbeddedSource, date: String, catalog: String, update: inout IncrementalUpdate)
+        throws -> String
+    {
         guard !catalog.contains("/Names"), !catalog.contains("/AF ") else {
-            throw PDFSigner.SignError(message: "the PDF's catalog already has names or associated files; the data cannot be embedded")
+            throw PDFSigner.SignError(
+                message: "the PDF's catalog already has names or associated files; the data cannot be embedded")
         }
         let stream = update.newObject(), specification = update.newObject()
         let subtype = "/" + source.mimeType.replacingOccurrences(of: "/", with: "#2F")
         update.setStream(
             stream,
-            dictionary: "<< /Type /EmbeddedFile /Subtype \(subtype) /Params << /ModDate \(pdfDate(date)) /Size \(source.bytes.count) >> >>",
+            dictionary:
+                "<< /Type /EmbeddedFile /Subtype \(subtype) /Params << /ModDate \(pdfDate(date)) /Size \(source.bytes.count) >> >>",
             bytes: source.bytes)
         // /F is a byte string: the name when it is ASCII, else one that says what the file is.
         let ascii = source.name.allSatisfy { $0.isASCII && $0 != "(" && $0 != ")" && $0 != "\\" }
-        let plainName = ascii ? source.name : "source-data." + ((source.name as NSString).pathExtension.isEmpty ? "txt" : (source.name as NSString).pathExtension)
+        let plainName =
+            ascii
+            ? source.name
+            : "source-data."
+                + ((source.name as NSString).pathExtension.isEmpty ? "txt" : (source.name as NSString).pathExtension)
         update.set(
             specification,
             "<< /Type /Filespec /F (\(plainName)) /UF \(PDFSigner.textString(source.name))\n"
                 + "   /EF << /F \(stream) 0 R /UF \(stream) 0 R >> /AFRelationship /Source\n"
                 + "   /Desc \(PDFSigner.textString("ข้อมูลต้นฉบับของเอกสาร (the data this document was made from)")) >>")
-        return "   /AF [ \(specification) 0 R ]\n   /Names << /EmbeddedFiles << /Names [ \(PDFSigner.textString(source.name)) \(specification) 0 R ] >> >>\n"
+        return
+            "   /AF [ \(specification) 0 R ]\n   /Names << /EmbeddedFiles << /Names [ \(PDFSigner.textString(source.name)) \(specification) 0 R ] >> >>\n"
     }
 
     /// A picture's alternate text, on a page (from 0).
@@ -209,7 +227,8 @@ public enum PDFArchive {
             guard head.contains("/StructElem"), head.contains("/S /Figure") else { continue }
             let dictionary = try file.object(number)
             guard let page = PDFFile.reference(in: dictionary, key: "/Pg").flatMap({ pageIndex[$0] }) else { continue }
-            let mcid = PDFSigner.numbers(after: "/K", in: dictionary)?.first.map(Int.init)
+            let mcid =
+                PDFSigner.numbers(after: "/K", in: dictionary)?.first.map(Int.init)
                 ?? PDFFile.reference(in: dictionary, key: "/K", direct: true) ?? 0
             figures.append((page, mcid, number, dictionary))
         }
@@ -219,13 +238,16 @@ public enum PDFArchive {
             guard let index = remaining.firstIndex(where: { $0.page == figure.page }) else { continue }
             let text = remaining[index].text
             remaining.remove(at: index)
-            update.set(figure.number, String(figure.dictionary.dropLast(2)) + " /Alt " + PDFSigner.textString(text) + " >>")
+            update.set(
+                figure.number, String(figure.dictionary.dropLast(2)) + " /Alt " + PDFSigner.textString(text) + " >>")
         }
     }
 
     /// Empty signature fields over the signing spaces, each with an empty appearance (the page
     /// prints as it was; a viewer shows the field there); the catalog's form entry that lists them.
-    static func signatureFields(_ places: [SignaturePlace], file: PDFFile, update: inout IncrementalUpdate) throws -> String {
+    static func signatureFields(_ places: [SignaturePlace], file: PDFFile, update: inout IncrementalUpdate) throws
+        -> String
+    {
         guard !places.isEmpty else { return "" }
         let pages = try file.pageObjects()
         var annotations: [Int: [Int]] = [:]
@@ -235,21 +257,29 @@ public enum PDFArchive {
             let appearance = update.newObject(), field = update.newObject()
             // An empty appearance: the printed page stays as it was; a viewer marks the field.
             let frame = ""
-            update.setStream(appearance, dictionary: String(format: "<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] >>", x2 - x1, y2 - y1),
-                             bytes: Data(frame.utf8))
+            update.setStream(
+                appearance,
+                dictionary: String(
+                    format: "<< /Type /XObject /Subtype /Form /BBox [0 0 %.2f %.2f] >>", x2 - x1, y2 - y1),
+                bytes: Data(frame.utf8))
             // (A field's name holds no period: PDF readers take one for a level of the form.)
             let fieldName = "ลายมือชื่อ \(index + 1) " + place.name.filter { $0 != "." }
             // Its description for a reader (/TU) is the signer's position, which a signature's
             // appearance shows.
             let description = place.position.isEmpty ? "" : " /TU " + PDFSigner.textString(place.position)
-            update.set(field, "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(PDFSigner.textString(fieldName))\(description)\n"
-                       + String(format: "   /Rect [%.2f %.2f %.2f %.2f]", x1, y1, x2, y2) + " /F 4 /P \(pages[place.page]) 0 R /AP << /N \(appearance) 0 R >> >>")
+            update.set(
+                field,
+                "<< /Type /Annot /Subtype /Widget /FT /Sig /T \(PDFSigner.textString(fieldName))\(description)\n"
+                    + String(format: "   /Rect [%.2f %.2f %.2f %.2f]", x1, y1, x2, y2)
+                    + " /F 4 /P \(pages[place.page]) 0 R /AP << /N \(appearance) 0 R >> >>")
             annotations[pages[place.page], default: []].append(field)
             fields.append(field)
         }
         for (page, added) in annotations {
             var dictionary = try file.object(page)
-            for field in added { dictionary = try PDFFile.adding(annotation: field, to: dictionary, source: file.source) }
+            for field in added {
+                dictionary = try PDFFile.adding(annotation: field, to: dictionary, source: file.source)
+            }
             update.set(page, dictionary)
         }
         return "   /AcroForm << /Fields [ " + fields.map { "\($0) 0 R" }.joined(separator: " ") + " ] /SigFlags 1 >>\n"

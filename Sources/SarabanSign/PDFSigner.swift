@@ -74,15 +74,18 @@ public struct PDFSigner {
             // signature goes there, visible where the signer signs.
             var field = dictionary
             if !options.invisible, let draw = options.appearance {
-                field = try withAppearance(field, drawnBy: draw, file: file, update: &update, certificate: p12, password: password,
-                                           time: options.time, source: source)
+                field = try withAppearance(
+                    field, drawnBy: draw, file: file, update: &update, certificate: p12, password: password,
+                    time: options.time, source: source)
             }
             update.set(empty, String(field.dropLast(2)) + " /V \(signatureNumber) 0 R >>")
-            update.set(file.root, try file.object(file.root).replacingOccurrences(of: "/SigFlags 1", with: "/SigFlags 3"))
+            update.set(
+                file.root, try file.object(file.root).replacingOccurrences(of: "/SigFlags 1", with: "/SigFlags 3"))
         } else {
             // An invisible field on the first page: the signature is the document's, not a picture.
             let page =
-                try file.pageObjects().first.map { $0 } ?? { throw SignError(message: "\(source): the PDF has no page") }()
+                try file.pageObjects().first.map { $0 }
+                ?? { throw SignError(message: "\(source): the PDF has no page") }()
             let existing = try file.signatureFieldCount()
             update.set(
                 fieldNumber,
@@ -124,10 +127,12 @@ public struct PDFSigner {
     /// The field with its appearance drawn: the drawing's page brought in as a form whose box
     /// is the field's rectangle.
     static func withAppearance(
-        _ field: String, drawnBy draw: (AppearanceRequest) throws -> Data, file: PDFFile, update: inout IncrementalUpdate,
+        _ field: String, drawnBy draw: (AppearanceRequest) throws -> Data, file: PDFFile,
+        update: inout IncrementalUpdate,
         certificate p12: Data, password: String, time: Date, source: String
     ) throws -> String {
-        guard let rect = numbers(after: "/Rect", in: field), rect.count == 4, let page = PDFFile.reference(in: field, key: "/P"),
+        guard let rect = numbers(after: "/Rect", in: field), rect.count == 4,
+            let page = PDFFile.reference(in: field, key: "/P"),
             let box = numbers(after: "/MediaBox", in: try file.object(page)), box.count == 4,
             let ap = field.range(of: #"/AP\s*<<\s*/N\s+\d+\s+0\s+R\s*>>"#, options: .regularExpression)
         else { return field }
@@ -135,7 +140,8 @@ public struct PDFSigner {
         let request = AppearanceRequest(
             rect: (rect[0], rect[1], rect[2], rect[3]), pageWidth: box[2] - box[0], pageHeight: box[3] - box[1],
             position: textValue(after: "/TU", in: field) ?? "", holder: holder, time: time)
-        let form = try FormImport.form(fromPageOf: try draw(request), bbox: (rect[0], rect[1], rect[2], rect[3]), into: &update)
+        let form = try FormImport.form(
+            fromPageOf: try draw(request), bbox: (rect[0], rect[1], rect[2], rect[3]), into: &update)
         return field.replacingCharacters(in: ap, with: "/AP << /N \(form) 0 R >>")
     }
 
@@ -149,7 +155,8 @@ public struct PDFSigner {
 
     /// The text string written after `key`, as `textString` writes it (`<FEFF…>`).
     static func textValue(after key: String, in text: String) -> String? {
-        guard let range = text.range(of: key + " <FEFF"), let close = text[range.upperBound...].firstIndex(of: ">") else { return nil }
+        guard let range = text.range(of: key + " <FEFF"), let close = text[range.upperBound...].firstIndex(of: ">")
+        else { return nil }
         let hex = Array(text[range.upperBound..<close])
         var units: [UInt16] = []
         var index = 0
@@ -163,7 +170,9 @@ public struct PDFSigner {
 
     /// The holder of the certificate (its common name), read by signing a few bytes with it.
     package static func certificateHolder(_ p12: Data, password: String, time: Date, source: String) throws -> String {
-        try makeSignatureAndHolder(of: Data("saraban".utf8), certificate: p12, password: password, time: time, source: source).holder
+        try makeSignatureAndHolder(
+            of: Data("saraban".utf8), certificate: p12, password: password, time: time, source: source
+        ).holder
     }
 
     /// The detached CMS signature of `data`, by OpenSSL.
@@ -347,7 +356,9 @@ struct PDFFile {
     func firstEmptySignatureField() throws -> (Int, String)? {
         let catalog = try object(root)
         guard let fields = catalog.range(of: "/Fields") else { return nil }
-        let list = catalog[fields.upperBound...].prefix { $0 != "]" }.split(whereSeparator: { $0 == " " || $0 == "[" || $0 == "\n" })
+        let list = catalog[fields.upperBound...].prefix { $0 != "]" }.split(whereSeparator: {
+            $0 == " " || $0 == "[" || $0 == "\n"
+        })
         for index in list.indices where list[index] == "R" && index >= 2 {
             guard let number = Int(list[index - 2]) else { continue }
             let field = try object(number)
@@ -486,7 +497,9 @@ enum DocumentIdentifier {
         let digits = Array("0123456789ABCDEF".utf8)
         var hex: [UInt8] = []
         for value in [first, second] {
-            for shift in stride(from: 60, through: 0, by: -4) { hex.append(digits[Int((value >> UInt64(shift)) & 0xF)]) }
+            for shift in stride(from: 60, through: 0, by: -4) {
+                hex.append(digits[Int((value >> UInt64(shift)) & 0xF)])
+            }
         }
         return String(decoding: hex, as: UTF8.self)
     }

@@ -23,7 +23,9 @@ enum MarkdownBody {
     /// - Parameter tables: the body's ```` ```table ```` blocks, read with the data (`Minutes.tables`).
     /// - Parameter resolutions: `มติที่ประชุม …` paragraphs are resolutions (minutes); a letter's
     ///   are paragraphs like any other.
-    static func blocks(_ markdown: String, tables: [TableData], builder: ViewModelBuilder, resolutions: Bool = true) throws -> [[String: Any]] {
+    static func blocks(_ markdown: String, tables: [TableData], builder: ViewModelBuilder, resolutions: Bool = true)
+        throws -> [[String: Any]]
+    {
         let tree = MarkdownTree.parse(keepingNumbers(markdown))
         var tables = tables[...]
         var result: [[String: Any]] = []
@@ -44,7 +46,9 @@ enum MarkdownBody {
         var last: (level: Int, parts: Int)?
         var previousWasHeading = false
         for index in result.indices {
-            guard var heading = result[index]["md-heading"] as? [String: Any], let text = heading["heading-text"] as? String else {
+            guard var heading = result[index]["md-heading"] as? [String: Any],
+                let text = heading["heading-text"] as? String
+            else {
                 previousWasHeading = false
                 continue
             }
@@ -72,18 +76,27 @@ enum MarkdownBody {
     /// How many numbers a heading's own number has: `๓.๒ …` 2, `๑. …` 1, none 0.
     static func numberParts(_ text: String) -> Int {
         guard let marker = text.split(separator: " ").first, let first = marker.unicodeScalars.first,
-              ("0"..."9").contains(first) || ("๐"..."๙").contains(first) else { return 0 }
+            ("0"..."9").contains(first) || ("๐"..."๙").contains(first)
+        else { return 0 }
         let numbers = marker.split(separator: ".").filter { !$0.isEmpty }
-        guard numbers.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) } }) else { return 0 }
+        guard
+            numbers.allSatisfy({ $0.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) } }
+            )
+        else { return 0 }
         return numbers.count
     }
 
-    private static func blocks(_ element: MarkdownTree.Element, tables: inout ArraySlice<TableData>,
-                               builder: ViewModelBuilder, resolutions: Bool) throws -> [[String: Any]] {
+    private static func blocks(
+        _ element: MarkdownTree.Element, tables: inout ArraySlice<TableData>,
+        builder: ViewModelBuilder, resolutions: Bool
+    ) throws -> [[String: Any]] {
         switch element.name {
         case "pre" where element.info == "table":
             guard let table = tables.popFirst() else {
-                throw MarkdownError(message: "line \(element.line): a ```table block is not read in this field (write the table as a `table:` item of the attachment, or a | pipe | table)")
+                throw MarkdownError(
+                    message:
+                        "line \(element.line): a ```table block is not read in this field (write the table as a `table:` item of the attachment, or a | pipe | table)"
+                )
             }
             return [["md-table": try builder.table(table)]]
         case "pre" where (element.info ?? "").isEmpty && !element.isFenced:
@@ -104,18 +117,29 @@ enum MarkdownBody {
             return pieces(of: element).enumerated().map { index, nodes in
                 let spans = MarkdownTree.Element.spans(of: nodes)
                 let text = spans.map(\.text).joined()
-                if resolutions, let base = resolutionLabels.first(where: { text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0 }) {
+                if resolutions,
+                    let base = resolutionLabels.first(where: {
+                        text.hasPrefix($0 + " ") || text.hasPrefix($0 + ":") || text == $0
+                    })
+                {
                     // The label as the office writes it: มติที่ประชุม or มติที่ประชุม:
                     let label = text.dropFirst(base.count).hasPrefix(":") ? base + ":" : base
                     var rest = spans
                     rest[0].text = String(rest[0].text.dropFirst(label.count).drop { $0 == " " || $0 == "\t" })
-                    return ["resolution": ["resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty })]]
+                    return [
+                        "resolution": [
+                            "resolution-label": label, "spans": builder.spanValues(rest.filter { !$0.text.isEmpty }),
+                        ]
+                    ]
                 }
                 if let (number, level, _) = ProseParser.itemMarker(text) {
                     var rest = spans
                     // Only the space after the number goes: a space before a bold word stays.
                     rest[0].text = String(rest[0].text.dropFirst(number.count).drop { $0 == " " || $0 == "\t" })
-                    return ["item": true, "number": builder.digits(number), "level": level, "tight": index > 0, "spans": builder.spanValues(rest)]
+                    return [
+                        "item": true, "number": builder.digits(number), "level": level, "tight": index > 0,
+                        "spans": builder.spanValues(rest),
+                    ]
                 }
                 return ["paragraph": true, "spans": builder.spanValues(spans)]
             }
@@ -132,21 +156,29 @@ enum MarkdownBody {
                     if cell.elements.isEmpty, CellBlocks.isPlain(text, items: !header) {
                         return ["cell-text": text, "cell-plain": true, "colspan": 1, "rowspan": 1]
                     }
-                    return ["cell-text": text, "cell-plain": false, "cell-blocks": try CellBlocks.values(cell, builder: builder, items: !header),
-                            "colspan": 1, "rowspan": 1]
+                    return [
+                        "cell-text": text, "cell-plain": false,
+                        "cell-blocks": try CellBlocks.values(cell, builder: builder, items: !header),
+                        "colspan": 1, "rowspan": 1,
+                    ]
                 }
             }
             let columns = rows.map { $0.elements.count }.max() ?? 0
-            return [["md-table": [
-                "caption": [String](),
-                "widths": Array(repeating: "*", count: columns).joined(separator: ","),
-                "aligns": (0..<columns).map { column in
-                    body.allSatisfy { column >= $0.elements.count || isNumeric($0.elements[column].text) } && column > 0 ? "right" : "left"
-                }.joined(separator: ","),
-                "head-rows": try head.map { ["cells": try cells($0, header: true)] },
-                "body-rows": try body.map { ["cells": try cells($0)] },
-                "foot-rows": [[String: Any]](),
-            ]]]
+            return [
+                [
+                    "md-table": [
+                        "caption": [String](),
+                        "widths": Array(repeating: "*", count: columns).joined(separator: ","),
+                        "aligns": (0..<columns).map { column in
+                            body.allSatisfy { column >= $0.elements.count || isNumeric($0.elements[column].text) }
+                                && column > 0 ? "right" : "left"
+                        }.joined(separator: ","),
+                        "head-rows": try head.map { ["cells": try cells($0, header: true)] },
+                        "body-rows": try body.map { ["cells": try cells($0)] },
+                        "foot-rows": [[String: Any]](),
+                    ]
+                ]
+            ]
         case "html":
             // The two tags an office needs that Markdown lacks: a centred line and a page break.
             let html = element.text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -157,14 +189,22 @@ enum MarkdownBody {
                 let spans = MarkdownTree.parse(inner).elements.flatMap(\.spans)
                 return [["md-center": ["spans": builder.spanValues(spans)]]]
             }
-            throw MarkdownError(message: "line \(element.line): `\(html.prefix(40))` is not understood; the tags a body may hold are <u>…</u>, <br>, <center>…</center> and <page-break>")
+            throw MarkdownError(
+                message:
+                    "line \(element.line): `\(html.prefix(40))` is not understood; the tags a body may hold are <u>…</u>, <br>, <center>…</center> and <page-break>"
+            )
         case "blockquote":
-            return try element.elements.flatMap { try blocks($0, tables: &tables, builder: builder, resolutions: resolutions) }
+            return try element.elements.flatMap {
+                try blocks($0, tables: &tables, builder: builder, resolutions: resolutions)
+            }
         case "hr":
             return []
         default:
             let what = element.name == "pre" ? "a code block" : "<\(element.name)>"
-            throw MarkdownError(message: "line \(element.line): Markdown \(what) is not supported here (use headings, paragraphs, lists, tables, ```table blocks and pictures)")
+            throw MarkdownError(
+                message:
+                    "line \(element.line): Markdown \(what) is not supported here (use headings, paragraphs, lists, tables, ```table blocks and pictures)"
+            )
         }
     }
 
@@ -176,21 +216,33 @@ enum MarkdownBody {
             if case .element(let element) = node { return element.name != "img" && !node.isLineEnd }
             return true
         }
-        let attributesText = MarkdownTree.Element.spans(of: rest).map(\.text).joined().trimmingCharacters(in: .whitespaces)
-        guard images.count == 1, attributesText.isEmpty || (attributesText.hasPrefix("{") && attributesText.hasSuffix("}")) else {
-            throw MarkdownError(message: "line \(paragraph.line): a picture stands on a line of its own: `![caption](file.png)`, optionally followed by `{width=8cm align=center}`")
+        let attributesText = MarkdownTree.Element.spans(of: rest).map(\.text).joined().trimmingCharacters(
+            in: .whitespaces)
+        guard images.count == 1,
+            attributesText.isEmpty || (attributesText.hasPrefix("{") && attributesText.hasSuffix("}"))
+        else {
+            throw MarkdownError(
+                message:
+                    "line \(paragraph.line): a picture stands on a line of its own: `![caption](file.png)`, optionally followed by `{width=8cm align=center}`"
+            )
         }
         var attributes: [String: String] = [:]
         for pair in attributesText.dropFirst().dropLast().split(separator: " ") {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard parts.count == 2, ["width", "align"].contains(parts[0]) else {
-                throw MarkdownError(message: "line \(paragraph.line): `\(pair)`: a picture takes {width=8cm align=left|center|right}")
+                throw MarkdownError(
+                    message: "line \(paragraph.line): `\(pair)`: a picture takes {width=8cm align=left|center|right}")
             }
             attributes[parts[0]] = parts[1]
         }
         let caption = images[0].spans
-        return ["md-figure": ["src": images[0].info ?? "", "width": attributes["width"] ?? "", "align": attributes["align"] ?? "center",
-                              "caption": caption.isEmpty ? [] : [["spans": builder.spanValues(caption)]]]]
+        return [
+            "md-figure": [
+                "src": images[0].info ?? "", "width": attributes["width"] ?? "",
+                "align": attributes["align"] ?? "center",
+                "caption": caption.isEmpty ? [] : [["spans": builder.spanValues(caption)]],
+            ]
+        ]
     }
 
     /// A Markdown list's items, nested lists under their item one level deeper: each item's own
@@ -207,12 +259,18 @@ enum MarkdownBody {
             var spans: [ProseSpan] = []
             for node in own {
                 let piece: [ProseSpan]
-                if case .element(let element) = node, element.name == "p" { piece = element.spans } else { piece = MarkdownTree.Element.spans(of: [node]) }
+                if case .element(let element) = node, element.name == "p" {
+                    piece = element.spans
+                } else {
+                    piece = MarkdownTree.Element.spans(of: [node])
+                }
                 if !spans.isEmpty, !piece.isEmpty { spans.append(ProseSpan(" ", bold: false)) }
                 spans += piece
             }
-            result.append(["item": true, "number": number, "level": level,
-                           "tight": index > 0 && list.isTight, "spans": builder.spanValues(spans)])
+            result.append([
+                "item": true, "number": number, "level": level,
+                "tight": index > 0 && list.isTight, "spans": builder.spanValues(spans),
+            ])
             for nested in item.elements where nested.name == "ul" || nested.name == "ol" {
                 result += listItems(nested, level: level + 1, builder: builder).enumerated().map { offset, value in
                     var value = value
@@ -235,9 +293,12 @@ enum MarkdownBody {
         var inItem = ProseParser.itemMarker(firstLine) != nil
         for (index, child) in children.enumerated() {
             if case .element(let element) = child, element.name == "softbreak" {
-                let line = MarkdownTree.Element.spans(of: children[(index + 1)...].prefix { !$0.isLineEnd }).map(\.text).joined()
+                let line = MarkdownTree.Element.spans(of: children[(index + 1)...].prefix { !$0.isLineEnd }).map(\.text)
+                    .joined()
                 let isItem = ProseParser.itemMarker(line) != nil
-                if isItem || inItem || resolutionLabels.contains(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + ":") }) {
+                if isItem || inItem
+                    || resolutionLabels.contains(where: { line.hasPrefix($0 + " ") || line.hasPrefix($0 + ":") })
+                {
                     pieces.append([])
                     inItem = isItem
                     continue
@@ -255,7 +316,9 @@ enum MarkdownBody {
             let line = Substring(bytes)
             let digits = line.unicodeScalars.prefix { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) }
             let rest = line.unicodeScalars.dropFirst(digits.count)
-            guard !digits.isEmpty, let delimiter = rest.first, delimiter == "." || delimiter == ")", rest.dropFirst().first == " " else {
+            guard !digits.isEmpty, let delimiter = rest.first, delimiter == "." || delimiter == ")",
+                rest.dropFirst().first == " "
+            else {
                 return String(line)
             }
             return String(String.UnicodeScalarView(digits)) + "\\" + String(String.UnicodeScalarView(rest))
@@ -263,7 +326,10 @@ enum MarkdownBody {
     }
 
     static func isNumeric(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("๐"..."๙").contains($0) || ",.-% ".unicodeScalars.contains($0) }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                ("0"..."9").contains($0) || ("๐"..."๙").contains($0) || ",.-% ".unicodeScalars.contains($0)
+            }
     }
 }
 
@@ -289,7 +355,8 @@ extension MarkdownTree.Element {
     static func spans<Nodes: Sequence>(of nodes: Nodes) -> [ProseSpan] where Nodes.Element == MarkdownTree.Node {
         var result: [ProseSpan] = []
         var underline = false
-        func walk<Children: Sequence>(_ children: Children, bold: Bool, italic: Bool) where Children.Element == MarkdownTree.Node {
+        func walk<Children: Sequence>(_ children: Children, bold: Bool, italic: Bool)
+        where Children.Element == MarkdownTree.Node {
             func span(_ text: String) -> ProseSpan { ProseSpan(text, bold: bold, italic: italic, underline: underline) }
             for child in children {
                 switch child {
@@ -299,7 +366,9 @@ extension MarkdownTree.Element {
                 case .element(let element) where element.name == "u-close": underline = false
                 case .element where child.isLineEnd: result.append(span(" "))
                 case .element(let element):
-                    walk(element.children, bold: bold || element.name == "strong" || element.name == "b", italic: italic || element.name == "em")
+                    walk(
+                        element.children, bold: bold || element.name == "strong" || element.name == "b",
+                        italic: italic || element.name == "em")
                 }
             }
         }

@@ -5,7 +5,8 @@ extension ViewModelBuilder {
     /// A meeting's values. Every key the minutes partial reads is set, even when empty, so that
     /// minutes attached to a letter never pick up the letter's values.
     func values(for minutes: Minutes) throws -> [String: Any] {
-        var values = commonValues(title: minutes.title.first ?? "รายงานการประชุม", author: minutes.title.first ?? "", date: minutes.date)
+        var values = commonValues(
+            title: minutes.title.first ?? "รายงานการประชุม", author: minutes.title.first ?? "", date: minutes.date)
         values["minutes"] = try minutesValues(minutes)
         return values
     }
@@ -34,7 +35,8 @@ extension ViewModelBuilder {
                 "minutes-body": try markdownBody(minutes.body, tables: minutes.tables, resolutions: true),
                 "minutes-closing": minutes.closingTime.map { "\(minutes.closingLabel) \($0.formatted)" } ?? "",
                 "minutes-signatures": minutes.signaturesSideBySide ? [] : signatures,
-                "minutes-signatures-side-by-side": minutes.signaturesSideBySide && !signatures.isEmpty ? [["signature-blocks": signatures]] : [],
+                "minutes-signatures-side-by-side": minutes.signaturesSideBySide && !signatures.isEmpty
+                    ? [["signature-blocks": signatures]] : [],
             ]
         } catch let error as MarkdownBody.MarkdownError {
             throw TemplateLibrary.TemplateError(message: "line \(minutes.bodyLine) onwards: \(error.message)")
@@ -49,7 +51,8 @@ extension ViewModelBuilder {
             "roster-heading": digits(list.showCount ? "\(list.label) จำนวน \(list.people.count) คน" : list.label),
             "roster-columns": hasReason ? "with-reason" : "plain",
             "roster-rows": list.people.enumerated().map { index, person -> [String: Any] in
-                let values = [digits("\(index + 1).")] + (0..<(columns - 1)).map { $0 < person.count ? digits(person[$0]) : "" }
+                let values =
+                    [digits("\(index + 1).")] + (0..<(columns - 1)).map { $0 < person.count ? digits(person[$0]) : "" }
                 return ["cells": values.map { ["cell-text": $0, "colspan": 1, "rowspan": 1] }]
             },
         ]

@@ -22,25 +22,31 @@ public enum ProseParser {
         let rest = String(line[line.index(after: space)...].trimmingSpaces)
         if marker == "-" { return (marker, 2, rest) }
         let digits = Set("0123456789๐๑๒๓๔๕๖๗๘๙")
-        if marker.hasPrefix("("), marker.hasSuffix(")"), marker.count > 2, marker.dropFirst().dropLast().allSatisfy(digits.contains) {
+        if marker.hasPrefix("("), marker.hasSuffix(")"), marker.count > 2,
+            marker.dropFirst().dropLast().allSatisfy(digits.contains)
+        {
             return (marker, 3, rest)
         }
-        if marker.hasSuffix(")"), marker.count > 1, marker.dropLast().allSatisfy(digits.contains) { return (marker, 2, rest) }
+        if marker.hasSuffix(")"), marker.count > 1, marker.dropLast().allSatisfy(digits.contains) {
+            return (marker, 2, rest)
+        }
         let parts = marker.split(separator: ".", omittingEmptySubsequences: false)
         let numbers = parts.last == "" ? parts.dropLast() : parts[...]
         guard !numbers.isEmpty, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(digits.contains) }),
-              parts.count > 1 else { return nil }
+            parts.count > 1
+        else { return nil }
         return (marker, numbers.count, rest)
     }
 }
-
 
 extension Substring {
     /// Without the spaces and tabs at either end. (Foundation's trimming walks Thai text
     /// character by character, and prose is trimmed line by line for every letter.)
     var trimmingSpaces: Substring {
         let scalars = unicodeScalars
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}" }
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\u{A0}"
+        }
         guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
         let last = scalars.lastIndex(where: { !isSpace($0) })!
         return self[first...last]

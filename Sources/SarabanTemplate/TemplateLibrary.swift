@@ -1,9 +1,9 @@
-import SarabanFiles
 import Foundation
-import ThaiText
 import Mustache
 import SarabanData
 import SarabanDocument
+import SarabanFiles
+import ThaiText
 
 /// The user-editable templates in `Templates/` (`*.mustache`), each turning a document's
 /// values into document markup (docs/markup.md). Mustache escapes every value it inserts,
@@ -29,9 +29,10 @@ public struct TemplateLibrary: Sendable {
     /// office's template uses beyond these and beyond its document's values is a typo). Read
     /// only when an office's template is used.
     private var builtInNames: Set<String> {
-        Set(paths.filter { $0.value.hasPrefix(directory + "/") }.keys.flatMap { name in
-            Self.valueNames(in: texts[name] ?? "").flatMap { $0.name.split(separator: ".").map(String.init) }
-        })
+        Set(
+            paths.filter { $0.value.hasPrefix(directory + "/") }.keys.flatMap { name in
+                Self.valueNames(in: texts[name] ?? "").flatMap { $0.name.split(separator: ".").map(String.init) }
+            })
     }
 
     public init(directory: String) throws {
@@ -47,19 +48,20 @@ public struct TemplateLibrary: Sendable {
         var descriptions: [String: String] = [:]
         var paths: [String: String] = [:]
         for folder in directories {
-          let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-          for file in files.sorted() where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            let path = folder + "/" + file
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                throw TemplateError(message: "\(path): cannot read the template")
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for file in files.sorted() where file.hasSuffix(".mustache") {
+                let name = String(file.dropLast(".mustache".count))
+                let path = folder + "/" + file
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw TemplateError(message: "\(path): cannot read the template")
+                }
+                texts[name] = text
+                paths[name] = path
+                if text.hasPrefix("{{!"), let end = text.range(of: "}}") {
+                    descriptions[name] = text[text.index(text.startIndex, offsetBy: 3)..<end.lowerBound]
+                        .trimmingCharacters(in: .whitespacesAndNewlines)
+                }
             }
-            texts[name] = text
-            paths[name] = path
-            if text.hasPrefix("{{!"), let end = text.range(of: "}}") {
-                descriptions[name] = text[text.index(text.startIndex, offsetBy: 3)..<end.lowerBound].trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-          }
         }
         self.texts = texts
         self.descriptions = descriptions
@@ -71,7 +73,8 @@ public struct TemplateLibrary: Sendable {
 
     static let markupPragma = "{{% CONTENT_TYPE: SARABAN-MARKUP}}"
     /// Mustache's content types are registered by name, process-wide; once is enough.
-    private static let registerMarkupEscaping: Void = MustacheContentTypes.register(MarkupEscaping(), named: "SARABAN-MARKUP")
+    private static let registerMarkupEscaping: Void = MustacheContentTypes.register(
+        MarkupEscaping(), named: "SARABAN-MARKUP")
 
     /// Templates that render a whole document (partials start with `_`).
     public var documentTemplates: [String] { descriptions.keys.filter { !$0.hasPrefix("_") }.sorted() }
@@ -120,7 +123,10 @@ public struct TemplateLibrary: Sendable {
             for tag in Self.valueNames(in: texts[name] ?? "") {
                 for part in tag.name.split(separator: ".").map(String.init) where !known.contains(part) {
                     let hint = Suggestion.closest(to: part, in: Array(known)).map { "; did you mean \($0)?" } ?? ""
-                    throw TemplateError(message: "\(path(of: name)):\(tag.line):\(tag.column): {{\(tag.name)}}: no value is named \(part)\(hint)")
+                    throw TemplateError(
+                        message:
+                            "\(path(of: name)):\(tag.line):\(tag.column): {{\(tag.name)}}: no value is named \(part)\(hint)"
+                    )
                 }
             }
         }
@@ -140,7 +146,9 @@ public struct TemplateLibrary: Sendable {
             if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{" {
                 var end = index + 2
                 while end + 1 < scalars.count, !(scalars[end] == "}" && scalars[end + 1] == "}") { end += 1 }
-                for scalar in scalars[index..<min(scalars.count, end + 2)] { if scalar == "\n" { line += 1; column = 1 } else { column += 1 } }
+                for scalar in scalars[index..<min(scalars.count, end + 2)] {
+                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+                }
                 index = end + 2
                 continue
             }
@@ -149,13 +157,22 @@ public struct TemplateLibrary: Sendable {
                 let closing = scalars[cursor] == "/"
                 if closing { cursor += 1 }
                 var tag = ""
-                while cursor < scalars.count, scalars[cursor] == "-" || ("a"..."z").contains(scalars[cursor]) || ("0"..."9").contains(scalars[cursor]) {
+                while cursor < scalars.count,
+                    scalars[cursor] == "-" || ("a"..."z").contains(scalars[cursor])
+                        || ("0"..."9").contains(scalars[cursor])
+                {
                     tag.unicodeScalars.append(scalars[cursor]); cursor += 1
                 }
                 if !tag.isEmpty {
                     guard DocumentBuilder.allElementNames.contains(tag) else {
-                        let hint = Suggestion.closest(to: tag, in: Array(DocumentBuilder.allElementNames)).map { "; did you mean <\($0)>?" } ?? ""
-                        throw TemplateError(message: "\(path(of: name)):\(line):\(column): <\(closing ? "/" : "")\(tag)> is not an element of the document markup\(hint) (docs/markup.md lists them)")
+                        let hint =
+                            Suggestion.closest(to: tag, in: Array(DocumentBuilder.allElementNames)).map {
+                                "; did you mean <\($0)>?"
+                            } ?? ""
+                        throw TemplateError(
+                            message:
+                                "\(path(of: name)):\(line):\(column): <\(closing ? "/" : "")\(tag)> is not an element of the document markup\(hint) (docs/markup.md lists them)"
+                        )
                     }
                     // Self-closing (`<br/>`) or not: find the tag's end.
                     var end = cursor
@@ -163,7 +180,9 @@ public struct TemplateLibrary: Sendable {
                     let selfClosing = end > 0 && end < scalars.count && scalars[end - 1] == "/"
                     if closing {
                         if open[tag]?.popLast() == nil {
-                            throw TemplateError(message: "\(path(of: name)):\(line):\(column): </\(tag)> closes an element that is not open")
+                            throw TemplateError(
+                                message:
+                                    "\(path(of: name)):\(line):\(column): </\(tag)> closes an element that is not open")
                         }
                     } else if !selfClosing {
                         open[tag, default: []].append((line, column))
@@ -173,7 +192,9 @@ public struct TemplateLibrary: Sendable {
             if scalars[index] == "\n" { line += 1; column = 1 } else { column += 1 }
             index += 1
         }
-        if let (tag, places) = open.first(where: { !$0.value.isEmpty }).map({ ($0.key, $0.value) }), let place = places.last {
+        if let (tag, places) = open.first(where: { !$0.value.isEmpty }).map({ ($0.key, $0.value) }),
+            let place = places.last
+        {
             throw TemplateError(message: "\(path(of: name)):\(place.line):\(place.column): <\(tag)> is never closed")
         }
     }
@@ -230,10 +251,14 @@ public struct TemplateLibrary: Sendable {
             for partial in Self.partialNames(in: text) {
                 // Mustache renders a missing partial as nothing: a letter without its body.
                 guard texts[partial] != nil else {
-                    let line = text.split(separator: "\n", omittingEmptySubsequences: false)
+                    let line =
+                        text.split(separator: "\n", omittingEmptySubsequences: false)
                         .firstIndex { $0.contains("{{>") && $0.contains(partial) }.map { $0 + 1 } ?? 1
-                    let hint = Suggestion.closest(to: partial, in: Array(texts.keys)).map { "; did you mean {{> \($0)}}?" } ?? ""
-                    throw TemplateError(message: "\(path(of: name)):\(line): the partial {{> \(partial)}} does not exist\(hint)")
+                    let hint =
+                        Suggestion.closest(to: partial, in: Array(texts.keys)).map { "; did you mean {{> \($0)}}?" }
+                        ?? ""
+                    throw TemplateError(
+                        message: "\(path(of: name)):\(line): the partial {{> \(partial)}} does not exist\(hint)")
                 }
                 pending.append(partial)
             }
@@ -250,7 +275,10 @@ public struct TemplateLibrary: Sendable {
         } catch let error as MustacheTemplate.ParserError {
             let column = error.context.columnNumber - (error.context.lineNumber == 1 ? Self.markupPragma.count : 0)
             let line = error.context.line.replacingBytes(of: Self.markupPragma, with: "")
-            throw TemplateError(message: "\(path):\(error.context.lineNumber):\(column): template syntax error: \(error.error) in `\(line.trimmingCharacters(in: .whitespaces))`")
+            throw TemplateError(
+                message:
+                    "\(path):\(error.context.lineNumber):\(column): template syntax error: \(error.error) in `\(line.trimmingCharacters(in: .whitespaces))`"
+            )
         }
     }
 
@@ -293,7 +321,10 @@ private final class ParsedTemplates: @unchecked Sendable {
 /// character, which on Thai text was most of the time spent filling a template.
 struct MarkupEscaping: MustacheContentType {
     func escapeText(_ text: String) -> String {
-        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }
+        let special: (UInt8) -> Bool = {
+            $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"")
+                || $0 == UInt8(ascii: "'")
+        }
         guard text.utf8.contains(where: special) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.utf8.count + 16)

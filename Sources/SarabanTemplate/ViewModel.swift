@@ -163,9 +163,11 @@ extension ViewModelBuilder {
     /// missing key up in the enclosing values.
     func attachment(_ attachment: Attachment) throws -> [String: Any] {
         if let minutes = attachment.minutes {
-            return ["attachment-bookmark": digits(attachment.title.first ?? ""), "attachment-orientation": "portrait",
-                    "attachment-title": [String](), "attachment-content": [[String: Any]](),
-                    "attachment-minutes": try ViewModelBuilder(common: minutes.common).minutesValues(minutes)]
+            return [
+                "attachment-bookmark": digits(attachment.title.first ?? ""), "attachment-orientation": "portrait",
+                "attachment-title": [String](), "attachment-content": [[String: Any]](),
+                "attachment-minutes": try ViewModelBuilder(common: minutes.common).minutesValues(minutes),
+            ]
         }
         return [
             "attachment-bookmark": digits(attachment.title.first ?? ""),
@@ -190,12 +192,23 @@ extension ViewModelBuilder {
             values["rowspan"] = rowspan
             return values
         }
-        let head: [[String: Any]] = table.header.isEmpty
+        let head: [[String: Any]] =
+            table.header.isEmpty
             ? [["cells": try table.columns.map { try cell(digits($0.title), header: true) }]]
-            : try table.header.map { row in ["cells": try row.map { try cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan, header: true) }] }
+            : try table.header.map { row in
+                [
+                    "cells": try row.map {
+                        try cell(digits($0.text), colspan: $0.colspan, rowspan: $0.rowspan, header: true)
+                    }
+                ]
+            }
         let places = table.columns.indices.map { table.places(column: $0) }
         var body: [[String: Any]] = try table.rows.indices.map { r in
-            ["cells": try table.columns.indices.map { try cell(format(index: $0, ofRow: r, in: table, places: places[$0])) }]
+            [
+                "cells": try table.columns.indices.map {
+                    try cell(format(index: $0, ofRow: r, in: table, places: places[$0]))
+                }
+            ]
         }
         body += Array(repeating: ["cells": try table.columns.map { _ in try cell("") }], count: table.blankRows)
         var foot: [[String: Any]] = []
@@ -205,7 +218,8 @@ extension ViewModelBuilder {
                 let column = table.columns[index]
                 switch column.totalRule {
                 case .text(let text)?: return digits(text, column: column)
-                case .average?: return totals[index].map { format($0, column: column, places: max(places[index], 2)) } ?? ""
+                case .average?:
+                    return totals[index].map { format($0, column: column, places: max(places[index], 2)) } ?? ""
                 case .count?: return totals[index].map { format($0, column: column, places: 0) } ?? ""
                 case nil, .blank?: return ""
                 default: return totals[index].map { format($0, column: column, places: places[index]) } ?? ""
@@ -213,7 +227,9 @@ extension ViewModelBuilder {
             }
             // The label spans the columns before the first total; a total in the first column
             // follows the label in its cell rather than being dropped.
-            let first = table.columns.indices.first { table.columns[$0].totalRule != nil && table.columns[$0].totalRule != .blank }
+            let first = table.columns.indices.first {
+                table.columns[$0].totalRule != nil && table.columns[$0].totalRule != .blank
+            }
             let span = max(1, first ?? 1)
             let firstTotal = first == 0 ? total(0) : ""
             var cells = [try cell(firstTotal.isEmpty ? label : label + " " + firstTotal, colspan: span)]
@@ -248,9 +264,11 @@ extension ViewModelBuilder {
         // A ที่ column left empty in every row is numbered ๑, ๒, ๓ …
         if index == 0, let number = table.sequenceNumber(row: r) { return digits("\(number)", column: column) }
         // A formula's cell left empty is worked out (a stated one is checked, not replaced).
-        if value.trimmingCharacters(in: .whitespaces).isEmpty, let computed = table.formulaValue(row: r, column: index) {
+        if value.trimmingCharacters(in: .whitespaces).isEmpty, let computed = table.formulaValue(row: r, column: index)
+        {
             switch computed {
-            case .number(let amount): return format(amount, column: column, places: column.kind == .percent ? 2 : places)
+            case .number(let amount):
+                return format(amount, column: column, places: column.kind == .percent ? 2 : places)
             case .tick(let reached): return reached ? "✓" : ""
             }
         }
@@ -260,8 +278,10 @@ extension ViewModelBuilder {
             // Written as given; computed from its parts where the data leaves it empty.
             if !value.isEmpty { return digits(value, column: column) }
             guard let of = column.percentOf,
-                  let share = ColumnData.percentage(part: table.amount(row: row, column: of.part - 1),
-                                                    whole: table.amount(row: row, column: of.whole - 1)) else { return "-" }
+                let share = ColumnData.percentage(
+                    part: table.amount(row: row, column: of.part - 1),
+                    whole: table.amount(row: row, column: of.whole - 1))
+            else { return "-" }
             return format(share, column: column, places: 2)
         case .tick:
             // A tick as the office writes it: ✓ (or true, yes, 1), or the slash many forms ask for.

@@ -12,9 +12,11 @@ public struct Amount: Hashable, Sendable, CustomStringConvertible {
         case tooLarge(String)
         public var description: String {
             switch self {
-            case .malformed(let text): return "\"\(text)\" is not an amount; expected a number such as 533800 or 1234.50"
+            case .malformed(let text):
+                return "\"\(text)\" is not an amount; expected a number such as 533800 or 1234.50"
             case .tooLarge(let text):
-                return "\"\(text)\" is too large; an amount has at most \(Amount.maximumDigits) digits before and after the point"
+                return
+                    "\"\(text)\" is too large; an amount has at most \(Amount.maximumDigits) digits before and after the point"
             }
         }
     }
@@ -27,11 +29,15 @@ public struct Amount: Hashable, Sendable, CustomStringConvertible {
     public init(parsing raw: String) throws {
         var text = Substring(ThaiDigits.toArabic(raw).trimmingWhitespace().replacingAll(",", with: ""))
         var negative = false
-        if text.first == "-" { negative = true; text = text.dropFirst() } else if text.first == "+" { text = text.dropFirst() }
+        if text.first == "-" {
+            negative = true; text = text.dropFirst()
+        } else if text.first == "+" {
+            text = text.dropFirst()
+        }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard !text.isEmpty, parts.count <= 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty))
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            !(parts[0].isEmpty && (parts.count == 1 || parts[1].isEmpty))
         else { throw AmountError.malformed(raw) }
         guard parts[0].count <= Amount.maximumDigits, parts.count == 1 || parts[1].count <= Amount.maximumDigits else {
             throw AmountError.tooLarge(raw)
@@ -63,7 +69,11 @@ public struct Amount: Hashable, Sendable, CustomStringConvertible {
         if rounding == .halfUp, dropped >= "5" {
             var i = kept.count - 1
             while i >= 0 {
-                if kept[i] == "9" { kept[i] = "0"; i -= 1 } else { kept[i] = Character(UnicodeScalar(kept[i].asciiValue! + 1)); break }
+                if kept[i] == "9" {
+                    kept[i] = "0"; i -= 1
+                } else {
+                    kept[i] = Character(UnicodeScalar(kept[i].asciiValue! + 1)); break
+                }
             }
             if i < 0 { kept.insert("1", at: 0) }
         }
@@ -89,7 +99,9 @@ public struct Amount: Hashable, Sendable, CustomStringConvertible {
             if i > 0, (amount.integerDigits.count - i) % 3 == 0 { grouped.append(",") }
             grouped.append(digit)
         }
-        let text = (amount.isNegative ? "-" : "") + grouped + (amount.fractionDigits.isEmpty ? "" : "." + amount.fractionDigits)
+        let text =
+            (amount.isNegative ? "-" : "") + grouped
+            + (amount.fractionDigits.isEmpty ? "" : "." + amount.fractionDigits)
         return thaiDigits ? ThaiDigits.toThai(text) : text
     }
 

@@ -61,8 +61,10 @@ public enum ThaiNumberText {
     /// Baht text of an amount: `533800` → `ห้าแสนสามหมื่นสามพันแปดร้อยบาทถ้วน`,
     /// `120.75` → `หนึ่งร้อยยี่สิบบาทเจ็ดสิบห้าสตางค์`. Satang are rounded half up to two places
     /// unless `rounding` says to truncate.
-    public static func baht(_ amount: Amount, reading: ThaiNumberReading = .royalSociety,
-                            rounding: Amount.Rounding = .halfUp) -> String {
+    public static func baht(
+        _ amount: Amount, reading: ThaiNumberReading = .royalSociety,
+        rounding: Amount.Rounding = .halfUp
+    ) -> String {
         let exact = amount.toPlaces(2, rounding: rounding)
         let sign = exact.isNegative ? "ลบ" : ""
         let satang = exact.fractionDigits

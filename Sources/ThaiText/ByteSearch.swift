@@ -25,7 +25,8 @@ public struct Placeholder: Sendable {
         let open: [UInt8] = [0x7B, 0x7B], close: [UInt8] = [0x7D, 0x7D]
         var result: [Placeholder] = []
         var from = 0
-        while let start = utf8.firstOffset(of: open, from: from), let end = utf8.firstOffset(of: close, from: start + 2) {
+        while let start = utf8.firstOffset(of: open, from: from), let end = utf8.firstOffset(of: close, from: start + 2)
+        {
             var inner = utf8[(start + 2)..<end]
             while let first = inner.first, first == 0x20 || first == 0x09 { inner = inner.dropFirst() }
             while let last = inner.last, last == 0x20 || last == 0x09 { inner = inner.dropLast() }

@@ -24,7 +24,8 @@ public enum Links {
             } else if lower.hasPrefix("www."), token.dropFirst(4).contains(".") {
                 uri = "http://" + token
             } else if let at = token.firstIndex(of: "@"), token[at...].contains("."), at != token.startIndex,
-                      token.unicodeScalars.allSatisfy({ $0.isASCII }) {
+                token.unicodeScalars.allSatisfy({ $0.isASCII })
+            {
                 uri = "mailto:" + token
             } else {
                 continue

@@ -26,7 +26,8 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
         public var description: String {
             switch self {
             case .malformed(let text):
-                return "\"\(text)\" is not a date; expected YYYY-MM-DD (e.g. 2018-09-12, or 2561-09-12 in the Buddhist Era), 12/09/2561 or \"12 กันยายน 2561\""
+                return
+                    "\"\(text)\" is not a date; expected YYYY-MM-DD (e.g. 2018-09-12, or 2561-09-12 in the Buddhist Era), 12/09/2561 or \"12 กันยายน 2561\""
             case .impossible(let text): return "\"\(text)\" is not a day of the calendar"
             case .implausibleYear(let text):
                 return "\"\(text)\": the year is not one a document carries; expected a Buddhist-Era year from "
@@ -71,20 +72,25 @@ public struct ThaiDate: Hashable, Sendable, Comparable {
         let text = ThaiDigits.toArabic(raw).trimmingWhitespace()
         let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
         if dashed.count == 3, let y = ThaiDate.number(dashed[0], digits: 4...4),
-           let m = ThaiDate.number(dashed[1], digits: 1...2), let d = ThaiDate.number(dashed[2], digits: 1...2) {
+            let m = ThaiDate.number(dashed[1], digits: 1...2), let d = ThaiDate.number(dashed[2], digits: 1...2)
+        {
             try self.init(year: y > 2400 ? y - ThaiDate.buddhistEraOffset : y, month: m, day: d)
             return
         }
         // 31/12/2569, 31/12/69: day first, as Thai offices write it (a year written as in Thai text).
         let slashed = text.split(separator: "/", omittingEmptySubsequences: false)
-        if slashed.count == 3, let d = ThaiDate.number(slashed[0], digits: 1...2), let m = ThaiDate.number(slashed[1], digits: 1...2),
-           let y = ThaiDate.number(slashed[2], digits: 2...4), slashed[2].count != 3 {
+        if slashed.count == 3, let d = ThaiDate.number(slashed[0], digits: 1...2),
+            let m = ThaiDate.number(slashed[1], digits: 1...2),
+            let y = ThaiDate.number(slashed[2], digits: 2...4), slashed[2].count != 3
+        {
             try self.init(year: ThaiDate.commonEraYear(writtenThai: y, digits: slashed[2].count), month: m, day: d)
             return
         }
         let words = text.split(whereSeparator: { $0 == " " }).map(String.init).filter { $0 != "พ.ศ." && $0 != "ค.ศ." }
-        if words.count == 3, let d = ThaiDate.number(words[0], digits: 1...2), let y = ThaiDate.number(words[2], digits: 2...4),
-           let m = ThaiDate.monthNames.firstIndex(of: words[1]) ?? ThaiDate.monthAbbreviations.firstIndex(of: words[1]) {
+        if words.count == 3, let d = ThaiDate.number(words[0], digits: 1...2),
+            let y = ThaiDate.number(words[2], digits: 2...4),
+            let m = ThaiDate.monthNames.firstIndex(of: words[1]) ?? ThaiDate.monthAbbreviations.firstIndex(of: words[1])
+        {
             try self.init(year: ThaiDate.commonEraYear(writtenThai: y, digits: words[2].count), month: m + 1, day: d)
             return
         }

@@ -47,7 +47,8 @@ public enum ThaiDigits {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             if scalar.value >= thaiZero, scalar.value <= thaiZero + 9,
-               let arabic = Unicode.Scalar(scalar.value - thaiZero + 0x30) {
+                let arabic = Unicode.Scalar(scalar.value - thaiZero + 0x30)
+            {
                 result.append(arabic)
             } else {
                 result.append(scalar)

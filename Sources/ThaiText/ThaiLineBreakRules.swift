@@ -12,8 +12,10 @@ public enum ThaiLineBreakRules {
     ]
     /// Words after which a number belongs to them (the word may end a longer run: ภายในวันที่);
     /// ลงวันที่ ("dated") before วันที่, so that ลง stays with its date.
-    static let leadWords = ["จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "ลงวันที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่",
-                            "รอบที่", "รอบ", "งวดที่", "ไตรมาสที่", "ไตรมาส", "ระยะที่", "รุ่นที่", "ชั้น", "เลขที่"]
+    static let leadWords = [
+        "จำนวน", "ร้อยละ", "ครั้งที่", "ข้อ", "หมู่ที่", "ลำดับที่", "ลงวันที่", "วันที่", "เวลา", "ที่", "ปี", "พ.ศ.", "ค.ศ.", "โทร.", "ฉบับที่",
+        "รอบที่", "รอบ", "งวดที่", "ไตรมาสที่", "ไตรมาส", "ระยะที่", "รุ่นที่", "ชั้น", "เลขที่",
+    ]
     static let months = Set(ThaiDate.monthNames + ThaiDate.monthAbbreviations)
     static let titles = ["นางสาว", "นาย", "นาง", "ว่าที่ร้อยตรี", "ดร."]
     /// Titles that begin words that are not names (นายอำเภอ is a position).
@@ -68,7 +70,9 @@ public enum ThaiLineBreakRules {
         var end: Int { text.endIndex }
         var scalars: String.UnicodeScalarView { String(decoding: text, as: UTF8.self).unicodeScalars }
         func hasPrefix(_ prefix: [UInt8]) -> Bool { text.starts(with: prefix) }
-        func hasSuffix(_ suffix: [UInt8]) -> Bool { text.count >= suffix.count && text.suffix(suffix.count).elementsEqual(suffix) }
+        func hasSuffix(_ suffix: [UInt8]) -> Bool {
+            text.count >= suffix.count && text.suffix(suffix.count).elementsEqual(suffix)
+        }
         func isEqual(to other: [UInt8]) -> Bool { text.elementsEqual(other) }
     }
 
@@ -131,34 +135,46 @@ public enum ThaiLineBreakRules {
             if isDigits(word), word.scalars.count <= 2, let month = next, monthBytes.contains(Array(month.text)) {
                 var j = i + 2
                 if j < words.count, words[j].isEqual(to: buddhistEra) { j += 1 }
-                if j < words.count, isDigits(words[j]) { protect(word.start, words[j].end) } else { protect(word.start, month.end) }
+                if j < words.count, isDigits(words[j]) {
+                    protect(word.start, words[j].end)
+                } else {
+                    protect(word.start, month.end)
+                }
             }
             // สิงหาคม ๒๕๖๕, เดือนสิงหาคม ๒๕๖๕, ส.ค. ๖๕: a month keeps its year (a day before it
             // was taken above)
-            if let next, isDigits(next), [2, 4].contains(next.scalars.count), monthBytes.contains(where: { word.hasSuffix($0) }) {
+            if let next, isDigits(next), [2, 4].contains(next.scalars.count),
+                monthBytes.contains(where: { word.hasSuffix($0) })
+            {
                 let month = monthBytes.filter { word.hasSuffix($0) }.max { $0.count < $1.count }!
                 protect(word.end - month.count, next.end)
             }
             let wordIsNumber = isNumber(word)
             // ๐-๕๔๒๖-๕๐๕๕, ๒/๒๕๖๕, ๒๕๖๕-๒๕๖๖: a hyphen or slash inside a number is no place to break
-            if wordIsNumber, word.text.contains(UInt8(ascii: "-")) || word.text.contains(UInt8(ascii: "/")) { protect(word.start, word.end) }
+            if wordIsNumber, word.text.contains(UInt8(ascii: "-")) || word.text.contains(UInt8(ascii: "/")) {
+                protect(word.start, word.end)
+            }
             if wordIsNumber, let next {
                 let isDash = next.isEqual(to: dash) || next.isEqual(to: enDash)
                 // ๐๙.๐๐ - ๑๖.๓๐ น.
                 if isDash, i + 3 < words.count, isNumber(words[i + 2]), let unit = unitLength(words[i + 3]) {
                     protect(word.start, words[i + 3].start + unit)
-                } else if isDash, i + 2 < words.count, isDigits(word), isDigits(words[i + 2]), word.scalars.count == 4, words[i + 2].scalars.count == 4 {
-                    protect(word.start, words[i + 2].end)                      // ๒๕๖๕ - ๒๕๖๖
+                } else if isDash, i + 2 < words.count, isDigits(word), isDigits(words[i + 2]), word.scalars.count == 4,
+                    words[i + 2].scalars.count == 4
+                {
+                    protect(word.start, words[i + 2].end)  // ๒๕๖๕ - ๒๕๖๖
                 } else if let unit = unitLength(next) {
-                    protect(word.start, next.start + unit)                     // ๕๓๓,๘๐๐ บาท
+                    protect(word.start, next.start + unit)  // ๕๓๓,๘๐๐ บาท
                 } else if isDigits(next), next.scalars.count >= 2, isDigits(word) {
-                    var j = i + 1                                              // ๐ ๕๔๒๖ ๕๐๕๕
+                    var j = i + 1  // ๐ ๕๔๒๖ ๕๐๕๕
                     while j + 1 < words.count, isDigits(words[j + 1]), words[j + 1].scalars.count >= 2 { j += 1 }
                     protect(word.start, words[j].end)
                 }
             }
             // ครั้งที่ ๘/๒๕๖๒, ภายในวันที่ ๑๓
-            if let next, isNumber(next), let lead = leadWordBytes.filter({ word.hasSuffix($0) }).max(by: { $0.count < $1.count }) {
+            if let next, isNumber(next),
+                let lead = leadWordBytes.filter({ word.hasSuffix($0) }).max(by: { $0.count < $1.count })
+            {
                 protect(word.end - lead.count, next.end)
             }
             // กิจกรรมต่าง ๆ: the word's end stays with its ๆ
@@ -170,24 +186,33 @@ public enum ThaiLineBreakRules {
             // (โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ: from the title on; every royal title has พระ)
             let wordBytes = Array(word.text)
             if wordBytes.count >= 9, royalTitleMarkers.contains(where: { wordBytes.firstOffset(of: $0) != nil }),
-               let start = royalPrefixBytes.compactMap({ wordBytes.firstOffset(of: $0) }).min() {
+                let start = royalPrefixBytes.compactMap({ wordBytes.firstOffset(of: $0) }).min()
+            {
                 royal.append((word.start + start)..<word.end)
             }
             // สมเด็จพระเทพรัตนราชสุดาฯ, สารสนเทศฯ, ฯลฯ: no break before ฯ; ฯ shortens the word
             // before it, so only its last letters stay with it.
             if let first = wordBytes.firstOffset(of: abbreviationMark) {
                 var last = first
-                while let next = wordBytes.firstOffset(of: abbreviationMark, from: last + abbreviationMark.count) { last = next }
+                while let next = wordBytes.firstOffset(of: abbreviationMark, from: last + abbreviationMark.count) {
+                    last = next
+                }
                 let before = String(decoding: wordBytes[0..<first], as: UTF8.self).unicodeScalars.suffix(3)
-                protect(word.start + first - String(String.UnicodeScalarView(before)).utf8.count, word.start + last + abbreviationMark.count)
+                protect(
+                    word.start + first - String(String.UnicodeScalarView(before)).utf8.count,
+                    word.start + last + abbreviationMark.count)
             }
             // (ครัวเรือน), (คน), (คลัสเตอร์): a short word in brackets (a unit) is one word; a
             // bracketed phrase breaks like any text
             if word.text.first == UInt8(ascii: "("), word.text.last == UInt8(ascii: ")"), word.text.count > 2,
-               word.scalars.count <= bracketedWordLength { protect(word.start, word.end) }
+                word.scalars.count <= bracketedWordLength
+            {
+                protect(word.start, word.end)
+            }
             // นางสาวศศิธร อินทกุล
             if let next, let title = titleBytes.first(where: { word.hasPrefix($0) }), word.text.count > title.count,
-               !notNameBytes.contains(where: { word.hasPrefix($0) }), isThaiName(word), isThaiName(next) {
+                !notNameBytes.contains(where: { word.hasPrefix($0) }), isThaiName(word), isThaiName(next)
+            {
                 protect(word.start, next.end)
             }
         }
@@ -219,7 +244,8 @@ public enum ThaiLineBreakRules {
     /// The same ranges as string indices.
     public static func protectedRanges(in text: String, maximumLength: Int = maximumLength) -> [Range<String.Index>] {
         protectedByteRanges(in: text, maximumLength: maximumLength).map {
-            text.utf8.index(text.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: $0.upperBound)
+            text.utf8.index(
+                text.startIndex, offsetBy: $0.lowerBound)..<text.utf8.index(text.startIndex, offsetBy: $0.upperBound)
         }
     }
 }

@@ -1,21 +1,22 @@
 import Testing
 import ThaiText
+
 @testable import SarabanData
 
 @Suite("Data loading")
 struct DataLoaderTests {
     static let yaml = """
-    type: external-letter
-    number: ลป 0019.2/4512
-    office: {name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง, address: [ถนนวชิราวุธดำเนิน, ลป 52000]}
-    date: 2561-09-12
-    subject: ทดสอบ
-    to: ผู้ว่าราชการจังหวัด
-    body: ด้วย
-    signer: {name: นายสมชาย ใจดี, position: [พัฒนาการจังหวัด ปฏิบัติราชการแทน, ผู้ว่าราชการจังหวัดลำปาง]}
-    contact: {unit: ฝ่ายอำนวยการ, phone: 0 5426 5055, email: a@b.go.th}
-    amounts: {budget: 533800, fee: 1234.50}
-    """
+        type: external-letter
+        number: ลป 0019.2/4512
+        office: {name: สำนักงานพัฒนาชุมชนจังหวัดลำปาง, address: [ถนนวชิราวุธดำเนิน, ลป 52000]}
+        date: 2561-09-12
+        subject: ทดสอบ
+        to: ผู้ว่าราชการจังหวัด
+        body: ด้วย
+        signer: {name: นายสมชาย ใจดี, position: [พัฒนาการจังหวัด ปฏิบัติราชการแทน, ผู้ว่าราชการจังหวัดลำปาง]}
+        contact: {unit: ฝ่ายอำนวยการ, phone: 0 5426 5055, email: a@b.go.th}
+        amounts: {budget: 533800, fee: 1234.50}
+        """
 
     @Test func readsALetter() throws {
         guard case .letter(let letter) = try DataLoader().load(text: Self.yaml, file: "t.yaml") else {
@@ -32,10 +33,10 @@ struct DataLoaderTests {
 
     @Test func readsJSONToo() throws {
         let json = """
-        {"type": "memo", "unit": "ฝ่ายอำนวยการ", "number": "ลป 1/2", "date": "2026-11-20",
-         "subject": "ทดสอบ", "to": "พัฒนาการจังหวัด", "body": "ด้วย",
-         "signer": {"name": "นายสมชาย ใจดี", "position": "นักวิชาการ"}}
-        """
+            {"type": "memo", "unit": "ฝ่ายอำนวยการ", "number": "ลป 1/2", "date": "2026-11-20",
+             "subject": "ทดสอบ", "to": "พัฒนาการจังหวัด", "body": "ด้วย",
+             "signer": {"name": "นายสมชาย ใจดี", "position": "นักวิชาการ"}}
+            """
         guard case .memo(let memo) = try DataLoader().load(text: json, file: "t.json") else {
             Issue.record("not a memo"); return
         }
@@ -58,7 +59,8 @@ struct DataLoaderTests {
         #expect {
             try DataLoader().load(text: bad, file: "t.yaml")
         } throws: { error in
-            (error as! DataError).description == "t.yaml:1: urgency: \"ด่วนจี๋\" is not allowed; expected one of: ด่วน, ด่วนมาก, ด่วนที่สุด"
+            (error as! DataError).description
+                == "t.yaml:1: urgency: \"ด่วนจี๋\" is not allowed; expected one of: ด่วน, ด่วนมาก, ด่วนที่สุด"
         }
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import SarabanFuzz
+import Testing
 
 private let packageRoot: String = {
     var url = URL(fileURLWithPath: #filePath)
@@ -26,8 +26,11 @@ struct FuzzTests {
     /// Every input that once crashed Saraban (Fuzz/regressions) is refused or accepted, in one piece.
     @Test func everyCrashFoundStaysFixed() throws {
         let folder = packageRoot + "/Fuzz/regressions"
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted() ?? []
-        let fuzzer = try Fuzzer(root: packageRoot, seed: 1, crashFile: NSTemporaryDirectory() + "saraban-fuzz-replay-\(getpid()).txt")
+        let files =
+            (try? FileManager.default.contentsOfDirectory(atPath: folder))?.filter { $0.hasSuffix(".txt") }.sorted()
+            ?? []
+        let fuzzer = try Fuzzer(
+            root: packageRoot, seed: 1, crashFile: NSTemporaryDirectory() + "saraban-fuzz-replay-\(getpid()).txt")
         for file in files { _ = try fuzzer.run(Fuzzer.Input.load(path: folder + "/" + file)) }
     }
 }

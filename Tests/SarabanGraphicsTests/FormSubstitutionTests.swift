@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SarabanGraphics
 
 private let root: String = {
@@ -18,9 +19,10 @@ struct FormSubstitutionTests {
         let path = NSTemporaryDirectory() + "forms-\(substitutingForms)-\(UUID().uuidString).pdf"
         defer { try? FileManager.default.removeItem(atPath: path) }
         let file = try OutputFile(destination: path, kind: .pdf)
-        let writer = try PDFWriter(file: file, width: 595, height: 842,
-                                   metadata: PDFMetadata(title: "t", author: "a", date: "2018-09-12T00:00:00"),
-                                   substitutingForms: substitutingForms)
+        let writer = try PDFWriter(
+            file: file, width: 595, height: 842,
+            metadata: PDFMetadata(title: "t", author: "a", date: "2018-09-12T00:00:00"),
+            substitutingForms: substitutingForms)
         writer.canvas.draw(garuda, x: 255, y: 40, height: height)
         #expect(writer.canvas.standIns?.streams.count == (substitutingForms ? 1 : nil), "drawn as a stand-in")
         writer.canvas.strokeLine(from: (72, 200), to: (500, 200), width: 1)

@@ -67,7 +67,9 @@ struct ArchivalTests {
         let folder = temporaryDirectory()
         let memo = packageRoot + "/Examples/memo.yaml"
         let env = ["SARABAN_HOME": packageRoot]
-        #expect(try run(sarabanBinary, ["render", memo, "-o", folder + "/m.pdf", "--embed-data"], environment: env).status == 0)
+        #expect(
+            try run(sarabanBinary, ["render", memo, "-o", folder + "/m.pdf", "--embed-data"], environment: env).status
+                == 0)
         let checked = try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/m.pdf"])
         #expect(checked.status == 0, "\(checked.stdout)")
         let script = """
@@ -77,14 +79,18 @@ struct ArchivalTests {
             spec = pdf.Root.AF[0]
             print('<pdfaid:part>3</pdfaid:part>' in xmp, spec.AFRelationship, str(spec.UF), spec.EF.F.Subtype)
             """
-        #expect(try run("python3", ["-c", script, folder + "/m.pdf"]).stdout == "True /Source memo.yaml /application/yaml\n")
+        #expect(
+            try run("python3", ["-c", script, folder + "/m.pdf"]).stdout == "True /Source memo.yaml /application/yaml\n"
+        )
         #expect(try run("pdfdetach", ["-save", "1", "-o", folder + "/back.yaml", folder + "/m.pdf"]).status == 0)
-        #expect(FileManager.default.contents(atPath: folder + "/back.yaml") == FileManager.default.contents(atPath: memo))
+        #expect(
+            FileManager.default.contents(atPath: folder + "/back.yaml") == FileManager.default.contents(atPath: memo))
         // The style may ask it of every render; data from standard input is embedded as read.
         try "output:\n  embedData: true\n".write(toFile: folder + "/style.yaml", atomically: true, encoding: .utf8)
         let text = try String(contentsOfFile: memo, encoding: .utf8)
-        let piped = try run("/bin/sh", ["-c", "'\(sarabanBinary)' render - --style '\(folder)/style.yaml' -o '\(folder)/s.pdf'"],
-                            environment: env, stdin: text)
+        let piped = try run(
+            "/bin/sh", ["-c", "'\(sarabanBinary)' render - --style '\(folder)/style.yaml' -o '\(folder)/s.pdf'"],
+            environment: env, stdin: text)
         #expect(piped.status == 0, "\(piped.stderr)")
         #expect(try run("pdfdetach", ["-list", folder + "/s.pdf"]).stdout.contains("stdin.yaml"))
         #expect(try run("python3", [packageRoot + "/scripts/check-pdfa.py", folder + "/s.pdf"]).status == 0)

@@ -5,11 +5,15 @@ import Testing
 @Suite("Bad input")
 struct BadInputTests {
     /// The seed 000 cover letter without its minutes (which live in a file beside it).
-    static let valid = try! String(contentsOfFile: packageRoot + "/Examples/seed-000-cover-letter.yaml", encoding: .utf8)
-        .components(separatedBy: "attachments:")[0]
+    static let valid = try! String(
+        contentsOfFile: packageRoot + "/Examples/seed-000-cover-letter.yaml", encoding: .utf8
+    )
+    .components(separatedBy: "attachments:")[0]
 
     /// Writes `data` to a file, renders it, and returns the result and whether a PDF appeared.
-    func render(_ data: String, arguments: [String] = [], environment: [String: String] = [:]) throws -> (ProcessResult, Bool, String) {
+    func render(_ data: String, arguments: [String] = [], environment: [String: String] = [:]) throws -> (
+        ProcessResult, Bool, String
+    ) {
         let folder = temporaryDirectory()
         let input = folder + "/letter.yaml"
         try data.write(toFile: input, atomically: true, encoding: .utf8)
@@ -32,18 +36,23 @@ struct BadInputTests {
         #expect(written)
     }
 
-    @Test("each mistake gets a message naming where it is", arguments: [
-        // (what to replace, replacement, expected parts of the message, exit code)
-        ("subject: ขอส่งรายงานการประชุม", "subject: [ขอส่ง", ["letter.yaml:", "not valid YAML"], 1),
-        ("subject: ขอส่งรายงานการประชุม\n", "", ["subject", "missing"], 1),
-        ("subject: ขอส่ง", "subjet: ขอส่ง", ["letter.yaml:", "subjet", "did you mean `subject`"], 1),
-        ("date: 2019-09-06", "date: [2019, 9, 6]", ["letter.yaml:", "date", "expected text"], 1),
-        ("date: 2019-09-06", "date: 2019-02-30", ["letter.yaml:", "date", "2019-02-30", "not a day of the calendar"], 1),
-        ("  name: นางอุทัยวรรณ มินสุวรรณ", "  name: [นาง]", ["signer.name", "expected text"], 1),
-        ("number: ลป 0019.1/ว 1237", "number: ลป 0019.1/1237", ["number", "circular letter", "ว"], 1),
-        ("type: circular-letter", "type: circular", ["type", "not allowed", "circular-letter"], 1),
-        ("    quantity: 1", "    quantity: 1\n    colour: red", ["enclosures[1].colour", "unknown field"], 1),
-    ] as [(String, String, [String], Int32)])
+    @Test(
+        "each mistake gets a message naming where it is",
+        arguments: [
+            // (what to replace, replacement, expected parts of the message, exit code)
+            ("subject: ขอส่งรายงานการประชุม", "subject: [ขอส่ง", ["letter.yaml:", "not valid YAML"], 1),
+            ("subject: ขอส่งรายงานการประชุม\n", "", ["subject", "missing"], 1),
+            ("subject: ขอส่ง", "subjet: ขอส่ง", ["letter.yaml:", "subjet", "did you mean `subject`"], 1),
+            ("date: 2019-09-06", "date: [2019, 9, 6]", ["letter.yaml:", "date", "expected text"], 1),
+            (
+                "date: 2019-09-06", "date: 2019-02-30",
+                ["letter.yaml:", "date", "2019-02-30", "not a day of the calendar"], 1
+            ),
+            ("  name: นางอุทัยวรรณ มินสุวรรณ", "  name: [นาง]", ["signer.name", "expected text"], 1),
+            ("number: ลป 0019.1/ว 1237", "number: ลป 0019.1/1237", ["number", "circular letter", "ว"], 1),
+            ("type: circular-letter", "type: circular", ["type", "not allowed", "circular-letter"], 1),
+            ("    quantity: 1", "    quantity: 1\n    colour: red", ["enclosures[1].colour", "unknown field"], 1),
+        ] as [(String, String, [String], Int32)])
     func mistakes(old: String, new: String, expected: [String], code: Int32) throws {
         let (result, written, input) = try render(replacing(old, with: new))
         #expect(result.status == code)
@@ -56,7 +65,8 @@ struct BadInputTests {
 
     @Test func lineNumbersPointAtTheField() throws {
         let data = replacing("date: 2019-09-06", with: "date: 2019-13-06")
-        let line = data.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("date:") }! + 1
+        let line =
+            data.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("date:") }! + 1
         let (result, _, input) = try render(data)
         #expect(result.stderr.contains("\(input):\(line): date:"), "\(result.stderr)")
     }
@@ -66,7 +76,9 @@ struct BadInputTests {
         let (result, written, _) = try render(data)
         #expect(result.status == 1)
         #expect(!written)
-        #expect(result.stderr.contains("{{budgt}}") && result.stderr.contains("did you mean {{budget}}"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("{{budgt}}") && result.stderr.contains("did you mean {{budget}}"), "\(result.stderr)"
+        )
     }
 
     @Test func unknownTemplate() throws {
@@ -112,9 +124,13 @@ struct BadInputTests {
         let folder = temporaryDirectory()
         let input = folder + "/letter.yaml"
         try Self.valid.write(toFile: input, atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["render", input, "-o", "/nonexistent-folder/letter.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        let result = try run(
+            sarabanBinary, ["render", input, "-o", "/nonexistent-folder/letter.pdf"],
+            environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 3)
-        #expect(result.stderr.contains("/nonexistent-folder/letter.pdf") && result.stderr.contains("does not exist"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("/nonexistent-folder/letter.pdf") && result.stderr.contains("does not exist"),
+            "\(result.stderr)")
     }
 
     @Test func missingSignatureImage() throws {
@@ -130,7 +146,8 @@ struct BadInputTests {
         let folder = temporaryDirectory()
         let input = folder + "/letter.yaml", output = folder + "/letter.pdf"
         try data.write(toFile: input, atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["render", input, "-o", output], environment: ["SARABAN_HOME": packageRoot])
+        let result = try run(
+            sarabanBinary, ["render", input, "-o", output], environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try pdfInfo(output)["Pages"] == "1", "no page break from data")
         #expect(try pdfText(output).contains("ขอส่ง <page-break/> & <b>ตัวหนา</b>"))
@@ -151,8 +168,11 @@ struct CommandLineTests {
     }
 
     @Test func thaiDatesAndDigits() throws {
-        #expect(try run(sarabanBinary, ["thai", "date", "--form", "weekday", "2019-08-30"]).stdout == "วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒\n")
-        #expect(try run(sarabanBinary, ["thai", "date", "--form", "abbreviated", "2018-09-12"]).stdout == "๑๒ ก.ย. ๖๑\n")
+        #expect(
+            try run(sarabanBinary, ["thai", "date", "--form", "weekday", "2019-08-30"]).stdout
+                == "วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒\n")
+        #expect(
+            try run(sarabanBinary, ["thai", "date", "--form", "abbreviated", "2018-09-12"]).stdout == "๑๒ ก.ย. ๖๑\n")
         #expect(try run(sarabanBinary, ["thai", "digits", "COVID-19 ระลอก 3"]).stdout == "COVID-19 ระลอก ๓\n")
     }
 
@@ -163,7 +183,9 @@ struct CommandLineTests {
     }
 
     @Test func everyCommandHasHelp() throws {
-        for command in [["render"], ["preview"], ["templates"], ["thai"], ["thai", "baht"], ["thai", "date"], ["thai", "digits"]] {
+        for command in [
+            ["render"], ["preview"], ["templates"], ["thai"], ["thai", "baht"], ["thai", "date"], ["thai", "digits"],
+        ] {
             let result = try run(sarabanBinary, command + ["--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("USAGE:"))
@@ -172,8 +194,9 @@ struct CommandLineTests {
 
     @Test func previewDrawsThePageAtTheAskedResolution() throws {
         let output = temporaryDirectory() + "/page.png"
-        let result = try run(sarabanBinary, ["preview", packageRoot + "/Examples/memo.yaml", "--dpi", "72", "-o", output],
-                             environment: ["SARABAN_HOME": packageRoot])
+        let result = try run(
+            sarabanBinary, ["preview", packageRoot + "/Examples/memo.yaml", "--dpi", "72", "-o", output],
+            environment: ["SARABAN_HOME": packageRoot])
         #expect(result.status == 0, "\(result.stderr)")
         let png = try #require(FileManager.default.contents(atPath: output))
         // PNG header: width and height, big-endian, at bytes 16…23.
@@ -187,7 +210,9 @@ struct BadMinutesAndTablesTests {
     func render(_ text: String, name: String = "m.md") throws -> (ProcessResult, Bool) {
         let folder = temporaryDirectory()
         try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["render", folder + "/" + name, "-o", folder + "/out.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        let result = try run(
+            sarabanBinary, ["render", folder + "/" + name, "-o", folder + "/out.pdf"],
+            environment: ["SARABAN_HOME": packageRoot])
         return (result, FileManager.default.fileExists(atPath: folder + "/out.pdf"))
     }
 
@@ -196,11 +221,11 @@ struct BadMinutesAndTablesTests {
     func letterWithAttachment(_ content: String) -> String {
         let head = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
         return head + """
-        attachments:
-          - title: บัญชี
-            content:
-        \(content)
-        """
+            attachments:
+              - title: บัญชี
+                content:
+            \(content)
+            """
     }
 
     @Test func markdownWithoutFrontMatter() throws {
@@ -210,23 +235,27 @@ struct BadMinutesAndTablesTests {
     }
 
     @Test func misspeltFrontMatterFieldNamesItsLine() throws {
-        let (result, written) = try render("---\ntype: minutes\ndate: 2019-08-30\npresent: {people: [[นาย ก, ข, ค]]}\nsesion: 8/2562\n---\nข้อความ\n")
+        let (result, written) = try render(
+            "---\ntype: minutes\ndate: 2019-08-30\npresent: {people: [[นาย ก, ข, ค]]}\nsesion: 8/2562\n---\nข้อความ\n")
         #expect(result.status == 1 && !written)
         #expect(result.stderr.contains("m.md:5: sesion: unknown field; did you mean `session`?"), "\(result.stderr)")
     }
 
     @Test func impossibleMeetingTime() throws {
-        let (result, _) = try render("---\ntype: minutes\ndate: 2019-08-30\ntime: \"25:00\"\npresent: {people: [[นาย ก, ข, ค]]}\n---\nข้อความ\n")
+        let (result, _) = try render(
+            "---\ntype: minutes\ndate: 2019-08-30\ntime: \"25:00\"\npresent: {people: [[นาย ก, ข, ค]]}\n---\nข้อความ\n")
         #expect(result.status == 1)
-        #expect(result.stderr.contains("m.md:4: time:") && result.stderr.contains("not a time of day"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("m.md:4: time:") && result.stderr.contains("not a time of day"), "\(result.stderr)")
     }
 
     @Test func tableRowWithTooManyValues() throws {
-        let yaml = letterWithAttachment("""
-                      - table:
-                          columns: [ที่, อำเภอ]
-                          rows: [[1, เถิน, 3]]
-                """)
+        let yaml = letterWithAttachment(
+            """
+                  - table:
+                      columns: [ที่, อำเภอ]
+                      rows: [[1, เถิน, 3]]
+            """)
         let (result, written) = try render(yaml, name: "t.yaml")
         #expect(result.status == 1 && !written)
         #expect(result.stderr.contains("rows[1]: has 3 values for 2 columns"), "\(result.stderr)")

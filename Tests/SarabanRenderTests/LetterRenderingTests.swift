@@ -16,7 +16,8 @@ struct LetterRenderingTests {
 
     /// The letter's text (pages 1 and 2) against the seed's.
     @Test func seed004TextReadsBackExactly() throws {
-        let all = try String(contentsOfFile: packageRoot + "/Examples/seed-004-urgent-circular.expected.txt", encoding: .utf8)
+        let all = try String(
+            contentsOfFile: packageRoot + "/Examples/seed-004-urgent-circular.expected.txt", encoding: .utf8)
         let expected = all.components(separatedBy: "บัญชีจัดสรรจำนวนกลุ่มอาชีพและงบประมาณ")[0]
         var text = try pdfText(Self.seed004, page: 1) + "\n" + pdfText(Self.seed004, page: 2)
         // Page furniture is no part of the letter's text.
@@ -60,7 +61,9 @@ struct LetterRenderingTests {
         #expect(abs(reference.xMin - 3 * cm) < 0.5)
         let urgency = try #require(words.first { $0.text == "ด่วนที่สุด" })
         #expect(urgency.yMax < reference.yMin, "urgency mark above ที่")
-        #expect(urgency.yMax - urgency.yMin > 2 * (reference.yMax - reference.yMin) * 0.95, "urgency at twice the body size (32 pt)")
+        #expect(
+            urgency.yMax - urgency.yMin > 2 * (reference.yMax - reference.yMin) * 0.95,
+            "urgency at twice the body size (32 pt)")
         // The body's first line starts at the 2.5 cm indent.
         let body = try #require(words.first { $0.text.hasPrefix("ด้วยจังหวัดลำปาง") })
         #expect(abs(body.xMin - (3 + 2.5) * cm) < 0.5)
@@ -99,7 +102,9 @@ struct LetterRenderingTests {
         let info = try pdfInfo(Self.seed004)
         #expect(info["Title"] == "การดำเนินโครงการพัฒนาศักยภาพสัมมาชีพชุมชนสู่ความยั่งยืน")
         #expect(info["Author"] == "ศาลากลางจังหวัดลำปาง")
-        #expect(info["CreationDate"]?.contains("2018") == true, "the letter's date, not the clock: \(info["CreationDate"] ?? "")")
+        #expect(
+            info["CreationDate"]?.contains("2018") == true,
+            "the letter's date, not the clock: \(info["CreationDate"] ?? "")")
         let fonts = try run("pdffonts", [Self.seed004]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty)
         for font in fonts { #expect(font.contains("yes yes"), "embedded and subset: \(font)") }
@@ -117,7 +122,9 @@ struct LetterRenderingTests {
         let input = packageRoot + "/Examples/seed-004-urgent-circular.yaml"
         func render(_ environment: [String: String]) throws -> Data? {
             let output = temporaryDirectory() + "/letter.pdf"
-            let result = try run(sarabanBinary, ["render", input, "-o", output], environment: environment.merging(["SARABAN_HOME": packageRoot]) { a, _ in a })
+            let result = try run(
+                sarabanBinary, ["render", input, "-o", output],
+                environment: environment.merging(["SARABAN_HOME": packageRoot]) { a, _ in a })
             #expect(result.status == 0, "\(result.stderr)")
             return FileManager.default.contents(atPath: output)
         }
@@ -139,8 +146,11 @@ struct LetterRenderingTests {
         var index = 0
         while index + keyword.count + 2 <= bytes.count {
             // Every compressed stream (the signature field's empty appearance is no stream to compress).
-            if bytes[index..<(index + keyword.count)].elementsEqual(keyword), index == 0 || bytes[index - 1] != UInt8(ascii: "d"),
-               String(decoding: bytes[max(0, index - 300)..<index], as: UTF8.self).components(separatedBy: " obj").last?.contains("/FlateDecode") == true {
+            if bytes[index..<(index + keyword.count)].elementsEqual(keyword),
+                index == 0 || bytes[index - 1] != UInt8(ascii: "d"),
+                String(decoding: bytes[max(0, index - 300)..<index], as: UTF8.self).components(separatedBy: " obj")
+                    .last?.contains("/FlateDecode") == true
+            {
                 headers.append(Array(bytes[(index + keyword.count)..<(index + keyword.count + 2)]))
             }
             index += 1
@@ -156,7 +166,8 @@ struct LetterRenderingTests {
         #expect(try pdfText(pdf, page: 2).hasPrefix("รายงานการประชุมผู้บริหาร"), "the minutes start page 2, unnumbered")
         #expect(try pdfText(pdf, page: 3).hasPrefix("- ๒ -"), "and number their own pages")
         // The whole text, without page numbers and continuation words, is the seed's.
-        let expected = try String(contentsOfFile: packageRoot + "/Examples/seed-000-cover-letter.expected.txt", encoding: .utf8)
+        let expected = try String(
+            contentsOfFile: packageRoot + "/Examples/seed-000-cover-letter.expected.txt", encoding: .utf8)
         let text = try pdfText(pdf).split(separator: "\n").filter { line in
             !(line.hasPrefix("- ") && line.hasSuffix(" -")) && !(line.hasPrefix("/") && line.hasSuffix("..."))
         }.joined(separator: "\n")
@@ -196,10 +207,12 @@ struct LinkTests {
 
     /// No line of any example runs past the right margin (2 cm, the regulation's): text is
     /// broken between words or, a stretch that cannot be, set within the measure.
-    @Test("no line runs past the right margin", arguments: [
-        "seed-004-urgent-circular", "seed-000-cover-letter", "seed-001-minutes", "seed-000-minutes", "memo",
-        "external-letter", "directives-summary", "report-with-pictures",
-    ])
+    @Test(
+        "no line runs past the right margin",
+        arguments: [
+            "seed-004-urgent-circular", "seed-000-cover-letter", "seed-001-minutes", "seed-000-minutes", "memo",
+            "external-letter", "directives-summary", "report-with-pictures",
+        ])
     func noLineRunsPastTheRightMargin(example: String) throws {
         let pdf = try renderExample(example)
         let xml = try run("pdftotext", ["-bbox-layout", pdf, "-"]).stdout
@@ -208,9 +221,12 @@ struct LinkTests {
         for page in xml.components(separatedBy: "<page ").dropFirst() {
             guard let width = page.split(separator: "\"").dropFirst().first.flatMap({ Double($0) }) else { continue }
             for line in page.components(separatedBy: "<line ").dropFirst() {
-                let numbers = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.prefix(3).compactMap { Double($0.element) }
+                let numbers = line.split(separator: "\"").enumerated().filter { $0.offset % 2 == 1 }.prefix(3)
+                    .compactMap { Double($0.element) }
                 guard numbers.count == 3, numbers[2] > width - margin + 0.5 else { continue }
-                let words = line.components(separatedBy: "</word>").dropLast().compactMap { $0.components(separatedBy: ">").last }
+                let words = line.components(separatedBy: "</word>").dropLast().compactMap {
+                    $0.components(separatedBy: ">").last
+                }
                 past.append("\(numbers[2] - (width - margin)) pt: " + words.joined(separator: " ").prefix(60))
             }
         }

@@ -6,7 +6,8 @@ import Testing
 /// a signal) leaves nothing behind.
 @Suite("Never destroy")
 struct NeverDestroyTests {
-    static let letter = try! String(contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
+    static let letter = try! String(
+        contentsOfFile: packageRoot + "/Tests/Fixtures/minimal-letter.yaml", encoding: .utf8)
     let environment = ["SARABAN_HOME": packageRoot]
 
     /// A folder holding `letter.yaml` and the files given.
@@ -33,25 +34,32 @@ struct NeverDestroyTests {
         let reports = folder + "/reports"
         try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
         try "keep me".write(toFile: reports + "/notes.txt", atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["render", folder + "/letter.yaml", "-o", reports], environment: environment)
+        let result = try run(
+            sarabanBinary, ["render", folder + "/letter.yaml", "-o", reports], environment: environment)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try String(contentsOfFile: reports + "/notes.txt", encoding: .utf8) == "keep me")
         #expect(try pdfInfo(reports + "/letter.pdf")["Pages"] == "1")
     }
 
-    @Test("an output that is an input, a folder or another kind of file is refused", arguments: [
-        // (output given, what the message says)
-        ("letter.yaml", "an input of this run"),
-        ("notes.txt", "is not a PDF"),
-        ("reports", "it is a folder"),
-    ])
+    @Test(
+        "an output that is an input, a folder or another kind of file is refused",
+        arguments: [
+            // (output given, what the message says)
+            ("letter.yaml", "an input of this run"),
+            ("notes.txt", "is not a PDF"),
+            ("reports", "it is a folder"),
+        ])
     func refusedOutputs(output: String, message: String) throws {
         let folder = try folder(["notes.txt": "the office's notes"])
         try FileManager.default.createDirectory(atPath: folder + "/reports", withIntermediateDirectories: true)
         try "x".write(toFile: folder + "/reports/a.txt", atomically: true, encoding: .utf8)
         // `render -o DIR` writes into a folder; `batch --combine DIR` must not replace it.
-        let arguments = output == "reports"
-            ? ["batch", folder + "/letter.yaml", "--recipients", try recipients(in: folder), "--combine", folder + "/" + output]
+        let arguments =
+            output == "reports"
+            ? [
+                "batch", folder + "/letter.yaml", "--recipients", try recipients(in: folder), "--combine",
+                folder + "/" + output,
+            ]
             : ["render", folder + "/letter.yaml", "-o", folder + "/" + output]
         let before = snapshot(folder)
         let after = try { () throws -> ([String: Data], ProcessResult) in
@@ -79,11 +87,18 @@ struct NeverDestroyTests {
     @Test func recipientsWhoseFilesWouldClashAreRefusedBeforeAnythingIsWritten() throws {
         let folder = try folder()
         let csv = folder + "/recipients.csv"
-        try "to,name\nนายอำเภอเมือง,เมือง\nนายอำเภองาว,งาว\nนายอำเภอเมือง (ซ้ำ),เมือง\n".write(toFile: csv, atomically: true, encoding: .utf8)
-        let result = try run(sarabanBinary, ["batch", folder + "/letter.yaml", "--recipients", csv, "--name", "{name}",
-                                             "-o", folder + "/out", "--jobs", "2"], environment: environment)
+        try "to,name\nนายอำเภอเมือง,เมือง\nนายอำเภองาว,งาว\nนายอำเภอเมือง (ซ้ำ),เมือง\n".write(
+            toFile: csv, atomically: true, encoding: .utf8)
+        let result = try run(
+            sarabanBinary,
+            [
+                "batch", folder + "/letter.yaml", "--recipients", csv, "--name", "{name}",
+                "-o", folder + "/out", "--jobs", "2",
+            ], environment: environment)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("recipients.csv:2 and") && result.stderr.contains("recipients.csv:4"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("recipients.csv:2 and") && result.stderr.contains("recipients.csv:4"),
+            "\(result.stderr)")
         #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).isEmpty)
     }
 
@@ -94,8 +109,9 @@ struct NeverDestroyTests {
         let mount = temporaryDirectory()
         guard try run("mount", ["-t", "tmpfs", "-o", "size=40k", "tmpfs", mount]).status == 0 else { return }
         defer { _ = try? run("umount", [mount]) }
-        let result = try run(sarabanBinary, ["render", packageRoot + "/Examples/seed-004-urgent-circular.yaml", "-o", mount + "/a.pdf"],
-                             environment: environment)
+        let result = try run(
+            sarabanBinary, ["render", packageRoot + "/Examples/seed-004-urgent-circular.yaml", "-o", mount + "/a.pdf"],
+            environment: environment)
         #expect(result.status == 3)
         #expect(result.stderr.contains("No space left on device"), "\(result.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: mount).isEmpty, "no PDF, no temporary file")
@@ -108,15 +124,21 @@ struct NeverDestroyTests {
         try csv.write(toFile: folder + "/recipients.csv", atomically: true, encoding: .utf8)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: sarabanBinary)
-        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/seed-004-urgent-circular.yaml", toPath: folder + "/circular.yaml")
-        process.arguments = ["batch", folder + "/circular.yaml", "--recipients", folder + "/recipients.csv", "-o", folder + "/out", "--jobs", "2"]
+        try FileManager.default.copyItem(
+            atPath: packageRoot + "/Examples/seed-004-urgent-circular.yaml", toPath: folder + "/circular.yaml")
+        process.arguments = [
+            "batch", folder + "/circular.yaml", "--recipients", folder + "/recipients.csv", "-o", folder + "/out",
+            "--jobs", "2",
+        ]
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Stopped mid-run: once the first letters are out.
         let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).count < 5 {
+        while Date() < deadline,
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/out")) ?? []).count < 5
+        {
             Thread.sleep(forTimeInterval: 0.01)
         }
         kill(process.processIdentifier, SIGTERM)
@@ -124,7 +146,11 @@ struct NeverDestroyTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder + "/out")
         #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM)
         #expect(files.count < 1000, "stopped before the end")
-        #expect(files.filter { $0.hasPrefix(".") || $0.hasSuffix(".tmp") }.isEmpty, "\(files.filter { $0.hasSuffix(".tmp") })")
-        for file in files.prefix(20) { #expect(try pdfInfo(folder + "/out/" + file)["Pages"] != nil, "every file left is a whole PDF") }
+        #expect(
+            files.filter { $0.hasPrefix(".") || $0.hasSuffix(".tmp") }.isEmpty,
+            "\(files.filter { $0.hasSuffix(".tmp") })")
+        for file in files.prefix(20) {
+            #expect(try pdfInfo(folder + "/out/" + file)["Pages"] != nil, "every file left is a whole PDF")
+        }
     }
 }

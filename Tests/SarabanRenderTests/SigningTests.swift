@@ -172,10 +172,14 @@ struct SigningTests {
     func digitalMinutes() throws -> String {
         let folder = temporaryDirectory()
         var text = try String(contentsOfFile: packageRoot + "/Examples/seed-001-minutes.md", encoding: .utf8)
-        text = text.replacingOccurrences(of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: digital}")
-            .replacingOccurrences(of: "หัวหน้าฝ่ายอำนวยการ]}", with: "หัวหน้าฝ่ายอำนวยการ], signing: digital}")
+        text = text.replacingOccurrences(
+            of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: digital}"
+        )
+        .replacingOccurrences(of: "หัวหน้าฝ่ายอำนวยการ]}", with: "หัวหน้าฝ่ายอำนวยการ], signing: digital}")
         try text.write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
-        let rendered = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        let rendered = try run(
+            sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"],
+            environment: ["SARABAN_HOME": packageRoot])
         #expect(rendered.status == 0, "\(rendered.stderr)")
         return folder + "/m.pdf"
     }
@@ -189,7 +193,9 @@ struct SigningTests {
                 r = [float(x) for x in f.Rect]
                 print(pdf.pages.index(pikepdf.Page(f.P)) + 1, *r, 1 if '/V' in f else 0)
             """
-        return try run("python3", ["-c", script, pdf]).stdout.split(separator: "\n").map { $0.split(separator: " ").compactMap { Double($0) } }
+        return try run("python3", ["-c", script, pdf]).stdout.split(separator: "\n").map {
+            $0.split(separator: " ").compactMap { Double($0) }
+        }
     }
 
     /// Pixels of `page` at 50 dpi that differ between two PDFs, and how many of them lie inside
@@ -227,10 +233,15 @@ struct SigningTests {
         #expect(try sign(unsigned, cert: "signer.p12", output: folder + "/a.pdf").status == 0)
         #expect(try sign(folder + "/a.pdf", cert: "reviewer.p12", output: folder + "/b.pdf").status == 0)
         let pdfsig = try run("pdfsig", [folder + "/b.pdf"]).stdout
-        #expect(pdfsig.contains("Field Name: ลายมือชื่อ 1 นายวีระยุทธ ราชิวงค์") && pdfsig.contains("Field Name: ลายมือชื่อ 2 นางพันซ์กร วงศ์ชมภู"), "\(pdfsig)")
+        #expect(
+            pdfsig.contains("Field Name: ลายมือชื่อ 1 นายวีระยุทธ ราชิวงค์")
+                && pdfsig.contains("Field Name: ลายมือชื่อ 2 นางพันซ์กร วงศ์ชมภู"), "\(pdfsig)")
         #expect(pdfsig.components(separatedBy: "Signature is Valid.").count - 1 == 2)
         let hanko = try pyHanko(folder + "/b.pdf")
-        #expect(hanko.status == 0 && hanko.stdout.split(separator: "\n").filter { $0.contains(":INTACT:TRUSTED") }.count == 2, "\(hanko.stdout)")
+        #expect(
+            hanko.status == 0
+                && hanko.stdout.split(separator: "\n").filter { $0.contains(":INTACT:TRUSTED") }.count == 2,
+            "\(hanko.stdout)")
         // Each field is the space right above its signer's name in brackets, on the last page.
         let found = try fields(folder + "/b.pdf")
         let names = try pdfWords(folder + "/b.pdf").filter { $0.text == "(นายวีระยุทธ" || $0.text == "(นางพันซ์กร" }
@@ -238,21 +249,30 @@ struct SigningTests {
         let pageHeight = 841.89
         for (field, name) in zip(found, names) where field.count == 6 {
             #expect(Int(field[0]) == name.page && field[5] == 1, "on the name's page, signed")
-            #expect(abs((pageHeight - field[2]) - name.yMin) < 6, "the space ends where the name's line starts: \(field) \(name)")
+            #expect(
+                abs((pageHeight - field[2]) - name.yMin) < 6,
+                "the space ends where the name's line starts: \(field) \(name)")
             #expect(field[4] - field[2] >= 40, "room for the signature: \(field)")
         }
         // What the first signature draws lies inside its field; the second signer's inside theirs.
         if found.count == 2 {
-            let first = try changedPixels(unsigned, folder + "/a.pdf", page: Int(found[0][0]), inside: Array(found[0][1...4]))
-            #expect(first.total > 50 && first.total == first.inside, "the recorder's signature shows in the recorder's space only: \(first)")
-            let second = try changedPixels(folder + "/a.pdf", folder + "/b.pdf", page: Int(found[1][0]), inside: Array(found[1][1...4]))
+            let first = try changedPixels(
+                unsigned, folder + "/a.pdf", page: Int(found[0][0]), inside: Array(found[0][1...4]))
+            #expect(
+                first.total > 50 && first.total == first.inside,
+                "the recorder's signature shows in the recorder's space only: \(first)")
+            let second = try changedPixels(
+                folder + "/a.pdf", folder + "/b.pdf", page: Int(found[1][0]), inside: Array(found[1][1...4]))
             #expect(second.total > 50 && second.total == second.inside, "\(second)")
         }
         // The text layer is the document's, with what each signature shows (a reader sees it).
         let signedText = try pdfText(folder + "/b.pdf"), unsignedText = try pdfText(unsigned)
         #expect(signedText.hasPrefix(String(unsignedText.prefix(2000))))
-        #expect(signedText.contains("ลงนามโดย Somchai Jaidee") && signedText.contains("ลงนามโดย Pornthip Kaewmoon"), "\(signedText.suffix(600))")
-        #expect(signedText.contains("เจ้าพนักงานธุรการปฏิบัติงาน\n") && signedText.contains(" เวลา "), "position, date and time")
+        #expect(
+            signedText.contains("ลงนามโดย Somchai Jaidee") && signedText.contains("ลงนามโดย Pornthip Kaewmoon"),
+            "\(signedText.suffix(600))")
+        #expect(
+            signedText.contains("เจ้าพนักงานธุรการปฏิบัติงาน\n") && signedText.contains(" เวลา "), "position, date and time")
     }
 
     /// A letter's signer signs by hand by default (a space with a field a digital signature may
@@ -262,9 +282,12 @@ struct SigningTests {
         let folder = temporaryDirectory()
         let memo = try String(contentsOfFile: packageRoot + "/Examples/memo.yaml", encoding: .utf8)
         func render(_ signing: String, extra: String = "") throws -> ProcessResult {
-            let text = memo.replacingOccurrences(of: "\nsigner:", with: "\nsigner:\n  signing: \(signing)\(extra)", options: [], range: nil)
+            let text = memo.replacingOccurrences(
+                of: "\nsigner:", with: "\nsigner:\n  signing: \(signing)\(extra)", options: [], range: nil)
             try text.write(toFile: folder + "/m.yaml", atomically: true, encoding: .utf8)
-            return try run(sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/\(signing).pdf"], environment: ["SARABAN_HOME": packageRoot])
+            return try run(
+                sarabanBinary, ["render", folder + "/m.yaml", "-o", folder + "/\(signing).pdf"],
+                environment: ["SARABAN_HOME": packageRoot])
         }
         #expect(try render("handwritten").status == 0)
         #expect(try fields(folder + "/handwritten.pdf").count == 1, "a field in the signing space")
@@ -276,14 +299,24 @@ struct SigningTests {
         let first = String(bracketed.text.dropFirst())
         let typedWords = try pdfWords(folder + "/typed.pdf")
         #expect(typedWords.filter { $0.text == first }.count == words.filter { $0.text == first }.count + 1, "\(first)")
-        if let typed = typedWords.last(where: { $0.text == first }), let under = typedWords.last(where: { $0.text == bracketed.text }) {
-            #expect(typed.yMin < under.yMin && under.yMin - typed.yMin < 20, "typed on the space's last line, just above: \(typed) \(under)")
+        if let typed = typedWords.last(where: { $0.text == first }),
+            let under = typedWords.last(where: { $0.text == bracketed.text })
+        {
+            #expect(
+                typed.yMin < under.yMin && under.yMin - typed.yMin < 20,
+                "typed on the space's last line, just above: \(typed) \(under)")
         }
         let noPicture = try render("image")
-        #expect(noPicture.status == 1 && noPicture.stderr.contains("signature: missing; `signing: image` draws a picture"), "\(noPicture.stderr)")
-        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: folder + "/sig.svg")
+        #expect(
+            noPicture.status == 1 && noPicture.stderr.contains("signature: missing; `signing: image` draws a picture"),
+            "\(noPicture.stderr)")
+        try FileManager.default.copyItem(
+            atPath: packageRoot + "/Examples/signature-example.svg", toPath: folder + "/sig.svg")
         let both = try render("typed", extra: "\n  signature: sig.svg")
-        #expect(both.status == 1 && both.stderr.contains("signature: a picture (sig.svg) is drawn only with `signing: image`"), "\(both.stderr)")
+        #expect(
+            both.status == 1
+                && both.stderr.contains("signature: a picture (sig.svg) is drawn only with `signing: image`"),
+            "\(both.stderr)")
         let wrong = try render("pen")
         #expect(wrong.status == 1 && wrong.stderr.contains("signer.signing"), "\(wrong.stderr)")
     }
@@ -297,15 +330,24 @@ struct SigningTests {
         #expect(try fields(byHand).isEmpty)
         #expect(try sign(byHand, cert: "signer.p12", output: folder + "/s.pdf").status == 0)
         let signed = try fields(folder + "/s.pdf")
-        #expect(signed.count == 1 && signed[0].count == 6 && signed[0][1...4].allSatisfy { $0 == 0 }, "invisible: \(signed)")
+        #expect(
+            signed.count == 1 && signed[0].count == 6 && signed[0][1...4].allSatisfy { $0 == 0 }, "invisible: \(signed)"
+        )
         #expect(try run("pdfsig", [folder + "/s.pdf"]).stdout.contains("Signature is Valid."))
         var text = try String(contentsOfFile: packageRoot + "/Examples/seed-001-minutes.md", encoding: .utf8)
-        text = text.replacingOccurrences(of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: typed}")
+        text = text.replacingOccurrences(
+            of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signing: typed}")
         try text.write(toFile: folder + "/t.md", atomically: true, encoding: .utf8)
-        #expect(try run(sarabanBinary, ["render", folder + "/t.md", "-o", folder + "/t.pdf"], environment: ["SARABAN_HOME": packageRoot]).status == 0)
+        #expect(
+            try run(
+                sarabanBinary, ["render", folder + "/t.md", "-o", folder + "/t.pdf"],
+                environment: ["SARABAN_HOME": packageRoot]
+            ).status == 0)
         let typed = try pdfText(folder + "/t.pdf")
-        #expect(typed.contains("(ลงชื่อ) นายวีระยุทธ ราชิวงค์ ผู้จดรายงานการประชุม") && typed.contains("(ลงชื่อ)....................ผู้ตรวจรายงานการประชุม"),
-                "\(typed.suffix(400))")
+        #expect(
+            typed.contains("(ลงชื่อ) นายวีระยุทธ ราชิวงค์ ผู้จดรายงานการประชุม")
+                && typed.contains("(ลงชื่อ)....................ผู้ตรวจรายงานการประชุม"),
+            "\(typed.suffix(400))")
     }
 
     /// `--invisible` fills the signer's field and draws nothing: the page looks as it did.
@@ -317,7 +359,9 @@ struct SigningTests {
         let field = try fields(folder + "/i.pdf")
         #expect(field.count == 1 && field.first?.last == 1, "the signer's own field, signed: \(field)")
         if let rect = field.first, rect.count == 6 {
-            #expect(try changedPixels(unsigned, folder + "/i.pdf", page: Int(rect[0]), inside: Array(rect[1...4])).total == 0)
+            #expect(
+                try changedPixels(unsigned, folder + "/i.pdf", page: Int(rect[0]), inside: Array(rect[1...4])).total
+                    == 0)
             let visible = try changedPixels(unsigned, folder + "/v.pdf", page: Int(rect[0]), inside: Array(rect[1...4]))
             #expect(visible.total > 50 && visible.total == visible.inside, "\(visible)")
         }

@@ -13,8 +13,12 @@ let packageRoot: String = {
 
 /// The `saraban` executable built with the tests.
 let sarabanBinary: String = {
-    let candidates = [".build/debug/saraban", ".build/x86_64-unknown-linux-gnu/debug/saraban", ".build/aarch64-unknown-linux-gnu/debug/saraban"]
-    return candidates.map { packageRoot + "/" + $0 }.first { FileManager.default.isExecutableFile(atPath: $0) } ?? packageRoot + "/.build/debug/saraban"
+    let candidates = [
+        ".build/debug/saraban", ".build/x86_64-unknown-linux-gnu/debug/saraban",
+        ".build/aarch64-unknown-linux-gnu/debug/saraban",
+    ]
+    return candidates.map { packageRoot + "/" + $0 }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        ?? packageRoot + "/.build/debug/saraban"
 }()
 
 struct ProcessResult {
@@ -25,7 +29,9 @@ struct ProcessResult {
 
 /// Runs a program and collects its output (through files: pipes read after exit can lose data).
 @discardableResult
-func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws -> ProcessResult {
+func run(_ program: String, _ arguments: [String], environment: [String: String] = [:], stdin: String? = nil) throws
+    -> ProcessResult
+{
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
     process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
@@ -43,9 +49,10 @@ func run(_ program: String, _ arguments: [String], environment: [String: String]
     try process.run()
     process.waitUntilExit()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    return ProcessResult(status: process.terminationStatus,
-                         stdout: (try? String(contentsOfFile: paths[1], encoding: .utf8)) ?? "",
-                         stderr: (try? String(contentsOfFile: paths[2], encoding: .utf8)) ?? "")
+    return ProcessResult(
+        status: process.terminationStatus,
+        stdout: (try? String(contentsOfFile: paths[1], encoding: .utf8)) ?? "",
+        stderr: (try? String(contentsOfFile: paths[2], encoding: .utf8)) ?? "")
 }
 
 /// `pdfinfo` as a dictionary.
@@ -70,7 +77,8 @@ func pdfText(_ path: String, page: Int? = nil) throws -> String {
     var arguments = ["-raw"]
     if let page { arguments += ["-f", "\(page)", "-l", "\(page)"] }
     let text = try run("pdftotext", arguments + [path, "-"]).stdout
-    return text.split(separator: "\n").map { $0.filter { $0 != "\u{0C}" } }.filter { !$0.isEmpty }.joined(separator: "\n")
+    return text.split(separator: "\n").map { $0.filter { $0 != "\u{0C}" } }.filter { !$0.isEmpty }.joined(
+        separator: "\n")
 }
 
 /// A word of `pdftotext -bbox-layout` with its box.
@@ -93,8 +101,10 @@ func pdfWords(_ path: String) throws -> [Word] {
         }
         guard let open = line.range(of: "\">"), let close = line.range(of: "</word>") else { continue }
         let text = line[open.upperBound..<close.lowerBound]
-        words.append(Word(text: String(text), xMin: attribute("xMin"), yMin: attribute("yMin"),
-                          xMax: attribute("xMax"), yMax: attribute("yMax"), page: page))
+        words.append(
+            Word(
+                text: String(text), xMin: attribute("xMin"), yMin: attribute("yMin"),
+                xMax: attribute("xMax"), yMax: attribute("yMax"), page: page))
     }
     return words
 }
@@ -104,8 +114,9 @@ func renderExample(_ name: String) throws -> String {
     let output = temporaryDirectory() + "/\(name).pdf"
     let yaml = packageRoot + "/Examples/\(name).yaml"
     let input = FileManager.default.fileExists(atPath: yaml) ? yaml : packageRoot + "/Examples/\(name).md"
-    let result = try run(sarabanBinary, ["render", input, "-o", output],
-                         environment: ["SARABAN_HOME": packageRoot])
+    let result = try run(
+        sarabanBinary, ["render", input, "-o", output],
+        environment: ["SARABAN_HOME": packageRoot])
     guard result.status == 0 else { throw RenderFailure(message: result.stderr) }
     return output
 }

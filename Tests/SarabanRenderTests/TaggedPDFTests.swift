@@ -27,7 +27,9 @@ struct TaggedPDFTests {
         #expect(tree.tagged && tree.lang == "th")
         #expect(tree.counts["H1"] == 5, "the five agenda items: \(tree.counts)")
         #expect((tree.counts["H2"] ?? 0) >= 20 && (tree.counts["P"] ?? 0) + (tree.counts["LBody"] ?? 0) > 100)
-        #expect((tree.counts["L"] ?? 0) > 10 && (tree.counts["LI"] ?? 0) >= (tree.counts["LBody"] ?? 1), "numbered items are lists (an item continued on the next page opens its LI again): \(tree.counts)")
+        #expect(
+            (tree.counts["L"] ?? 0) > 10 && (tree.counts["LI"] ?? 0) >= (tree.counts["LBody"] ?? 1),
+            "numbered items are lists (an item continued on the next page opens its LI again): \(tree.counts)")
         #expect(tree.tables.count == 8, "the seed's eight tables")
         for table in tree.tables {
             #expect(table.first?.allSatisfy { $0 == "TH" } == true, "a header row of TH cells: \(table.prefix(2))")
@@ -71,8 +73,9 @@ struct TaggedPDFTests {
         let folder = temporaryDirectory()
         for extra in [[], ["--pdfa"]] {
             let pdf = folder + "/r\(extra.count).pdf"
-            let rendered = try run(sarabanBinary, ["render", packageRoot + "/Examples/report-with-pictures.md", "-o", pdf] + extra,
-                                   environment: ["SARABAN_HOME": packageRoot])
+            let rendered = try run(
+                sarabanBinary, ["render", packageRoot + "/Examples/report-with-pictures.md", "-o", pdf] + extra,
+                environment: ["SARABAN_HOME": packageRoot])
             #expect(rendered.status == 0, "\(rendered.stderr)")
             let tree = try structure(pdf)
             #expect(tree.lists.first == [2, 2, 0], "\(tree.lists)")

@@ -1,20 +1,23 @@
 import Testing
+
 @testable import ThaiText
 
 @Suite("Thai digits")
 struct ThaiDigitsTests {
-    @Test("converts quantities, leaves names and addresses", arguments: [
-        ("ครั้งที่ 8/2562", "ครั้งที่ ๘/๒๕๖๒"),
-        ("ลป 0019.3/ว 2561", "ลป ๐๐๑๙.๓/ว ๒๕๖๑"),
-        ("โรค COVID-19 ระบาด 2 ครั้ง", "โรค COVID-19 ระบาด ๒ ครั้ง"),
-        ("ดูที่ www.lopburi.cdd.go.th หรือ 3 วัน", "ดูที่ www.lopburi.cdd.go.th หรือ ๓ วัน"),
-        ("ส่ง saraban1@cdd.go.th ภายใน 7 วัน", "ส่ง saraban1@cdd.go.th ภายใน ๗ วัน"),
-        ("https://example.go.th/a1 10", "https://example.go.th/a1 ๑๐"),
-        ("(COVID-19)", "(COVID-19)"),
-        ("0-5426-5055", "๐-๕๔๒๖-๕๐๕๕"),
-        ("", ""),
-        ("  12  ", "  ๑๒  "),
-    ])
+    @Test(
+        "converts quantities, leaves names and addresses",
+        arguments: [
+            ("ครั้งที่ 8/2562", "ครั้งที่ ๘/๒๕๖๒"),
+            ("ลป 0019.3/ว 2561", "ลป ๐๐๑๙.๓/ว ๒๕๖๑"),
+            ("โรค COVID-19 ระบาด 2 ครั้ง", "โรค COVID-19 ระบาด ๒ ครั้ง"),
+            ("ดูที่ www.lopburi.cdd.go.th หรือ 3 วัน", "ดูที่ www.lopburi.cdd.go.th หรือ ๓ วัน"),
+            ("ส่ง saraban1@cdd.go.th ภายใน 7 วัน", "ส่ง saraban1@cdd.go.th ภายใน ๗ วัน"),
+            ("https://example.go.th/a1 10", "https://example.go.th/a1 ๑๐"),
+            ("(COVID-19)", "(COVID-19)"),
+            ("0-5426-5055", "๐-๕๔๒๖-๕๐๕๕"),
+            ("", ""),
+            ("  12  ", "  ๑๒  "),
+        ])
     func toThai(input: String, expected: String) {
         #expect(ThaiDigits.toThai(input) == expected)
     }
@@ -35,29 +38,35 @@ struct ThaiDateTests {
         #expect(date.fullWithEra == "๑๒ กันยายน พ.ศ. ๒๕๖๑")
     }
 
-    @Test("weekday names match the calendar", arguments: [
-        ("2019-08-30", "วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒"),
-        ("2022-08-31", "วันพุธที่ ๓๑ สิงหาคม ๒๕๖๕"),
-        ("2020-05-14", "วันพฤหัสบดีที่ ๑๔ พฤษภาคม ๒๕๖๓"),
-        ("2000-02-29", "วันอังคารที่ ๒๙ กุมภาพันธ์ ๒๕๔๓"),
-        ("2026-11-22", "วันอาทิตย์ที่ ๒๒ พฤศจิกายน ๒๕๖๙"),
-        ("2024-01-01", "วันจันทร์ที่ ๑ มกราคม ๒๕๖๗"),
-        ("2023-12-30", "วันเสาร์ที่ ๓๐ ธันวาคม ๒๕๖๖"),
-    ])
+    @Test(
+        "weekday names match the calendar",
+        arguments: [
+            ("2019-08-30", "วันศุกร์ที่ ๓๐ สิงหาคม ๒๕๖๒"),
+            ("2022-08-31", "วันพุธที่ ๓๑ สิงหาคม ๒๕๖๕"),
+            ("2020-05-14", "วันพฤหัสบดีที่ ๑๔ พฤษภาคม ๒๕๖๓"),
+            ("2000-02-29", "วันอังคารที่ ๒๙ กุมภาพันธ์ ๒๕๔๓"),
+            ("2026-11-22", "วันอาทิตย์ที่ ๒๒ พฤศจิกายน ๒๕๖๙"),
+            ("2024-01-01", "วันจันทร์ที่ ๑ มกราคม ๒๕๖๗"),
+            ("2023-12-30", "วันเสาร์ที่ ๓๐ ธันวาคม ๒๕๖๖"),
+        ])
     func weekdays(iso: String, expected: String) throws {
         #expect(try ThaiDate(parsing: iso).withWeekday == expected)
     }
 
-    @Test("parses Buddhist-Era and Thai forms", arguments: [
-        "2561-09-12", "12 กันยายน 2561", "๑๒ กันยายน ๒๕๖๑", "๑๒ ก.ย. ๒๕๖๑", "12 กันยายน พ.ศ. 2561",
-    ])
+    @Test(
+        "parses Buddhist-Era and Thai forms",
+        arguments: [
+            "2561-09-12", "12 กันยายน 2561", "๑๒ กันยายน ๒๕๖๑", "๑๒ ก.ย. ๒๕๖๑", "12 กันยายน พ.ศ. 2561",
+        ])
     func parsesThaiForms(text: String) throws {
         #expect(try ThaiDate(parsing: text) == ThaiDate(year: 2018, month: 9, day: 12))
     }
 
-    @Test("rejects impossible and malformed dates", arguments: [
-        "2019-02-29", "2018-13-01", "2018-04-31", "2018-00-10", "12 Septober 2561", "yesterday", "",
-    ])
+    @Test(
+        "rejects impossible and malformed dates",
+        arguments: [
+            "2019-02-29", "2018-13-01", "2018-04-31", "2018-00-10", "12 Septober 2561", "yesterday", "",
+        ])
     func rejects(text: String) {
         #expect(throws: ThaiDate.DateError.self) { try ThaiDate(parsing: text) }
     }
@@ -67,7 +76,9 @@ struct ThaiDateTests {
         #expect(throws: ThaiDate.DateError.self) { try ThaiDate(parsing: "1900-02-29") }
     }
 
-    @Test("times", arguments: [("09:30", "๐๙.๓๐ น."), ("9.00", "๐๙.๐๐ น."), ("๑๓.๓๐ น.", "๑๓.๓๐ น."), ("16:05", "๑๖.๐๕ น.")])
+    @Test(
+        "times",
+        arguments: [("09:30", "๐๙.๓๐ น."), ("9.00", "๐๙.๐๐ น."), ("๑๓.๓๐ น.", "๑๓.๓๐ น."), ("16:05", "๑๖.๐๕ น.")])
     func times(input: String, expected: String) throws {
         #expect(try ThaiTime(parsing: input).formatted == expected)
     }
@@ -80,33 +91,37 @@ struct ThaiDateTests {
 
 @Suite("Line-break protection")
 struct LineBreakRulesTests {
-    @Test("protects dates, units, names and ๆ", arguments: [
-        ("ภายในวันที่ ๑๓ กันยายน ๒๕๖๑ ก่อนเวลา", "๑๓ กันยายน ๒๕๖๑"),
-        ("เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสน", "๕๓๓,๘๐๐ บาท"),
-        ("ครั้งที่ ๘/๒๕๖๒ เมื่อ", "ครั้งที่ ๘/๒๕๖๒"),
-        ("ปีงบประมาณ พ.ศ. ๒๕๖๒ ต่อไป", "พ.ศ. ๒๕๖๒"),
-        ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น. ณ", "๐๙.๐๐ - ๑๖.๓๐ น."),
-        ("กิจกรรมต่าง ๆ ที่", "กิจกรรมต่าง ๆ"),
-        ("ลงนามโดย นางสาวศศิธร อินทกุล แล้ว", "นางสาวศศิธร อินทกุล"),
-        ("ที่ ลป ๐๐๑๙/ว ๑๙๓๔ ลงวันที่ ๒๘ เมษายน ๒๕๖๓ แจ้ง", "ลงวันที่ ๒๘ เมษายน ๒๕๖๓"),
-        // A date in each of its forms.
-        ("ประจำเดือนสิงหาคม ๒๕๖๕ ได้", "สิงหาคม ๒๕๖๕"),
-        ("ภายในวันพุธที่ ๓๑ ส.ค. ๖๕ นี้", "๓๑ ส.ค. ๖๕"),
-        ("ณ วันที่ ๑๕ สิงหาคม พ.ศ. ๒๕๖๕ ณ", "๑๕ สิงหาคม พ.ศ. ๒๕๖๕"),
-        ("ข้อมูล ส.ค. ๖๕ แล้ว", "ส.ค. ๖๕"),
-        // A round and its year, a range of years.
-        ("การประเมิน รอบ ๒/๒๕๖๕ แล้ว", "รอบ ๒/๒๕๖๕"),
-        ("ในปีงบประมาณ ๒๕๖๕-๒๕๖๖ ต่อไป", "๒๕๖๕-๒๕๖๖"),
-        ("แผนปี ๒๕๖๕ - ๒๕๖๖ ต่อไป", "๒๕๖๕ - ๒๕๖๖"),
-        ("ไตรมาสที่ ๓ ของปี", "ไตรมาสที่ ๓"),
-        // Royal names, ฯ.
-        ("เพื่อถวายสมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี ในโอกาส",
-         "สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี"),
-        ("โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ ทรง", "กรมสมเด็จพระเทพรัตนราชสุดาฯ"),
-        ("กลุ่มงานสารสนเทศฯ ได้จัดทำ", "ทศฯ"),
-        ("เอกสาร ฯลฯ ที่", "ฯลฯ"),
-        ("จำนวน (ครัวเรือน) ที่", "(ครัวเรือน)"),
-    ])
+    @Test(
+        "protects dates, units, names and ๆ",
+        arguments: [
+            ("ภายในวันที่ ๑๓ กันยายน ๒๕๖๑ ก่อนเวลา", "๑๓ กันยายน ๒๕๖๑"),
+            ("เป็นเงิน ๕๓๓,๘๐๐ บาท (ห้าแสน", "๕๓๓,๘๐๐ บาท"),
+            ("ครั้งที่ ๘/๒๕๖๒ เมื่อ", "ครั้งที่ ๘/๒๕๖๒"),
+            ("ปีงบประมาณ พ.ศ. ๒๕๖๒ ต่อไป", "พ.ศ. ๒๕๖๒"),
+            ("เวลา ๐๙.๐๐ - ๑๖.๓๐ น. ณ", "๐๙.๐๐ - ๑๖.๓๐ น."),
+            ("กิจกรรมต่าง ๆ ที่", "กิจกรรมต่าง ๆ"),
+            ("ลงนามโดย นางสาวศศิธร อินทกุล แล้ว", "นางสาวศศิธร อินทกุล"),
+            ("ที่ ลป ๐๐๑๙/ว ๑๙๓๔ ลงวันที่ ๒๘ เมษายน ๒๕๖๓ แจ้ง", "ลงวันที่ ๒๘ เมษายน ๒๕๖๓"),
+            // A date in each of its forms.
+            ("ประจำเดือนสิงหาคม ๒๕๖๕ ได้", "สิงหาคม ๒๕๖๕"),
+            ("ภายในวันพุธที่ ๓๑ ส.ค. ๖๕ นี้", "๓๑ ส.ค. ๖๕"),
+            ("ณ วันที่ ๑๕ สิงหาคม พ.ศ. ๒๕๖๕ ณ", "๑๕ สิงหาคม พ.ศ. ๒๕๖๕"),
+            ("ข้อมูล ส.ค. ๖๕ แล้ว", "ส.ค. ๖๕"),
+            // A round and its year, a range of years.
+            ("การประเมิน รอบ ๒/๒๕๖๕ แล้ว", "รอบ ๒/๒๕๖๕"),
+            ("ในปีงบประมาณ ๒๕๖๕-๒๕๖๖ ต่อไป", "๒๕๖๕-๒๕๖๖"),
+            ("แผนปี ๒๕๖๕ - ๒๕๖๖ ต่อไป", "๒๕๖๕ - ๒๕๖๖"),
+            ("ไตรมาสที่ ๓ ของปี", "ไตรมาสที่ ๓"),
+            // Royal names, ฯ.
+            (
+                "เพื่อถวายสมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี ในโอกาส",
+                "สมเด็จพระกนิษฐาธิราชเจ้า กรมสมเด็จพระเทพรัตนราชสุดาฯ สยามบรมราชกุมารี"
+            ),
+            ("โดยกรมสมเด็จพระเทพรัตนราชสุดาฯ ทรง", "กรมสมเด็จพระเทพรัตนราชสุดาฯ"),
+            ("กลุ่มงานสารสนเทศฯ ได้จัดทำ", "ทศฯ"),
+            ("เอกสาร ฯลฯ ที่", "ฯลฯ"),
+            ("จำนวน (ครัวเรือน) ที่", "(ครัวเรือน)"),
+        ])
     func protects(text: String, expected: String) {
         let pieces = ThaiLineBreakRules.protectedRanges(in: text).map { String(text[$0]) }
         #expect(pieces.contains { $0.contains(expected) }, "\(pieces)")
@@ -194,10 +209,16 @@ struct JustificationTests {
 
     @Test(arguments: [
         ("ผ่าน Google Drive แล้ว", ["Google", "Drive"]),
-        ("(Thai People Map and Analytics Platform : TPMAP)", ["(Thai", "People", "Map", "and", "Analytics", "Platform", "TPMAP)"]),
+        (
+            "(Thai People Map and Analytics Platform : TPMAP)",
+            ["(Thai", "People", "Map", "and", "Analytics", "Platform", "TPMAP)"]
+        ),
         ("ผ่าน Google Drivehttps://docs.google.com/d/๑๙ ส่ง", ["Google", "Drivehttps://docs.google.com/d/"]),
         ("ที่ www.lopburi.cdd.go.th ครับ", ["www.lopburi.cdd.go.th"]),
-        ("https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕ จะ", ["https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕"]),
+        (
+            "https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕ จะ",
+            ["https://logbook.tpmapp.in.th/house?house_id=๑๔๑๖๒๕"]
+        ),
         ("ประจำปีงบประมาณ 2563 (ใหม่)", ["2563"]),
         ("ภาษาไทยล้วน ๆ ไม่มีอักษรละติน", []),
         ("ข้อ a และ (ก)", []),
