@@ -63,9 +63,13 @@ struct PreviewCommand: ParsableCommand {
 
     private func show(renderer: Renderer, templates: TemplateLibrary) throws {
         let loaded = try renderer.dataLoader().load(path: data)
-        for finding in DataChecks(file: data).findings(loaded) { print("saraban: warning: \(finding)") }
-        let document = try renderer.layout(
-            data: loaded, readFrom: data, template: rendering.template, templates: templates)
+        // The checks run beside the layout (as in render); their findings come first.
+        let pending = DataChecks(file: data).findingsInBackground(loaded)
+        let laidOut = Result {
+            try renderer.layout(data: loaded, readFrom: data, template: rendering.template, templates: templates)
+        }
+        for finding in pending.wait() { print("saraban: warning: \(finding)") }
+        let document = try laidOut.get()
         guard (1...document.pages.count).contains(page) else {
             throw Failure.input("\(data) has \(document.pages.count) page(s), not a page \(page)")
         }
