@@ -42,48 +42,8 @@ struct PartLayout {
                 result.append(box)
             case .figure(let figure):
                 result.append(try self.figure(figure))
-            case .table(var table):
-                tableCount += 1
-                try checkLimits(table)
-                let borderless = applyNamedStyle(&table)
-                var layout = TableLayout(
-                    setter: setter, style: style, id: tableCount, borders: !borderless, images: images)
-                // A table too wide for the page turns it (on pages of its own), then sets smaller type.
-                let portrait = geometry
-                var turned = false
-                if !borderless, layout.minimumWidth(of: table) > width, geometry.width < geometry.height {
-                    geometry = PageGeometry(style: style, orientation: .landscape)
-                    result.append(FlowBox.turn(to: .landscape))
-                    turned = true
-                }
-                var size = style.font.size.points
-                while !borderless, layout.minimumWidth(of: table) > width, size > style.table.smallestSize.points {
-                    size -= 1
-                    layout.textSize = size
-                }
-                let captionBoxes = caption(table.caption)
-                var boxes = try captionBoxes + layout.boxes(for: table, x: left, width: width)
-                // A table that just misses fitting one page is set a little smaller rather than split.
-                let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
-                let floor = max(
-                    style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
-                while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
-                    size -= 1
-                    layout.textSize = size
-                    let smaller = try captionBoxes + layout.boxes(for: table, x: left, width: width)
-                    if FlowBox.stackHeight(smaller) <= room { boxes = smaller }
-                }
-                if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
-                // The line that introduces a table goes with it.
-                if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) {
-                    result[last].keepWithNext = true
-                }
-                result += boxes
-                result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
-                if turned {
-                    geometry = portrait
-                    result.append(FlowBox.turn(to: .portrait))
-                }
+            case .table(let table):
+                try tableBoxes(table, after: &result)
             case .emblem(let size):
                 result.append(try emblem(size))
             case .urgency(let text):
@@ -170,6 +130,54 @@ struct PartLayout {
             }
         }
         return result
+    }
+
+    /// A table's boxes after `result`: turned to landscape (on pages of its own) when too wide,
+    /// then set smaller; a table that just misses one page set a little smaller rather than
+    /// split; the line that introduces it kept with it.
+    private mutating func tableBoxes(_ table: Table, after result: inout [FlowBox]) throws {
+        var table = table
+        tableCount += 1
+        try checkLimits(table)
+        let borderless = applyNamedStyle(&table)
+        var layout = TableLayout(
+            setter: setter, style: style, id: tableCount, borders: !borderless, images: images)
+        // A table too wide for the page turns it (on pages of its own), then sets smaller type.
+        let portrait = geometry
+        var turned = false
+        if !borderless, layout.minimumWidth(of: table) > width, geometry.width < geometry.height {
+            geometry = PageGeometry(style: style, orientation: .landscape)
+            result.append(FlowBox.turn(to: .landscape))
+            turned = true
+        }
+        var size = style.font.size.points
+        while !borderless, layout.minimumWidth(of: table) > width, size > style.table.smallestSize.points {
+            size -= 1
+            layout.textSize = size
+        }
+        let captionBoxes = caption(table.caption)
+        var boxes = try captionBoxes + layout.boxes(for: table, x: left, width: width)
+        // A table that just misses fitting one page is set a little smaller rather than split.
+        let room = geometry.height - geometry.top - geometry.bottom - style.font.linePitch.points
+        let floor = max(
+            style.table.smallestSize.points, style.font.size.points - style.table.shrinkToFitPage.points)
+        while !borderless, FlowBox.stackHeight(boxes) > room, size - 1 >= floor {
+            size -= 1
+            layout.textSize = size
+            let smaller = try captionBoxes + layout.boxes(for: table, x: left, width: width)
+            if FlowBox.stackHeight(smaller) <= room { boxes = smaller }
+        }
+        if !boxes.isEmpty { boxes[0].spaceBefore = style.table.spaceAround.points }
+        // The line that introduces a table goes with it.
+        if let last = result.indices.last(where: { result[$0].height > 0 && !result[$0].isOverlay }) {
+            result[last].keepWithNext = true
+        }
+        result += boxes
+        result.append(FlowBox(height: 0, spaceBefore: style.table.spaceAround.points, items: []))
+        if turned {
+            geometry = portrait
+            result.append(FlowBox.turn(to: .portrait))
+        }
     }
 
     /// The tagged PDF's element for a block's boxes: a heading `H1`… (an agenda item `H1`, its
