@@ -46,6 +46,15 @@ struct RenderingOptions: ParsableArguments {
 
 }
 
+/// `--office DIR`, for the commands that read only the office's folder (its starters,
+/// schemas, templates, style).
+struct OfficeOption: ParsableArguments {
+    @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
+    var officePath: String?
+
+    var office: OfficeFolder? { OfficeFolder.locate(explicit: officePath) }
+}
+
 /// Which files a document may read besides those in its data file's folder.
 struct FileOptions: ParsableArguments {
     @Option(

@@ -15,8 +15,7 @@ struct NewCommand: ParsableCommand {
     )
     var type: String
 
-    @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
-    var officePath: String?
+    @OptionGroup var office: OfficeOption
 
     @Option(
         name: .shortAndLong, help: "Write to this file (default: standard output). An existing file is not overwritten."
@@ -26,7 +25,7 @@ struct NewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let text = try documentTypeFile(
-                type, folder: "starters", extension: "yaml", office: OfficeFolder.locate(explicit: officePath))
+                type, folder: "starters", extension: "yaml", office: office.office)
             guard let output else { print(text, terminator: ""); return }
             guard !FileManager.default.fileExists(atPath: output) else {
                 throw Failure.environment("\(output) exists; choose another name")

@@ -17,14 +17,13 @@ struct SchemaCommand: ParsableCommand {
     )
     var type: String
 
-    @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
-    var officePath: String?
+    @OptionGroup var office: OfficeOption
 
     func run() throws {
         try reportingErrors {
             print(
                 try documentTypeFile(
-                    type, folder: "schemas", extension: "json", office: OfficeFolder.locate(explicit: officePath)))
+                    type, folder: "schemas", extension: "json", office: office.office))
         }
     }
 }

@@ -26,12 +26,8 @@ struct SignCommand: ParsableCommand {
 
     @OptionGroup var signature: SignatureOptions
 
-    @Option(
-        name: .customLong("office"),
-        help:
-            "The office's folder, whose style may change what the signature shows (else SARABAN_OFFICE, else ~/.config/saraban)."
-    )
-    var officePath: String?
+    /// (The office's style may change what the signature shows.)
+    @OptionGroup var office: OfficeOption
 
     @Option(
         name: .customLong("font-dir"),
@@ -46,7 +42,7 @@ struct SignCommand: ParsableCommand {
             let target = output ?? (input.hasSuffix(".pdf") ? String(input.dropLast(4)) : input) + "-signed.pdf"
             // The signature's appearance is drawn with the style's lines, font and colour.
             let renderer = try Renderer(
-                installation: try locateInstallation(), office: OfficeFolder.locate(explicit: officePath),
+                installation: try locateInstallation(), office: office.office,
                 extraFontDirectories: fontDirectories)
             try Signing.sign(
                 input: input, output: target, certificate: certificate, password: try signature.password(),

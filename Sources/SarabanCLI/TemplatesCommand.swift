@@ -14,13 +14,12 @@ struct TemplatesCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the built-in templates, one line each.")
 
-        @Option(name: .customLong("office"), help: "The office's folder (else SARABAN_OFFICE, else ~/.config/saraban).")
-        var office: String?
+        @OptionGroup var office: OfficeOption
 
         func run() throws {
             try reportingErrors {
                 let library = try templates(
-                    installation: try locateInstallation(), office: OfficeFolder.locate(explicit: office))
+                    installation: try locateInstallation(), office: office.office)
                 try library.check()
                 for name in library.documentTemplates {
                     print(
