@@ -303,7 +303,9 @@ public struct Style: Codable, Sendable {
             }
             for child in Mirror(reflecting: value).children {
                 guard let label = child.label else { continue }
-                if let problem = walk(child.value, path.isEmpty ? label : path + "." + label) { return problem }
+                // (An optional group's value is its `some`: no part of the setting's name.)
+                let name = label == "some" ? path : path.isEmpty ? label : path + "." + label
+                if let problem = walk(child.value, name) { return problem }
             }
             return nil
         }

@@ -246,6 +246,25 @@ struct NoCrashTests {
             "\(typo.stderr)")
     }
 
+    /// What a signature shows is a style setting like any: a colour that is not one, a size too
+    /// small to print, a misspelt key are each one error naming the setting as it is written.
+    @Test("a signature's style is checked", arguments: [
+        ("signature:\n  color: blue\n", "signature.color: \"blue\" is not a colour; expected #RRGGBB"),
+        ("signature:\n  size: 0pt\n", "signature.size: 0.0pt is too small to print"),
+        ("signature:\n  colour: \"#000000\"\n", "signature.colour: no such setting; did you mean signature.color?"),
+        ("limits:\n  pages: 0\n", "limits.pages: 0 is out of range"),
+    ])
+    func aSignaturesStyleIsChecked(style: String, message: String) throws {
+        let folder = temporaryDirectory()
+        try Self.letter.write(toFile: folder + "/letter.yaml", atomically: true, encoding: .utf8)
+        try style.write(toFile: folder + "/s.yaml", atomically: true, encoding: .utf8)
+        let result = try run(
+            sarabanBinary, ["render", folder + "/letter.yaml", "--style", folder + "/s.yaml", "-o", folder + "/x.pdf"],
+            environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 1 && result.stderr.contains("s.yaml: " + message), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/x.pdf"))
+    }
+
     @Test func aDocumentPastALimitStopsWithTheLimitsName() throws {
         let folder = temporaryDirectory()
         let style = try String(contentsOfFile: packageRoot + "/Templates/style.yaml", encoding: .utf8)
