@@ -53,6 +53,37 @@ struct MinutesRenderingTests {
         #expect(titles.count > 20)
     }
 
+    /// A recorder who signs with a picture (`signature: FILE`, `signing: image`) has it drawn in
+    /// a signing space above their name in brackets (it was once left out without a word), and
+    /// no dotted line; the reviewer, signing by hand, keeps theirs.
+    @Test func aSignOffSignedWithAPictureShowsIt() throws {
+        let folder = temporaryDirectory()
+        try FileManager.default.copyItem(atPath: packageRoot + "/Examples/signature-example.svg", toPath: folder + "/sig.svg")
+        let source = try String(contentsOfFile: packageRoot + "/Examples/seed-001-minutes.md", encoding: .utf8)
+        try source.replacingOccurrences(
+            of: "position: เจ้าพนักงานธุรการปฏิบัติงาน}", with: "position: เจ้าพนักงานธุรการปฏิบัติงาน, signature: sig.svg}"
+        ).write(toFile: folder + "/m.md", atomically: true, encoding: .utf8)
+        let result = try run(sarabanBinary, ["render", folder + "/m.md", "-o", folder + "/m.pdf"], environment: ["SARABAN_HOME": packageRoot])
+        #expect(result.status == 0, "\(result.stderr)")
+        let text = try pdfText(folder + "/m.pdf")
+        #expect(!text.contains("(ลงชื่อ)....................ผู้จดรายงานการประชุม"), "no dotted line for the recorder")
+        #expect(text.contains("(ลงชื่อ)....................ผู้ตรวจรายงานการประชุม"), "the reviewer's stays")
+        let name = try #require(try pdfWords(folder + "/m.pdf").first { $0.text == "(นายวีระยุทธ" })
+        // Ink in the space above the name, higher than a dotted line would stand (at 50 dpi, grey): the picture.
+        let script = """
+            import subprocess, sys
+            page, x1, y1, x2, y2 = int(sys.argv[2]), *(float(v) * 50 / 72 for v in sys.argv[3:7])
+            data = subprocess.run(["pdftoppm", "-gray", "-r", "50", "-f", str(page), "-l", str(page), sys.argv[1]], capture_output=True).stdout
+            head = data.split(b"\\n", 3)
+            w, h = map(int, head[1].split())
+            pixels = head[3]
+            print(sum(1 for y in range(int(y1), int(y2)) for x in range(int(x1), int(x2)) if pixels[y * w + x] < 128))
+            """
+        let ink = try run("python3", ["-c", script, folder + "/m.pdf", String(name.page), String(name.xMin - 40),
+                                      String(name.yMin - 60), String(name.xMax + 80), String(name.yMin - 22)])
+        #expect((Int(ink.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 20, "\(ink.stdout) \(ink.stderr)")
+    }
+
     @Test func thaiNumberingIsKeptAsWritten() throws {
         let text = try pdfText(Self.pdf)
         #expect(text.contains("๒. ปลัดจังหวัดลำปาง"), "Markdown must not renumber ๒. as 1.")
