@@ -151,6 +151,14 @@ struct OfficeFolderTests {
             sarabanBinary, ["render", example, "-o", folder + "/a.pdf", "--office", office],
             environment: ["SARABAN_HOME": packageRoot])
         #expect(fresh.status == 0, "\(fresh.stderr)")
+        // Its recipients settings, starters and schemas folders as written serve a batch and `new`.
+        let batch = try run(
+            sarabanBinary,
+            ["batch", packageRoot + "/Examples/batch/districts-letter.yaml", "--recipients",
+             packageRoot + "/Examples/batch/lampang-districts.csv", "-o", folder + "/out", "--office", office],
+            environment: ["SARABAN_HOME": packageRoot])
+        #expect(batch.status == 0 && batch.stdout.contains("13 of 13 letters written"), "\(batch.stderr)")
+        #expect(try run(sarabanBinary, ["new", "memo", "--office", office], environment: ["SARABAN_HOME": packageRoot]).status == 0)
         let signer = try String(contentsOfFile: packageRoot + "/Templates/_document-signer.mustache", encoding: .utf8)
         try signer.replacingOccurrences(of: "({{name}})", with: "({{nmae}})")
             .write(toFile: office + "/templates/_document-signer.mustache", atomically: true, encoding: .utf8)
