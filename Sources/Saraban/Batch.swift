@@ -13,6 +13,8 @@ public struct Recipient: Sendable {
     public func value(_ key: String) -> String? { fields.last { $0.key == key }?.value }
 }
 
+/// A recipients sheet that cannot be read, or a row that cannot make a letter: one message
+/// naming the file and the row (exit status 1, as every bad input).
 public struct BatchError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }

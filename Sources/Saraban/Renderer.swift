@@ -154,6 +154,7 @@ extension Renderer {
     }
 }
 
+/// A template that produced markup the layout cannot read, named with the data it was given.
 public struct RenderError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
