@@ -68,6 +68,9 @@ struct ViewModelBuilder {
         try markdownBody(prose, tables: tables, resolutions: false)
     }
 
+    /// The kinds of block `_blocks` tells apart.
+    static let blockKinds = ["md-heading", "paragraph", "item", "resolution", "md-figure", "md-center", "md-page-break", "md-table"]
+
     /// A Markdown body (any document type's) with its `{{amount}}` quotes filled, as blocks.
     /// - Parameter resolutions: `มติที่ประชุม …` paragraphs are resolutions (minutes, documents).
     func markdownBody(_ prose: String, tables: [TableData], resolutions: Bool) throws -> [[String: Any]] {
@@ -78,7 +81,13 @@ struct ViewModelBuilder {
         let filled = QuotedAmount.fill(prose, with: amounts)
         // Every prose field is read as minutes' bodies are: one Markdown reader for all.
         do {
-            return try MarkdownBody.blocks(filled, tables: tables, builder: self, resolutions: resolutions)
+            // Each block names every kind it is not (false): Mustache looks a missing name up
+            // through every enclosing value, and `_blocks` asks each block for all eight kinds.
+            return try MarkdownBody.blocks(filled, tables: tables, builder: self, resolutions: resolutions).map { block in
+                var block = block
+                for kind in Self.blockKinds where block[kind] == nil { block[kind] = false }
+                return block
+            }
         } catch let error as MarkdownBody.MarkdownError {
             throw TemplateLibrary.TemplateError(message: error.message)
         }
