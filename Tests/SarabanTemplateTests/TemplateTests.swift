@@ -23,11 +23,13 @@ struct ProseTests {
             let spans = (block["spans"] as? [[String: Any]] ?? []).map { span in
                 (span["bold"] as? Bool == true ? "**\(span["text"]!)**" : "\(span["text"]!)")
             }.joined()
-            if block["item"] != nil {
+            if block["item"] as? Bool == true {
                 return
                     "item \(block["number"]!) \(block["level"]!)\(block["tight"] as? Bool == true ? " tight" : ""): \(spans)"
             }
-            return block["paragraph"] != nil ? "paragraph: \(spans)" : "\(block.keys.sorted())"
+            // (Every block names the kinds it is not, as false.)
+            return block["paragraph"] as? Bool == true
+                ? "paragraph: \(spans)" : "\(block.filter { $0.value as? Bool != false }.keys.sorted())"
         }
     }
 
