@@ -338,11 +338,10 @@ public struct MailMerge: @unchecked Sendable {
     /// Fields that only name the output file, not the letter.
     public static let outputOnlyFields: Set<String> = ["name"]
 
-    public init(
-        letterPath: String, allowedDirectories: [String] = [], recipientsMayNameFiles: Bool = false,
-        defaults: [String: Node.Mapping] = [:], defaultsFile: String? = nil
-    ) throws {
-        loader = DataLoader(allowedDirectories: allowedDirectories, defaults: defaults, defaultsFile: defaultsFile)
+    /// - Parameter loader: reads the letter and each recipient's copy (the office's defaults under
+    ///   them, files from the allowed folders: `OfficeFolder.dataLoader`).
+    public init(letterPath: String, loader: DataLoader = DataLoader(), recipientsMayNameFiles: Bool = false) throws {
+        self.loader = loader
         self.recipientsMayNameFiles = recipientsMayNameFiles
         guard let text = try? String(contentsOfFile: letterPath, encoding: .utf8) else {
             throw DataError(file: letterPath, message: "cannot read the file (does it exist?)")

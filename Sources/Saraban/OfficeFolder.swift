@@ -94,6 +94,14 @@ public struct OfficeFolder: Sendable {
         try defaultsPath.map(DataLoader.defaults(path:)) ?? [:]
     }
 
+    /// A data loader with `office`'s defaults under every document (and their file named in
+    /// messages about them), reading files from the data's folder and `allowedDirectories`.
+    public static func dataLoader(office: OfficeFolder?, allowedDirectories: [String]) throws -> DataLoader {
+        DataLoader(
+            allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:],
+            defaultsFile: office?.defaultsPath)
+    }
+
     private func existing(_ name: String) -> String? {
         FileManager.default.fileExists(atPath: path + "/" + name) ? path + "/" + name : nil
     }

@@ -59,9 +59,7 @@ public final class Renderer {
 
     /// The loader for this renderer's data: files from the allowed folders, the office's defaults.
     public func dataLoader() throws -> DataLoader {
-        DataLoader(
-            allowedDirectories: allowedDirectories, defaults: try office?.defaults() ?? [:],
-            defaultsFile: office?.defaultsPath)
+        try OfficeFolder.dataLoader(office: office, allowedDirectories: allowedDirectories)
     }
 
     /// Lays out document markup (what templates produce).

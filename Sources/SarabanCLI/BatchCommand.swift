@@ -71,11 +71,12 @@ struct BatchCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            let office = rendering.office
             let merge = try MailMerge(
-                letterPath: letter, allowedDirectories: rendering.files.allowedPaths,
-                recipientsMayNameFiles: recipientsNameFiles, defaults: try rendering.office?.defaults() ?? [:],
-                defaultsFile: rendering.office?.defaultsPath)
-            var mapping = try rendering.office?.recipientColumns() ?? [:]
+                letterPath: letter,
+                loader: OfficeFolder.dataLoader(office: office, allowedDirectories: rendering.files.allowedPaths),
+                recipientsMayNameFiles: recipientsNameFiles)
+            var mapping = try office?.recipientColumns() ?? [:]
             for pair in (map ?? "").split(separator: ",") {
                 let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {

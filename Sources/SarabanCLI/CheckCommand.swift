@@ -23,10 +23,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var checks: CheckOptions
 
-    @Option(
-        name: .customLong("office"),
-        help: "The office's folder, whose defaults fill the data (else SARABAN_OFFICE, else ~/.config/saraban).")
-    var office: String?
+    /// (The office's defaults fill the data; its checks.yaml silences rules.)
+    @OptionGroup var office: OfficeOption
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -35,12 +33,10 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var loader = files.loader
-            loader.defaults = try OfficeFolder.locate(explicit: office)?.defaults() ?? [:]
-            loader.defaultsFile = OfficeFolder.locate(explicit: office)?.defaultsPath
+            let office = office.office
+            let loader = try OfficeFolder.dataLoader(office: office, allowedDirectories: files.allowedPaths)
             let document = try loader.load(path: data)
-            let findings = try checks.checks(file: data, office: OfficeFolder.locate(explicit: office)).findings(
-                document)
+            let findings = try checks.checks(file: data, office: office).findings(document)
             switch format {
             case .text:
                 for finding in findings { print(finding.description) }

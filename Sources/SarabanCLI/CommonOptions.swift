@@ -63,8 +63,6 @@ struct FileOptions: ParsableArguments {
             "A folder whose files (pictures, signatures, attached files) the document may use besides its own folder's; may be repeated."
     )
     var allowedPaths: [String] = []
-
-    var loader: DataLoader { DataLoader(allowedDirectories: allowedPaths) }
 }
 
 /// The built-in templates with the office's over them.

@@ -58,7 +58,7 @@ struct RenderCommand: ParsableCommand {
             let loader = try renderer.dataLoader()
             let loaded = try text.map { try loader.load(text: $0, file: dataName) } ?? loader.load(path: data)
             // The checks run beside the layout; their findings come first, as before.
-            let pending = try checks.checks(file: dataName, office: rendering.office).findingsInBackground(loaded)
+            let pending = try checks.checks(file: dataName, office: renderer.office).findingsInBackground(loaded)
             let laidOut = Result {
                 try renderer.layout(
                     data: loaded, readFrom: dataPath, source: dataName, template: rendering.template,
