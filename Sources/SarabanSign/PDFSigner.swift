@@ -320,22 +320,51 @@ struct PDFFile {
 
     /// The text of object `number`'s dictionary, from `<<` to its `>>` (no stream objects).
     func object(_ number: Int) throws -> String {
+        let object = try rawObject(number)
+        guard object.stream == nil, object.dictionary.hasPrefix("<<"), object.dictionary.hasSuffix(">>") else {
+            throw PDFSigner.SignError(message: "\(source): object \(number) is not a dictionary")
+        }
+        return object.dictionary
+    }
+
+    /// Object `number` as written: its value (a dictionary, a number) and, for a stream, its bytes.
+    func rawObject(_ number: Int) throws -> (dictionary: String, stream: Data?) {
         guard let offset = offsets[number], offset < data.count else {
             throw PDFSigner.SignError(message: "\(source): object \(number) is not in the cross-reference")
         }
         // Only up to the object's end is read (a document has hundreds of objects).
-        guard let endRange = data.range(of: Data("endobj".utf8), in: offset..<data.count) else {
+        guard let end = data.range(of: Data("endobj".utf8), in: offset..<data.count) else {
             throw PDFSigner.SignError(message: "\(source): object \(number) has no end")
         }
-        let text = String(decoding: data[offset..<endRange.lowerBound], as: UTF8.self)
-        guard text.hasPrefix("\(number) 0 obj"), let open = text.range(of: "<<") else {
+        let header = Data("\(number) 0 obj".utf8)
+        guard data[offset...].starts(with: header) else {
             throw PDFSigner.SignError(message: "\(source): object \(number) is not where the cross-reference says")
         }
-        let body = text[open.lowerBound...]
-        guard !body.contains("stream"), let close = body.range(of: ">>", options: .backwards) else {
-            throw PDFSigner.SignError(message: "\(source): object \(number) is not a dictionary")
+        let bodyStart = offset + header.count
+        guard let streamKeyword = data.range(of: Data("stream".utf8), in: bodyStart..<end.lowerBound) else {
+            let text = String(decoding: data[bodyStart..<end.lowerBound], as: UTF8.self)
+            return (text.trimmingCharacters(in: .whitespacesAndNewlines), nil)
         }
-        return String(body[..<close.upperBound])
+        let dictionary = String(decoding: data[bodyStart..<streamKeyword.lowerBound], as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        var start = streamKeyword.upperBound
+        if start < data.count, data[start] == 0x0D { start += 1 }
+        if start < data.count, data[start] == 0x0A { start += 1 }
+        let length: Int
+        if let indirect = PDFFile.reference(in: dictionary, key: "/Length") {
+            guard let number = Int(try rawObject(indirect).dictionary) else {
+                throw PDFSigner.SignError(message: "\(source): object \(indirect) is not a length")
+            }
+            length = number
+        } else if let direct = PDFFile.reference(in: dictionary, key: "/Length", direct: true) {
+            length = direct
+        } else {
+            throw PDFSigner.SignError(message: "\(source): stream \(number) has no length")
+        }
+        guard start + length <= data.count else {
+            throw PDFSigner.SignError(message: "\(source): stream \(number) runs past the file")
+        }
+        return (dictionary, Data(data[start..<(start + length)]))
     }
 
     /// The page objects in order, from the page tree (Cairo writes one level under /Pages).
