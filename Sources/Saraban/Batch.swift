@@ -67,6 +67,7 @@ public enum RecipientList {
     /// says, and then an error naming the line where the bytes are not that encoding.
     static func decoded(_ data: Data, path: String, encoding: TextEncoding? = nil) throws -> String {
         let bytes = [UInt8](data)
+        let markedUTF16 = bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         switch encoding {
         case nil: break
         case .utf8:
@@ -76,8 +77,7 @@ public enum RecipientList {
                     "\(path):\(lineOfFirstInvalidUTF8(bytes)): not UTF-8 text (--encoding utf-8); a sheet saved by Thai Windows is cp874"
             )
         case .utf16:
-            let body =
-                bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) ? data : Data([0xFF, 0xFE]) + data
+            let body = markedUTF16 ? data : Data([0xFF, 0xFE]) + data
             guard bytes.count % 2 == 0, let text = String(data: body, encoding: .utf16) else {
                 throw BatchError(message: "\(path): not UTF-16 text (--encoding utf-16)")
             }
@@ -92,7 +92,7 @@ public enum RecipientList {
             }
             return text
         }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+        if markedUTF16 {
             guard let text = String(data: data, encoding: .utf16) else {
                 throw BatchError(message: "\(path): the file says UTF-16 but is not readable as such")
             }
