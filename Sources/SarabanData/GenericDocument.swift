@@ -69,14 +69,12 @@ extension DataLoader {
             "signers",
             item: { s in
                 let signer = try Signer.read(s, example: "นางสาวศศิธร อินทกุล")
-                // `sign-by-hand: false` (older data) is a signer with no dotted line: typed.
+                // `sign-by-hand: false`: no dotted line, the name and positions alone. Only a
+                // signer who signs by hand has one.
                 let byHand = try s.bool("sign-by-hand") ?? true
                 return DocumentSigner(
-                    signer: byHand || signer.signing != .handwritten
-                        ? signer
-                        : Signer(
-                            name: signer.name, positions: signer.positions, signing: .typed),
-                    role: try s.string("role"), signsByHand: byHand && signer.signing == .handwritten)
+                    signer: signer, role: try s.string("role"),
+                    signsByHand: byHand && signer.signing == .handwritten)
             })
         return GenericDocument(
             file: r.file, common: common, title: title, session: try r.string("session"), date: try r.date("date"),

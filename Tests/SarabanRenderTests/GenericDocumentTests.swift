@@ -38,6 +38,29 @@ struct GenericDocumentTests {
         #expect(text == "ทะเบียนคุมหนังสือ\nข้อความ", "\(text)")
     }
 
+    /// Each signer signs as the data says: by hand on a dotted line with their role, with the
+    /// name alone (`sign-by-hand: false`), or typed in the dotted line's place (`signing: typed`).
+    @Test func aDocumentsSignersSignAsTheDataSays() throws {
+        let folder = temporaryDirectory()
+        func signer(_ extra: String) -> String {
+            "  - name: นางสาวพรทิพย์ แก้วมูล\n    position: นักวิชาการ\n    role: ผู้สรุป\n" + extra
+        }
+        for (extra, lines) in [
+            ("", ["(ลงชื่อ)..............................ผู้สรุป", "(นางสาวพรทิพย์ แก้วมูล)", "นักวิชาการ"]),
+            ("    sign-by-hand: false\n", ["(นางสาวพรทิพย์ แก้วมูล)", "นักวิชาการ"]),
+            ("    signing: typed\n", ["(ลงชื่อ) นางสาวพรทิพย์ แก้วมูล ผู้สรุป", "(นางสาวพรทิพย์ แก้วมูล)", "นักวิชาการ"]),
+        ] {
+            try ("type: document\ntitle: [สรุป]\nbody: ข้อความ\nsigners:\n" + signer(extra))
+                .write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
+            let result = try run(
+                sarabanBinary, ["render", folder + "/d.yaml", "-o", folder + "/d.pdf"],
+                environment: ["SARABAN_HOME": packageRoot])
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = try pdfText(folder + "/d.pdf")
+            #expect(text == (["สรุป", "ข้อความ"] + lines).joined(separator: "\n"), "\(extra): \(text)")
+        }
+    }
+
     @Test func aDocumentWithoutATitleIsAnError() throws {
         let folder = temporaryDirectory()
         try "type: document\nbody: ข้อความ\n".write(toFile: folder + "/d.yaml", atomically: true, encoding: .utf8)
