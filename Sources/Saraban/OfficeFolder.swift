@@ -58,11 +58,16 @@ public struct OfficeFolder: Sendable {
         name: String, extension ext: String
     ) -> String? {
         guard !name.contains("/"), !name.hasPrefix(".") else { return nil }
-        for directory in [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap({ $0 }) {
+        for directory in typeFileDirectories(office: office, installation: installation) {
             let path = "\(directory)/\(folder)/\(name).\(ext)"
             if let text = try? String(contentsOfFile: path, encoding: .utf8) { return text }
         }
         return nil
+    }
+
+    /// Where files kept per document type are looked for: the office's folder first.
+    private static func typeFileDirectories(office: OfficeFolder?, installation: Installation) -> [String] {
+        (office.map { [$0.path] } ?? []) + [installation.templateDirectory]
     }
 
     /// The names `documentTypeFile` knows in `folder`: the installation's and the office's.
@@ -70,8 +75,7 @@ public struct OfficeFolder: Sendable {
         office: OfficeFolder?, installation: Installation, folder: String,
         extension ext: String
     ) -> [String] {
-        let directories = [office.map { $0.path }, Optional(installation.templateDirectory)].compactMap { $0 }
-        let names = directories.flatMap { directory in
+        let names = typeFileDirectories(office: office, installation: installation).flatMap { directory in
             ((try? FileManager.default.contentsOfDirectory(atPath: "\(directory)/\(folder)")) ?? [])
                 .filter { $0.hasSuffix("." + ext) }.map { String($0.dropLast(ext.count + 1)) }
         }
